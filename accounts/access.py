@@ -1,0 +1,73 @@
+"""Role and scope primitives; every app's access.py answers its own questions with these."""
+
+from django.db.models import QuerySet
+
+from accounts.models import BACK_OFFICE_ROLES, Role
+
+
+def role_of(user) -> Role | None:
+    """Return the user's role, or None for anonymous and inactive users."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    return Role(user.role)
+
+
+def has_role(user, *roles: Role) -> bool:
+    """Return whether the user holds one of the roles."""
+    return role_of(user) in roles
+
+
+def is_region_wide(user) -> bool:
+    """Return whether the user sees the whole region (ministry staff and administrators)."""
+    return role_of(user) in BACK_OFFICE_ROLES
+
+
+def is_back_office(user) -> bool:
+    """Return whether the user may use the Django admin."""
+    return is_region_wide(user)
+
+
+def is_admin(user) -> bool:
+    """Return whether the user administers the portal."""
+    return role_of(user) == Role.ADMIN
+
+
+def bound_municipality_id(user) -> int | None:
+    """Return the municipality a coordinator is bound to, or None for everyone else."""
+    if role_of(user) == Role.MUNICIPAL:
+        return user.municipality_id
+    return None
+
+
+def scope_to_municipality(queryset: QuerySet, user, *, lookup: str = "municipality") -> QuerySet:
+    """Limit rows to what the user's territory covers: all, own municipality, or nothing."""
+    if is_region_wide(user):
+        return queryset
+    municipality_id = bound_municipality_id(user)
+    if municipality_id is not None:
+        return queryset.filter(**{lookup: municipality_id})
+    return queryset.none()
+
+
+def covers_municipality(user, municipality_id: int | None) -> bool:
+    """Return whether the user's territory includes the municipality."""
+    if is_region_wide(user):
+        return True
+    bound = bound_municipality_id(user)
+    return bound is not None and bound == municipality_id
+
+
+def can_manage_users(user) -> bool:
+    """Return whether the user may create users and assign roles."""
+    return is_admin(user)
+
+
+def users_visible_to(user) -> QuerySet:
+    """Return the accounts the user may see in the back office."""
+    from accounts.models import User
+
+    if is_region_wide(user):
+        return User.objects.all()
+    return User.objects.none()

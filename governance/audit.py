@@ -1,0 +1,121 @@
+"""Write the audit log and the personal-data access log.
+
+The record is cross-cutting: every app's services call this module, and it imports no app but
+its own models, so calling it never breaks the one-way dependency rule.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+from django.http import HttpRequest
+
+from governance.models import AuditEvent, AuditSource, PersonalDataAccess
+
+
+def _plain(value: object) -> object:
+    """Return a JSON-safe form of a field value."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    return str(value)
+
+
+def diff_fields(old: Mapping[str, object], new: Mapping[str, object]) -> dict[str, list]:
+    """Return {field: [old, new]} for the fields whose values differ."""
+    return {
+        name: [_plain(old.get(name)), _plain(new.get(name))]
+        for name in new
+        if old.get(name) != new.get(name)
+    }
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    """Return the client's address as the web server saw it."""
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@dataclass
+class Change:
+    """One change to be written as an audit event."""
+
+    action: str
+    obj: models.Model
+    changes: dict = field(default_factory=dict)
+
+
+def _event(*, actor, change: Change, source: AuditSource, ip_address: str | None) -> AuditEvent:
+    obj = change.obj
+    return AuditEvent(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=change.action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk or ""),
+        object_repr=str(obj)[:500],
+        changes={key: [_plain(a), _plain(b)] for key, (a, b) in change.changes.items()},
+        source=source,
+        ip_address=ip_address,
+    )
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    changes: Mapping[str, tuple | list] | None = None,
+    source: AuditSource = AuditSource.WEB,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Write one audit event."""
+    change = Change(action=action, obj=obj, changes=dict(changes or {}))
+    event = _event(actor=actor, change=change, source=source, ip_address=client_ip(request))
+    event.save()
+    return event
+
+
+def audit_record_bulk(
+    *,
+    actor,
+    changes: Iterable[Change],
+    source: AuditSource,
+    request: HttpRequest | None = None,
+    batch_size: int = 1000,
+) -> int:
+    """Write many audit events in bulk; return how many were written."""
+    ip_address = client_ip(request)
+    events = [
+        _event(actor=actor, change=change, source=source, ip_address=ip_address)
+        for change in changes
+    ]
+    AuditEvent.objects.bulk_create(events, batch_size=batch_size)
+    return len(events)
+
+
+def personal_data_access_log(
+    *,
+    actor,
+    subject: models.Model,
+    purpose: str,
+    request: HttpRequest | None = None,
+) -> PersonalDataAccess:
+    """Record that the actor viewed or downloaded the subject's personal data."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else ""
+    return PersonalDataAccess.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        subject_type=subject._meta.label_lower,
+        subject_id=str(subject.pk),
+        subject_repr=str(subject)[:500],
+        purpose=purpose,
+        ip_address=client_ip(request),
+        user_agent=user_agent,
+    )

@@ -1,0 +1,76 @@
+"""Back office for the registry; the Excel import lives in registry/admin_import.py."""
+
+from django.contrib import admin
+
+from registry import access
+from registry.models import Municipality, MunicipalityAlias, Organization, PositionKind
+from reserve_portal.admin_base import PolicyAdmin
+
+
+class MunicipalityAliasInline(admin.TabularInline):
+    model = MunicipalityAlias
+    extra = 1
+    fields = ["name"]
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return access.can_change_registry(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return access.can_change_registry(request.user)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(PolicyAdmin):
+    visible_to = access.municipalities_visible_to
+    may_change = access.can_change_registry
+    list_display = ["name", "kind", "oktmo"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name"]
+    inlines = [MunicipalityAliasInline]
+
+
+@admin.register(MunicipalityAlias)
+class MunicipalityAliasAdmin(PolicyAdmin):
+    may_change = access.can_change_registry
+    list_display = ["name", "municipality"]
+    list_select_related = ["municipality"]
+    search_fields = ["name", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PolicyAdmin):
+    visible_to = access.organizations_visible_to
+    may_change = access.can_change_registry
+    list_display = ["short_name", "inn", "kind", "municipality", "head_full_name", "is_active"]
+    list_select_related = ["municipality"]
+    list_filter = ["municipality", "kind", "is_active"]
+    search_fields = ["full_name", "short_name", "inn", "ogrn", "head_full_name"]
+    autocomplete_fields = ["municipality"]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["municipality", "full_name", "short_name", "kind", "is_active"]}),
+        ("Реквизиты", {"fields": ["inn", "kpp", "ogrn"]}),
+        ("Контакты", {"fields": ["address", "phone", "email", "website"]}),
+        (
+            "Руководитель и контингент",
+            {
+                "fields": [
+                    "head_full_name",
+                    "head_birth_date",
+                    "head_contract_end_date",
+                    "student_count",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(PositionKind)
+class PositionKindAdmin(PolicyAdmin):
+    may_change = access.can_change_registry
+    list_display = ["name", "code", "is_head", "sort_order"]
+    search_fields = ["name", "code"]

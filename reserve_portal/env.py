@@ -1,0 +1,42 @@
+"""Read settings from the environment, refusing to guess where a guess would be unsafe."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    """Return the variable, or the default; raise when neither is there."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(f"Переменная окружения {name} не задана.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Return the variable read as a yes/no flag."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on", "да"}
+
+
+def env_int(name: str, default: int) -> int:
+    """Return the variable read as an integer."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"Переменная окружения {name} должна быть числом.") from error
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """Return a comma-separated variable as a list of non-empty items."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]

@@ -1,0 +1,21 @@
+"""URL routes of the portal."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from reserve_portal import views
+
+admin.site.site_header = "«Кадровый резерв» — администрирование"
+admin.site.site_title = "Кадровый резерв"
+admin.site.index_title = "Управление порталом"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("registry/", include("registry.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "reserve_portal.views.permission_denied"
+handler404 = "reserve_portal.views.page_not_found"
+handler500 = "reserve_portal.views.server_error"

@@ -1,0 +1,39 @@
+from governance.audit import Change, audit_record, audit_record_bulk, personal_data_access_log
+from governance.models import AuditEvent, AuditSource, PersonalDataAccess
+
+
+def test_audit_record_keeps_old_and_new_values(ministry_user, organization):
+    audit_record(
+        actor=ministry_user,
+        action="organization.update",
+        obj=organization,
+        changes={"phone": ("", "+7 (3532) 11-22-33")},
+        source=AuditSource.ADMIN,
+    )
+
+    event = AuditEvent.objects.get()
+    assert event.actor == ministry_user
+    assert event.object_id == str(organization.pk)
+    assert event.changes == {"phone": ["", "+7 (3532) 11-22-33"]}
+
+
+def test_bulk_writes_one_event_per_change(admin_user, organization, other_organization):
+    written = audit_record_bulk(
+        actor=admin_user,
+        changes=[
+            Change("organization.create", organization),
+            Change("organization.create", other_organization),
+        ],
+        source=AuditSource.IMPORT,
+    )
+
+    assert written == 2
+    assert AuditEvent.objects.filter(source=AuditSource.IMPORT).count() == 2
+
+
+def test_personal_data_access_is_logged(ministry_user, candidate_user):
+    personal_data_access_log(actor=ministry_user, subject=candidate_user, purpose="профиль")
+
+    access = PersonalDataAccess.objects.get()
+    assert access.actor == ministry_user
+    assert access.subject_id == str(candidate_user.pk)
