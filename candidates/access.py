@@ -1,0 +1,179 @@
+"""Who may see and do what in the selection stage."""
+
+from django.db.models import Q, QuerySet
+
+from accounts.access import (
+    bound_municipality_id,
+    covers_municipality,
+    has_role,
+    is_region_wide,
+    role_of,
+)
+from accounts.models import Role
+from candidates.models import (
+    AgendaItem,
+    Candidate,
+    CommissionMeeting,
+    Document,
+    Nomination,
+    NominationStatus,
+    ReserveMembership,
+)
+
+EDITABLE_BY_CANDIDATE = (NominationStatus.DRAFT, NominationStatus.RETURNED)
+
+
+def _expert_nomination_filter(user) -> Q:
+    """Nominations on the agenda of a commission the expert sits on."""
+    return Q(
+        agenda_items__meeting__commission__members__user=user,
+        agenda_items__meeting__commission__members__is_active=True,
+    )
+
+
+def nominations_visible_to(user) -> QuerySet[Nomination]:
+    """Return the nominations the user may see."""
+    nominations = Nomination.objects.all()
+    role = role_of(user)
+    if is_region_wide(user):
+        return nominations
+    if role == Role.MUNICIPAL:
+        return nominations.filter(municipality_id=bound_municipality_id(user))
+    if role == Role.CANDIDATE:
+        return nominations.filter(candidate__user=user)
+    if role == Role.EXPERT:
+        return nominations.filter(_expert_nomination_filter(user)).distinct()
+    return nominations.none()
+
+
+def candidates_visible_to(user) -> QuerySet[Candidate]:
+    """Return the candidates whose profiles the user may see."""
+    candidates = Candidate.objects.all()
+    role = role_of(user)
+    if is_region_wide(user):
+        return candidates
+    if role == Role.MUNICIPAL:
+        return candidates.filter(municipality_id=bound_municipality_id(user))
+    if role == Role.CANDIDATE:
+        return candidates.filter(user=user)
+    return candidates.none()
+
+
+def memberships_visible_to(user) -> QuerySet[ReserveMembership]:
+    """Return the reserve memberships the user may see."""
+    memberships = ReserveMembership.objects.all()
+    role = role_of(user)
+    if is_region_wide(user):
+        return memberships
+    if role == Role.MUNICIPAL:
+        return memberships.filter(municipality_id=bound_municipality_id(user))
+    if role == Role.CANDIDATE:
+        return memberships.filter(candidate__user=user)
+    return memberships.none()
+
+
+def can_view_nomination(user, nomination: Nomination) -> bool:
+    """Return whether the user may open the nomination."""
+    role = role_of(user)
+    if role is None:
+        return False
+    if is_region_wide(user) or role == Role.MUNICIPAL:
+        return covers_municipality(user, nomination.municipality_id)
+    if role == Role.CANDIDATE:
+        return nomination.candidate.user_id == user.pk
+    if role == Role.EXPERT:
+        return nominations_visible_to(user).filter(pk=nomination.pk).exists()
+    return False
+
+
+def is_own_nomination(user, nomination: Nomination) -> bool:
+    """Return whether the nomination is the user's own application."""
+    return has_role(user, Role.CANDIDATE) and nomination.candidate.user_id == user.pk
+
+
+def can_edit_application(user, nomination: Nomination) -> bool:
+    """Return whether the user may change the application's profile and documents now."""
+    if nomination.status not in EDITABLE_BY_CANDIDATE:
+        return False
+    if is_own_nomination(user, nomination):
+        return True
+    # A coordinator or ministry specialist may prepare a draft they nominated.
+    return (
+        nomination.status == NominationStatus.DRAFT
+        and nomination.nominated_by_id == getattr(user, "pk", None)
+        and covers_municipality(user, nomination.municipality_id)
+    )
+
+
+def can_submit(user, nomination: Nomination) -> bool:
+    """Return whether the user may submit the application."""
+    return nomination.status in EDITABLE_BY_CANDIDATE and is_own_nomination(user, nomination)
+
+
+def can_review_nomination(user, nomination: Nomination) -> bool:
+    """Return whether the user may check documents, admit, return or reject the nomination."""
+    return is_region_wide(user)
+
+
+def can_nominate(user) -> bool:
+    """Return whether the user may nominate someone for the reserve."""
+    return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
+
+
+def can_nominate_in(user, municipality_id: int) -> bool:
+    """Return whether the user may nominate someone in the municipality."""
+    return can_nominate(user) and covers_municipality(user, municipality_id)
+
+
+def can_self_nominate(user) -> bool:
+    """Return whether the user may start an application of their own."""
+    return has_role(user, Role.CANDIDATE)
+
+
+def can_view_pipeline(user) -> bool:
+    """Return whether the user may open the staff list of nominations."""
+    return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
+
+
+def can_export_pipeline(user) -> bool:
+    """Return whether the user may download the list of nominations."""
+    return can_view_pipeline(user)
+
+
+def can_view_document(user, document: Document) -> bool:
+    """Return whether the user may download the document."""
+    return can_view_nomination(user, document.nomination) and not has_role(user, Role.EXPERT)
+
+
+def can_override_eligibility(user) -> bool:
+    """Return whether the user may decide eligibility against the rules, with a reason."""
+    return is_region_wide(user)
+
+
+def can_manage_commission(user) -> bool:
+    """Return whether the user may set up commissions, meetings and agendas."""
+    return is_region_wide(user)
+
+
+def meetings_visible_to(user) -> QuerySet[CommissionMeeting]:
+    """Return the meetings the user may open."""
+    meetings = CommissionMeeting.objects.all()
+    if is_region_wide(user):
+        return meetings
+    if has_role(user, Role.EXPERT, Role.MINISTRY):
+        return meetings.filter(
+            commission__members__user=user, commission__members__is_active=True
+        ).distinct()
+    return meetings.none()
+
+
+def can_vote(user, item: AgendaItem) -> bool:
+    """Return whether the user sits on the commission deciding the item."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return item.meeting.commission.members.filter(user=user, is_active=True).exists()
+
+
+def can_manage_membership(user) -> bool:
+    """Return whether the user may extend or exclude reserve memberships."""
+    return is_region_wide(user)

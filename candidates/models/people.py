@@ -1,0 +1,151 @@
+"""The people in the selection: profile, education, additional education, work history."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from governance.regulation import DOCUMENT_KINDS, EDUCATION_FIELDS
+
+
+class EducationLevel(models.TextChoices):
+    HIGHER = "higher", _("высшее")
+    SECONDARY_VOCATIONAL = "secondary_vocational", _("среднее профессиональное")
+
+
+EducationField = models.TextChoices(
+    "EducationField", [(code, (code, label)) for code, label in EDUCATION_FIELDS.items()]
+)
+DocumentKind = models.TextChoices(
+    "DocumentKind", [(code, (code, label)) for code, label in DOCUMENT_KINDS.items()]
+)
+
+
+class WorkKind(models.TextChoices):
+    PEDAGOGICAL = "pedagogical", _("педагогическая должность")
+    MANAGEMENT = "management", _("руководящая должность")
+    OTHER = "other", _("иная должность")
+
+
+class Candidate(models.Model):
+    """A person in the selection: their profile and the account they use."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("учётная запись"),
+        on_delete=models.PROTECT,
+        related_name="candidate",
+    )
+    last_name = models.CharField(_("фамилия"), max_length=150)
+    first_name = models.CharField(_("имя"), max_length=150)
+    middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
+    birth_date = models.DateField(_("дата рождения"), null=True, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("телефон"), max_length=50, blank=True)
+    municipality = models.ForeignKey(
+        "registry.Municipality",
+        verbose_name=_("муниципальное образование"),
+        on_delete=models.PROTECT,
+        related_name="candidates",
+    )
+    organization = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("место работы"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidates",
+    )
+    position = models.CharField(_("должность"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("создан"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("изменён"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("кандидат")
+        verbose_name_plural = _("кандидаты")
+        ordering = ["last_name", "first_name", "middle_name"]
+        indexes = [
+            # Search by surname in the pipeline.
+            models.Index(fields=["last_name", "first_name"], name="candidates_candidate_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(
+            part for part in [self.last_name, self.first_name, self.middle_name] if part
+        )
+
+
+class Education(models.Model):
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="education_records"
+    )
+    level = models.CharField(_("уровень"), max_length=32, choices=EducationLevel.choices)
+    field = models.CharField(
+        _("направление подготовки"), max_length=40, choices=EducationField.choices
+    )
+    speciality = models.CharField(_("специальность по диплому"), max_length=255)
+    institution = models.CharField(_("образовательная организация"), max_length=255)
+    graduation_year = models.PositiveSmallIntegerField(_("год окончания"))
+
+    class Meta:
+        verbose_name = _("образование")
+        verbose_name_plural = _("образование")
+        ordering = ["graduation_year"]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}: {self.speciality}, {self.graduation_year}"
+
+
+class ProfessionalDevelopment(models.Model):
+    """Additional professional education (ДПО): retraining or further training."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="dpo_records")
+    programme = models.CharField(_("программа"), max_length=255)
+    field = models.CharField(_("область"), max_length=40, choices=EducationField.choices)
+    hours = models.PositiveIntegerField(_("объём, часов"))
+    year = models.PositiveSmallIntegerField(_("год"))
+    provider = models.CharField(_("организация"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("дополнительное профессиональное образование")
+        verbose_name_plural = _("дополнительное профессиональное образование")
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return f"{self.programme} ({self.hours} ч., {self.year})"
+
+
+class WorkRecord(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="work_records")
+    organization_name = models.CharField(_("организация"), max_length=500)
+    post = models.CharField(_("должность"), max_length=255)
+    kind = models.CharField(_("вид должности"), max_length=16, choices=WorkKind.choices)
+    started_on = models.DateField(_("с"))
+    ended_on = models.DateField(
+        _("по"), null=True, blank=True, help_text=_("Пусто — по настоящее время.")
+    )
+
+    class Meta:
+        verbose_name = _("место работы")
+        verbose_name_plural = _("трудовая деятельность")
+        ordering = ["started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="candidates_workrecord_ends_after_start",
+                violation_error_message=_("Дата окончания работы раньше даты начала."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post}, {self.organization_name}"
+
+    def period(self, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+        """Return the worked period, an open end counted up to today."""
+        return self.started_on, min(self.ended_on or today, today)

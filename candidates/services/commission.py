@@ -1,0 +1,259 @@
+"""Commission work: meetings, agendas, votes and decisions by majority."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from candidates.models import (
+    AgendaItem,
+    Commission,
+    CommissionMeeting,
+    CommissionMember,
+    Decision,
+    MeetingStatus,
+    Nomination,
+    NominationStatus,
+    ReserveMembership,
+    Vote,
+    VoteChoice,
+)
+from candidates.services.membership import membership_create, membership_extend
+from candidates.services.nominations import nomination_transition
+from governance.audit import audit_record
+from governance.selectors import regulation_in_force
+
+
+def commission_meeting_create(
+    *, commission: Commission, date: datetime.date, actor, request: HttpRequest | None = None
+) -> CommissionMeeting:
+    """Schedule a meeting of the commission."""
+    if not commission.is_active:
+        raise ValidationError("Комиссия не действует.")
+    meeting = CommissionMeeting.objects.create(commission=commission, date=date)
+    audit_record(
+        actor=actor,
+        action="meeting.create",
+        obj=meeting,
+        changes={"date": (None, date)},
+        request=request,
+    )
+    return meeting
+
+
+def _locked_planned_meeting(meeting: CommissionMeeting) -> CommissionMeeting:
+    locked = CommissionMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.status != MeetingStatus.PLANNED:
+        raise ValidationError("Заседание уже проведено: повестку и голоса менять нельзя.")
+    return locked
+
+
+def agenda_item_add(
+    *,
+    meeting: CommissionMeeting,
+    nomination: Nomination,
+    category: str,
+    readiness: str,
+    actor,
+    request: HttpRequest | None = None,
+) -> AgendaItem:
+    """Put a nomination ready for decision on the meeting's agenda with the proposed terms."""
+    regulation = regulation_in_force()
+    if category not in {choice.code for choice in regulation.categories}:
+        raise ValidationError("Выберите категорию резерва из Положения.")
+    if readiness not in {choice.code for choice in regulation.readiness_levels}:
+        raise ValidationError("Выберите уровень готовности из Положения.")
+    with transaction.atomic():
+        locked = _locked_planned_meeting(meeting)
+        if nomination.status != NominationStatus.COMMISSION_REVIEW:
+            raise ValidationError(
+                "В повестку включаются только заявки в статусе «рассмотрение комиссией»."
+            )
+        if AgendaItem.objects.filter(nomination=nomination, decision="").exists():
+            raise ValidationError("Заявка уже стоит в повестке заседания без решения.")
+        try:
+            with transaction.atomic():
+                item = AgendaItem.objects.create(
+                    meeting=locked, nomination=nomination, category=category, readiness=readiness
+                )
+        except IntegrityError as error:
+            raise ValidationError("Заявка уже есть в повестке этого заседания.") from error
+        audit_record(
+            actor=actor,
+            action="agenda.add",
+            obj=locked,
+            changes={"вопрос": (None, str(nomination))},
+            request=request,
+        )
+    return item
+
+
+def agenda_item_add_extension(
+    *, meeting: CommissionMeeting, membership: ReserveMembership, actor, request=None
+) -> AgendaItem:
+    """Put the extension of a reservist's term on the meeting's agenda."""
+    regulation = regulation_in_force()
+    if membership.status != "active":
+        raise ValidationError("Продлить можно только действующее членство в резерве.")
+    if membership.extensions >= regulation.max_extensions:
+        raise ValidationError(
+            f"Срок уже продлевался {membership.extensions} раз — больше Положение не допускает."
+        )
+    with transaction.atomic():
+        locked = _locked_planned_meeting(meeting)
+        if AgendaItem.objects.filter(membership=membership, decision="").exists():
+            raise ValidationError("Продление уже стоит в повестке без решения.")
+        item = AgendaItem.objects.create(meeting=locked, membership=membership)
+        audit_record(
+            actor=actor,
+            action="agenda.add_extension",
+            obj=locked,
+            changes={"вопрос": (None, f"продление: {membership}")},
+            request=request,
+        )
+    return item
+
+
+def vote_cast(
+    *, item: AgendaItem, member: CommissionMember, choice: VoteChoice, actor, request=None
+) -> Vote:
+    """Record (or change) a member's vote while the item is undecided."""
+    if choice not in VoteChoice.values:
+        raise ValidationError("Выберите: за, против или воздержался.")
+    if member.commission_id != item.meeting.commission_id or not member.is_active:
+        raise ValidationError("Голосовать могут только члены этой комиссии.")
+    with transaction.atomic():
+        locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if locked.decision:
+            raise ValidationError("Решение по вопросу уже принято: голос изменить нельзя.")
+        vote, _ = Vote.objects.update_or_create(
+            agenda_item=locked, member=member, defaults={"choice": choice}
+        )
+        audit_record(
+            actor=actor,
+            action="vote.cast",
+            obj=locked,
+            changes={str(member): (None, choice)},
+            request=request,
+        )
+    return vote
+
+
+def agenda_item_decide(
+    *, item: AgendaItem, actor, reason: str = "", request: HttpRequest | None = None
+) -> AgendaItem:
+    """Count the votes and carry out the majority's decision; raise if there is no quorum."""
+    regulation = regulation_in_force()
+    with transaction.atomic():
+        locked = (
+            AgendaItem.objects.select_for_update()
+            .select_related("meeting__commission")
+            .get(pk=item.pk)
+        )
+        if locked.decision:
+            raise ValidationError("Решение по этому вопросу уже принято.")
+        if locked.meeting.status != MeetingStatus.PLANNED:
+            raise ValidationError("Заседание уже закрыто.")
+        members = locked.meeting.commission.members.filter(is_active=True).count()
+        votes = list(locked.votes.values_list("choice", flat=True))
+        quorum = -(-members * regulation.commission_quorum_percent // 100)  # ceiling
+        if members == 0 or len(votes) < max(quorum, 1):
+            raise ValidationError(
+                f"Нет кворума: проголосовали {len(votes)} из {members}, нужно не менее {quorum}."
+            )
+        votes_for = votes.count(VoteChoice.FOR)
+        votes_against = votes.count(VoteChoice.AGAINST)
+        positive = votes_for > len(votes) / 2  # a majority of the votes cast
+        if locked.membership_id:
+            decision = Decision.EXTEND if positive else Decision.REFUSE
+        else:
+            decision = Decision.INCLUDE if positive else Decision.REFUSE
+        reason = reason.strip()
+        if decision == Decision.REFUSE and not reason:
+            raise ValidationError(
+                "Большинство не поддержало предложение: укажите обоснование отказа."
+            )
+        locked.decision = decision
+        locked.decision_reason = reason
+        locked.decided_at = timezone.now()
+        locked.votes_for = votes_for
+        locked.votes_against = votes_against
+        locked.votes_abstained = votes.count(VoteChoice.ABSTAIN)
+        locked.save(
+            update_fields=[
+                "decision",
+                "decision_reason",
+                "decided_at",
+                "votes_for",
+                "votes_against",
+                "votes_abstained",
+            ]
+        )
+        _carry_out(locked, actor=actor, request=request)
+        audit_record(
+            actor=actor,
+            action="agenda.decide",
+            obj=locked.meeting,
+            changes={str(locked): (None, decision)},
+            request=request,
+        )
+    return locked
+
+
+def _carry_out(item: AgendaItem, *, actor, request) -> None:
+    protocol = f"Решение комиссии от {item.meeting.date:%d.%m.%Y}"
+    if item.membership_id:
+        if item.decision == Decision.EXTEND:
+            membership_extend(membership=item.membership, item=item, actor=actor, request=request)
+        return
+    if item.decision == Decision.INCLUDE:
+        nomination_transition(
+            nomination=item.nomination,
+            to_status=NominationStatus.INCLUDED,
+            actor=actor,
+            reason=protocol,
+            request=request,
+        )
+        membership_create(item=item, actor=actor, request=request)
+    else:
+        nomination_transition(
+            nomination=item.nomination,
+            to_status=NominationStatus.REFUSED,
+            actor=actor,
+            reason=f"{protocol}: {item.decision_reason}",
+            request=request,
+        )
+
+
+def commission_meeting_close(
+    *, meeting: CommissionMeeting, protocol_number: str, actor, request=None
+) -> CommissionMeeting:
+    """Close the meeting with its protocol number once every question is decided."""
+    protocol_number = protocol_number.strip()
+    if not protocol_number:
+        raise ValidationError("Укажите номер протокола.")
+    with transaction.atomic():
+        locked = _locked_planned_meeting(meeting)
+        undecided = locked.agenda_items.filter(decision="").count()
+        if undecided:
+            raise ValidationError(f"Не принято решение по вопросам: {undecided}.")
+        if not locked.agenda_items.exists():
+            raise ValidationError("Повестка пуста: закрывать нечего.")
+        if CommissionMeeting.objects.filter(
+            commission=locked.commission, protocol_number=protocol_number
+        ).exists():
+            raise ValidationError("Протокол с таким номером уже есть.")
+        locked.protocol_number = protocol_number
+        locked.status = MeetingStatus.HELD
+        locked.held_at = timezone.now()
+        locked.save(update_fields=["protocol_number", "status", "held_at"])
+        audit_record(
+            actor=actor,
+            action="meeting.close",
+            obj=locked,
+            changes={"protocol_number": ("", protocol_number)},
+            request=request,
+        )
+    return locked

@@ -1,0 +1,182 @@
+"""Create and update candidates' profiles: self-registration and invitation by a nominator."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import Role
+from candidates.models import Candidate, Nomination, NominationSource
+from candidates.services.nominations import nomination_create
+from governance.audit import audit_record
+from governance.models import AuditSource
+
+PROFILE_FIELDS = (
+    "last_name",
+    "first_name",
+    "middle_name",
+    "birth_date",
+    "phone",
+    "municipality",
+    "organization",
+    "position",
+)
+
+
+def _new_user(*, email: str, last_name: str, first_name: str, middle_name: str, password=None):
+    User = get_user_model()
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            "Пользователь с таким email уже зарегистрирован. Войдите или восстановите пароль."
+        )
+    user = User(
+        username=email,
+        email=email,
+        last_name=last_name,
+        first_name=first_name,
+        middle_name=middle_name,
+        role=Role.CANDIDATE,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:
+        raise ValidationError("Пользователь с таким email уже зарегистрирован.") from error
+    return user
+
+
+def candidate_register(
+    *, email: str, password: str, profile: dict, request: HttpRequest | None = None
+) -> Candidate:
+    """Create the account and profile of a person nominating themselves."""
+    with transaction.atomic():
+        user = _new_user(
+            email=email,
+            last_name=profile["last_name"],
+            first_name=profile["first_name"],
+            middle_name=profile.get("middle_name", ""),
+            password=password,
+        )
+        candidate = Candidate.objects.create(user=user, email=user.email, **profile)
+        audit_record(
+            actor=user,
+            action="candidate.register",
+            obj=candidate,
+            changes={"email": (None, user.email)},
+            request=request,
+        )
+    return candidate
+
+
+def candidate_update(
+    *, candidate: Candidate, actor, data: dict, request: HttpRequest | None = None
+) -> Candidate:
+    """Change the profile fields given; record what changed."""
+    changes = {}
+    for field in PROFILE_FIELDS:
+        if field in data and getattr(candidate, field) != data[field]:
+            changes[field] = (getattr(candidate, field), data[field])
+            setattr(candidate, field, data[field])
+    if not changes:
+        return candidate
+    with transaction.atomic():
+        candidate.save(update_fields=[*changes, "updated_at"])
+        user = candidate.user
+        names = {f: getattr(candidate, f) for f in ("last_name", "first_name", "middle_name")}
+        if any(getattr(user, f) != v for f, v in names.items()):
+            for field, value in names.items():
+                setattr(user, field, value)
+            user.save(update_fields=list(names))
+        audit_record(
+            actor=actor, action="candidate.update", obj=candidate, changes=changes, request=request
+        )
+    return candidate
+
+
+def invitation_link(user, request: HttpRequest | None = None) -> str:
+    """Return the link where an invited person sets their password."""
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def candidate_nominate(
+    *,
+    actor,
+    email: str,
+    profile: dict,
+    position_kind,
+    source: NominationSource,
+    motivation: str = "",
+    request: HttpRequest | None = None,
+    audit_source: AuditSource = AuditSource.WEB,
+) -> Nomination:
+    """Nominate a person: create (or reuse) their profile, open a draft and invite them."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        candidate = Candidate.objects.filter(email__iexact=email).select_related("user").first()
+        invited = candidate is None
+        if candidate is None:
+            user = _new_user(
+                email=email,
+                last_name=profile["last_name"],
+                first_name=profile["first_name"],
+                middle_name=profile.get("middle_name", ""),
+            )
+            candidate = Candidate.objects.create(user=user, email=email, **profile)
+            audit_record(
+                actor=actor,
+                action="candidate.invite",
+                obj=candidate,
+                changes={"email": (None, email)},
+                source=audit_source,
+                request=request,
+            )
+        elif candidate.municipality_id != profile["municipality"].pk:
+            raise ValidationError(
+                "Этот человек уже зарегистрирован в другом муниципальном образовании."
+            )
+        nomination = nomination_create(
+            candidate=candidate,
+            position_kind=position_kind,
+            municipality=candidate.municipality,
+            source=source,
+            actor=actor,
+            motivation=motivation,
+            request=request,
+            audit_source=audit_source,
+        )
+        user = candidate.user
+        link = invitation_link(user, request) if invited else ""
+        subject = "Кадровый резерв: вас выдвинули в резерв руководителей"
+        lines = [
+            f"Здравствуйте, {candidate.first_name}!",
+            "",
+            f"Вас выдвинули в кадровый резерв на должность «{position_kind}».",
+            "Заполните анкету, загрузите документы и подайте заявку в личном кабинете.",
+        ]
+        if link:
+            lines += ["", f"Чтобы войти, задайте пароль по ссылке: {link}"]
+        body = "\n".join(lines)
+        transaction.on_commit(
+            lambda: send_mail(
+                subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True
+            )
+        )
+    return nomination
