@@ -12,7 +12,6 @@ from candidates.models import (
     Nomination,
     NominationSource,
     NominationStatus,
-    ProfessionalDevelopment,
     StatusChange,
     WorkKind,
     WorkRecord,
