@@ -13,6 +13,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("registry/", include("registry.urls")),
+    path("selection/", include("candidates.urls")),
+    path("regulation/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""URL routes of the selection stage: staff side."""
+
+urlpatterns: list = []

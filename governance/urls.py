@@ -1,0 +1,5 @@
+"""URL routes of the Regulation pages."""
+
+app_name = "governance"
+
+urlpatterns: list = []
