@@ -1,0 +1,111 @@
+"""Browser tests: one headless Debian Chromium per session, a fresh context and page per test."""
+
+import os
+import re
+import threading
+from collections.abc import Generator, Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in the test thread; Django's async guard would then
+# refuse the ORM calls that fixtures and tests make. The loop never shares Django state.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# The suite drives the system Chromium; Playwright must never fetch a browser of its own.
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+
+
+def _keep_database_connections_per_thread() -> None:
+    """Store Django's connections in a plain thread-local, whatever Playwright does to the loop.
+
+    Between sync calls Playwright leaves its event loop marked as running in the test thread.
+    asgiref's thread-critical storage then switches to per-context storage, so the ORM would open
+    a second set of connections that miss the state pytest-django set up on the first (the
+    serialized reference data, the open connections it closes before dropping the database).
+    """
+    storage = threading.local()
+    for alias in connections:
+        if hasattr(connections._connections, alias):
+            setattr(storage, alias, getattr(connections._connections, alias))
+    connections._connections = storage
+
+
+_keep_database_connections_per_thread()
+
+CHROMIUM_PATH = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+RESULTS_DIR = Path(__file__).resolve().parent.parent.parent / "test-results"
+HOME_URL_PATTERN = re.compile(r"/accounts/home/[a-z]+/$")
+TIMEOUT_MS = 15_000
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator:
+    """Keep each phase's report on the test item so fixtures can tell a failed test."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser() -> Generator[Browser]:
+    """Launch the headless system Chromium once for the whole session."""
+    if not CHROMIUM_PATH.exists():
+        pytest.fail(
+            f"{CHROMIUM_PATH} not found: install Debian's chromium (make test does it when root)."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _e2e_database(django_db_serialized_rollback: None, live_server) -> None:
+    """Give every browser test the live server and the data migrations' reference rows.
+
+    The live server needs a transactional database, which is flushed after each test; serialized
+    rollback restores what the migrations loaded (municipalities, position kinds) before the next.
+    """
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Generator[Page]:
+    """Open a Russian-locale page in a fresh context; save a screenshot when the test fails."""
+    context = browser.new_context(
+        locale="ru-RU",
+        timezone_id="Asia/Yekaterinburg",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        RESULTS_DIR.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        page.screenshot(path=str(RESULTS_DIR / f"{name}.png"), full_page=True)
+    context.close()
+
+
+def login(page: Page, live_server_url: str, username: str, password: str) -> None:
+    """Sign in through the login form and wait until the role's home page has loaded."""
+    page.goto(f"{live_server_url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(HOME_URL_PATTERN)
