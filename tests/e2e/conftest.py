@@ -17,7 +17,6 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 
-
 def _keep_database_connections_per_thread() -> None:
     """Store Django's connections in a plain thread-local, whatever Playwright does to the loop.
 
