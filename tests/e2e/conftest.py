@@ -7,7 +7,8 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connections
+from django.core.management import call_command
+from django.db import connection, connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in the test thread; Django's async guard would then
@@ -71,6 +72,27 @@ def browser() -> Generator[Browser]:
         )
         yield browser
         browser.close()
+
+
+def _restore_migrated_state() -> None:
+    """Empty every table and load back the rows the migrations created, with their own ids."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_state_around_module(django_db_setup: None, django_db_blocker) -> Iterator[None]:
+    """Start each browser module from the migrated state and leave that state behind.
+
+    A transactional test without serialized rollback flushes the database and lets post_migrate
+    recreate content types under new ids, which would clash with the serialized rows restored
+    below; and a test after this module may expect the municipalities the migrations loaded.
+    """
+    with django_db_blocker.unblock():
+        _restore_migrated_state()
+    yield
+    with django_db_blocker.unblock():
+        _restore_migrated_state()
 
 
 @pytest.fixture(autouse=True)
