@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from reserve_portal.env import env_int, env_str
+from reserve_portal.env import env_bool, env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -90,7 +90,8 @@ TIME_ZONE = "Asia/Yekaterinburg"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+# With i18n on, locale formats win over DATE_FORMAT and friends: дд.мм.гггг comes from here.
+FORMAT_MODULE_PATH = ["reserve_portal.settings.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -135,6 +136,11 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kadrovy-rezerv@minobr.orb.ru
 # Registry import limits: anything over them is refused before it is parsed.
 REGISTRY_IMPORT_MAX_BYTES = env_int("REGISTRY_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 REGISTRY_IMPORT_MAX_ROWS = env_int("REGISTRY_IMPORT_MAX_ROWS", 200_000)
+REGISTRY_IMPORT_MAX_UNCOMPRESSED_BYTES = env_int(
+    "REGISTRY_IMPORT_MAX_UNCOMPRESSED_BYTES", 256 * 1024 * 1024
+)
+# Parse uploaded spreadsheets in a worker process (overlaps with the database writes).
+REGISTRY_IMPORT_IN_WORKER = env_bool("REGISTRY_IMPORT_IN_WORKER", True)
 # Candidates' documents: PDF, JPEG or PNG up to this size.
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

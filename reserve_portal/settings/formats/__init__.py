@@ -1,0 +1,1 @@
+"""Format overrides per locale (FORMAT_MODULE_PATH)."""
