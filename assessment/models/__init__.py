@@ -1,0 +1,69 @@
+"""Models of the assessment stage."""
+
+from assessment.models.campaigns import (
+    Campaign,
+    CampaignInstrument,
+    CampaignStatus,
+    Participant,
+)
+from assessment.models.framework import (
+    Competency,
+    CompetencyFramework,
+    CompetencyLevel,
+    LabourFunction,
+    PositionGroup,
+    TargetLevel,
+)
+from assessment.models.instruments import (
+    Choice,
+    Indicator,
+    Instrument,
+    InstrumentKind,
+    Question,
+    QuestionKind,
+    RubricCriterion,
+)
+from assessment.models.responses import (
+    CalibrationDecision,
+    DeclaredRelation,
+    ExpertAssignment,
+    ExpertProfile,
+    FeedbackInvitation,
+    FeedbackRelation,
+    FeedbackResponse,
+    Response,
+    TestAttempt,
+)
+from assessment.models.results import PerformanceRating, Result, TalentReviewNote
+
+__all__ = [
+    "CalibrationDecision",
+    "Campaign",
+    "CampaignInstrument",
+    "CampaignStatus",
+    "Choice",
+    "Competency",
+    "CompetencyFramework",
+    "CompetencyLevel",
+    "DeclaredRelation",
+    "ExpertAssignment",
+    "ExpertProfile",
+    "FeedbackInvitation",
+    "FeedbackRelation",
+    "FeedbackResponse",
+    "Indicator",
+    "Instrument",
+    "InstrumentKind",
+    "LabourFunction",
+    "Participant",
+    "PerformanceRating",
+    "PositionGroup",
+    "Question",
+    "QuestionKind",
+    "Response",
+    "Result",
+    "RubricCriterion",
+    "TalentReviewNote",
+    "TargetLevel",
+    "TestAttempt",
+]

@@ -1,0 +1,125 @@
+"""Assessment campaigns: the cohort, the instruments with weights and deadlines."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models.framework import CompetencyFramework, PositionGroup
+from assessment.models.instruments import Instrument
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", _("подготовка")
+    ACTIVE = "active", _("идёт оценка")
+    CLOSED = "closed", _("завершена")
+
+
+class Campaign(models.Model):
+    name = models.CharField(_("наименование"), max_length=255)
+    framework = models.ForeignKey(
+        CompetencyFramework,
+        verbose_name=_("модель компетенций"),
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+    )
+    status = models.CharField(
+        _("статус"), max_length=8, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+    )
+    starts_on = models.DateField(_("начало"))
+    ends_on = models.DateField(_("окончание"))
+    pass_threshold = models.PositiveSmallIntegerField(
+        _("проходной балл"), validators=[MaxValueValidator(100)]
+    )
+    disagreement_threshold = models.PositiveSmallIntegerField(
+        _("допустимое расхождение экспертов, баллов"),
+        default=1,
+        help_text=_("Расхождение оценок двух экспертов больше этого числа требует калибровки."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("кампания оценки")
+        verbose_name_plural = _("кампании оценки")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="assessment_campaign_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CampaignInstrument(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="instruments")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    weight = models.PositiveSmallIntegerField(_("вес, %"), validators=[MaxValueValidator(100)])
+    deadline = models.DateField(_("срок"))
+
+    class Meta:
+        verbose_name = _("инструмент кампании")
+        verbose_name_plural = _("инструменты кампании")
+        ordering = ["campaign", "instrument__kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "instrument"], name="assessment_campaigninstrument_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} ({self.weight}%)"
+
+
+class Participant(models.Model):
+    """A person assessed in a campaign: a nomination in «оценка» or a reservist re-assessed."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participants")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.PROTECT, related_name="assessments"
+    )
+    nomination = models.ForeignKey(
+        "candidates.Nomination",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    membership = models.ForeignKey(
+        "candidates.ReserveMembership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    position_group = models.CharField(
+        _("группа должностей"), max_length=8, choices=PositionGroup.choices
+    )
+    municipality = models.ForeignKey(
+        "registry.Municipality", on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(_("оценка завершена"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("участник оценки")
+        verbose_name_plural = _("участники оценки")
+        ordering = ["campaign", "candidate__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "candidate"], name="assessment_participant_once_per_campaign"
+            ),
+            models.CheckConstraint(
+                condition=Q(nomination__isnull=False) | Q(membership__isnull=False),
+                name="assessment_participant_has_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} — {self.campaign}"

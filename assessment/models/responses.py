@@ -1,0 +1,256 @@
+"""What participants, colleagues and experts answer: drafts, attempts, feedback, ratings."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models.campaigns import CampaignInstrument, Participant
+from assessment.models.instruments import RubricCriterion
+
+
+class Response(models.Model):
+    """A participant's own answers to a self-assessment: a draft until submitted."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="responses"
+    )
+    answers = models.JSONField(_("ответы"), default=dict)  # {indicator_id: 1..4}
+    saved_at = models.DateTimeField(_("сохранено"), auto_now=True)
+    submitted_at = models.DateTimeField(_("отправлено"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ответ участника")
+        verbose_name_plural = _("ответы участников")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "campaign_instrument"], name="assessment_response_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.campaign_instrument}"
+
+
+class TestAttempt(models.Model):
+    """One attempt at the knowledge test; the deadline is enforced by the server."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attempts")
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="attempts"
+    )
+    question_ids = models.JSONField(_("вопросы попытки"), default=list)
+    answers = models.JSONField(_("ответы"), default=dict)  # {question_id: [choice_id, ...]}
+    started_at = models.DateTimeField(_("начата"))
+    deadline_at = models.DateTimeField(_("завершить до"))
+    submitted_at = models.DateTimeField(_("завершена"), null=True, blank=True)
+    # {competency_code: [correct, asked]}
+    score_by_competency = models.JSONField(_("результат по компетенциям"), default=dict)
+    is_void = models.BooleanField(_("аннулирована"), default=False)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    void_reason = models.TextField(_("причина сброса"), blank=True)
+
+    class Meta:
+        verbose_name = _("попытка теста")
+        verbose_name_plural = _("попытки теста")
+        ordering = ["-started_at"]
+        constraints = [
+            # One attempt unless staff voids it.
+            models.UniqueConstraint(
+                fields=["participant", "campaign_instrument"],
+                condition=Q(is_void=False),
+                name="assessment_testattempt_one_live",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: попытка от {self.started_at:%d.%m.%Y}"
+
+
+class FeedbackRelation(models.TextChoices):
+    SUPERIOR = "superior", _("руководитель")
+    PEER = "peer", _("коллега")
+    SUBORDINATE = "subordinate", _("подчинённый")
+
+
+class FeedbackInvitation(models.Model):
+    """A personal single-use link for a colleague; it records use, never the answers."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="feedback_invitations"
+    )
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="feedback_invitations"
+    )
+    respondent_name = models.CharField(_("кого приглашают"), max_length=255)
+    respondent_email = models.EmailField(_("email"))
+    relation = models.CharField(
+        _("кем приходится"), max_length=16, choices=FeedbackRelation.choices
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("действует до"))
+    used_at = models.DateTimeField(_("ответ получен"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("приглашение 360°")
+        verbose_name_plural = _("приглашения 360°")
+        ordering = ["participant", "relation", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "campaign_instrument", "respondent_email"],
+                name="assessment_feedbackinvitation_once_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.respondent_name} ({self.get_relation_display()})"
+
+
+class FeedbackResponse(models.Model):
+    """Anonymous answers of one colleague: linked to the group, not to the invitation."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="feedback_responses"
+    )
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="feedback_responses"
+    )
+    relation = models.CharField(_("группа"), max_length=16, choices=FeedbackRelation.choices)
+    answers = models.JSONField(_("ответы"), default=dict)  # {indicator_id: 1..4}
+    comment = models.TextField(_("комментарий"), blank=True)
+    # Day only, so that the order of answers cannot be matched to invitations by time.
+    submitted_on = models.DateField(_("дата ответа"))
+
+    class Meta:
+        verbose_name = _("ответ 360°")
+        verbose_name_plural = _("ответы 360°")
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.get_relation_display()}"
+
+
+class ExpertProfile(models.Model):
+    """An expert's place of work and declared relations, for conflict-of-interest checks."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile"
+    )
+    organization = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("место работы"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    position = models.CharField(_("должность"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("эксперт")
+        verbose_name_plural = _("эксперты")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class DeclaredRelation(models.Model):
+    """A relation an expert declared with a candidate (kinship, subordination…)."""
+
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_relations"
+    )
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.CharField(_("характер связи"), max_length=255)
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("заявленная связь эксперта")
+        verbose_name_plural = _("заявленные связи экспертов")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expert", "candidate"], name="assessment_declaredrelation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} — {self.candidate}: {self.description}"
+
+
+class ExpertAssignment(models.Model):
+    """An expert rating one participant on one instrument, blind to the other experts."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="expert_assignments"
+    )
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="expert_assignments"
+    )
+    expert = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_assignments"
+    )
+    no_conflict_declared_at = models.DateTimeField(
+        _("заявлено отсутствие конфликта интересов"), null=True, blank=True
+    )
+    scores = models.JSONField(_("оценки"), default=dict)  # {criterion_id: 1..4}
+    comment = models.TextField(_("комментарий эксперта"), blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("оценка отправлена"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("назначение эксперта")
+        verbose_name_plural = _("назначения экспертов")
+        ordering = ["participant", "campaign_instrument", "expert"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "campaign_instrument", "expert"],
+                name="assessment_expertassignment_once",
+            ),
+        ]
+        indexes = [
+            # The expert's page: my assignments.
+            models.Index(fields=["expert", "submitted_at"], name="assessment_expert_work_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.expert} → {self.participant} ({self.campaign_instrument.instrument})"
+
+
+class CalibrationDecision(models.Model):
+    """The chair's agreed score where experts disagreed beyond the threshold."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="calibrations"
+    )
+    campaign_instrument = models.ForeignKey(
+        CampaignInstrument, on_delete=models.CASCADE, related_name="calibrations"
+    )
+    criterion = models.ForeignKey(RubricCriterion, on_delete=models.PROTECT, related_name="+")
+    agreed_score = models.PositiveSmallIntegerField(_("согласованная оценка"))
+    reason = models.TextField(_("обоснование"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("калибровка оценки")
+        verbose_name_plural = _("калибровка оценок")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "campaign_instrument", "criterion"],
+                name="assessment_calibration_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(agreed_score__gte=1, agreed_score__lte=4),
+                name="assessment_calibration_score_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.criterion} = {self.agreed_score}"

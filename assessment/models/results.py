@@ -1,0 +1,95 @@
+"""Results of assessment and the talent review."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from assessment.models.campaigns import Participant
+
+
+class Result(models.Model):
+    """The computed result of one participant, with the trace of how it was computed."""
+
+    participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="result")
+    competency_scores = models.JSONField(_("баллы по компетенциям"), default=dict)
+    total = models.DecimalField(_("итоговый балл"), max_digits=5, decimal_places=1)
+    passed = models.BooleanField(_("пройден порог"))
+    rank = models.PositiveIntegerField(_("место"), null=True, blank=True)
+    gaps = models.JSONField(_("дефициты"), default=list)
+    # How each number was obtained: instruments, weights, missing parts.
+    trace = models.JSONField(_("расчёт"), default=dict)
+    has_disagreement = models.BooleanField(_("есть расхождение экспертов"), default=False)
+    is_complete = models.BooleanField(_("все инструменты пройдены"), default=False)
+    computed_at = models.DateTimeField(_("рассчитано"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("результат оценки")
+        verbose_name_plural = _("результаты оценки")
+        ordering = ["rank"]
+        indexes = [
+            # The campaign ranking table.
+            models.Index(fields=["rank"], name="assessment_result_rank_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.total}"
+
+
+class PerformanceRating(models.Model):
+    """A staff rating of a reservist's current work results: the 9-box's performance axis."""
+
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="performance_ratings"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("результативность"),
+        choices=[
+            (1, _("ниже ожиданий")),
+            (2, _("соответствует ожиданиям")),
+            (3, _("выше ожиданий")),
+        ],
+    )
+    basis = models.TextField(_("основание оценки"))
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    rated_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("оценка результативности")
+        verbose_name_plural = _("оценки результативности")
+        ordering = ["-rated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=3), name="assessment_performance_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.get_rating_display()}"
+
+
+class TalentReviewNote(models.Model):
+    """A calibration note of the talent review about one person."""
+
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="talent_notes"
+    )
+    campaign = models.ForeignKey(
+        "assessment.Campaign", on_delete=models.CASCADE, related_name="talent_notes"
+    )
+    box = models.CharField(_("ячейка"), max_length=8)  # "3-2": potential 3, performance 2
+    note = models.TextField(_("заметка калибровки"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("заметка талант-ревью")
+        verbose_name_plural = _("заметки талант-ревью")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.box}"
