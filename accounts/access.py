@@ -64,10 +64,15 @@ def can_manage_users(user) -> bool:
     return is_admin(user)
 
 
+def can_view_users(user) -> bool:
+    """Return whether the user may look through the accounts in the back office."""
+    return is_region_wide(user)
+
+
 def users_visible_to(user) -> QuerySet:
     """Return the accounts the user may see in the back office."""
     from accounts.models import User
 
-    if is_region_wide(user):
+    if can_view_users(user):
         return User.objects.all()
     return User.objects.none()

@@ -1,11 +1,16 @@
-"""Template context every page needs: the navigation of the user's role."""
+"""Template context every page needs: the menu of the user's role and the role's name."""
 
 from django.http import HttpRequest
 
+from accounts.access import role_of
 from accounts.navigation import navigation_for
 
 
 def navigation(request: HttpRequest) -> dict:
-    """Return the menu items of the signed-in user's role."""
+    """Return the menu items and the role label of the signed-in user."""
     user = getattr(request, "user", None)
-    return {"nav_items": navigation_for(user) if user is not None else []}
+    role = role_of(user) if user is not None else None
+    return {
+        "nav_items": navigation_for(user) if role is not None else [],
+        "nav_role_label": role.label if role is not None else "",
+    }

@@ -74,3 +74,24 @@ class User(AbstractUser):
         if update_fields is not None and "role" in update_fields:
             kwargs["update_fields"] = {*update_fields, "is_staff", "municipality"}
         super().save(*args, **kwargs)
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in; recent failures of a username or an address throttle further tries."""
+
+    username = models.CharField(_("имя пользователя"), max_length=150)
+    ip_address = models.GenericIPAddressField(_("IP-адрес"), null=True, blank=True)
+    attempted_at = models.DateTimeField(_("когда"), db_index=True)
+
+    class Meta:
+        verbose_name = _("неудачная попытка входа")
+        verbose_name_plural = _("неудачные попытки входа")
+        indexes = [
+            # The throttle's question: "the latest failures for this username".
+            models.Index(fields=["username", "-attempted_at"], name="accounts_failure_user_idx"),
+            # The same question for one client address.
+            models.Index(fields=["ip_address", "-attempted_at"], name="accounts_failure_ip_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} ({self.ip_address or '—'})"

@@ -9,11 +9,14 @@ _MENU: dict[Role, list[tuple[str, str]]] = {
     Role.ADMIN: [
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
+        ("Пользователи", "admin:accounts_user_changelist"),
+        ("Журнал аудита", "admin:governance_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],
     Role.MINISTRY: [
         ("Главная", "accounts:home_ministry"),
         ("Организации", "registry:organization_list"),
+        ("Журнал аудита", "admin:governance_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],
     Role.MUNICIPAL: [
@@ -36,5 +39,6 @@ def navigation_for(user) -> list[dict[str, str]]:
         try:
             items.append({"title": title, "url": reverse(url_name), "name": url_name})
         except NoReverseMatch:
+            # The page's app is not installed yet; a later stage brings it.
             continue
     return items

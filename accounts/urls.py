@@ -7,6 +7,28 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),
     path("logout/", views.PortalLogoutView.as_view(), name="logout"),
+    path("password/change/", views.PortalPasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/done/",
+        views.PortalPasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("password/reset/", views.PortalPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        views.PortalPasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PortalPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        views.PortalPasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("home/admin/", views.home_admin, name="home_admin"),
     path("home/ministry/", views.home_ministry, name="home_ministry"),
     path("home/municipal/", views.home_municipal, name="home_municipal"),
