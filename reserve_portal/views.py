@@ -1,8 +1,9 @@
 """The portal's entry: each role lands on its own home page; error pages in Russian."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.template import loader
 
 from accounts.access import role_of
 from accounts.models import Role
@@ -25,12 +26,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Render the Russian «access denied» page."""
     return render(request, "errors/403.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Render the Russian «page not found» page."""
     return render(request, "errors/404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "errors/500.html", status=500)
+    """Render the Russian «server error» page without the request context.
+
+    The failure may be the database itself, so nothing here may touch it: no session, no user,
+    no context processors.
+    """
+    return HttpResponseServerError(loader.get_template("errors/500.html").render())

@@ -1,0 +1,34 @@
+"""Expert, mentor and candidate home pages: their own profile and an honest word on what's next."""
+
+import pytest
+
+PAGES = [
+    ("expert_user", "/accounts/home/expert/", "Сейчас заданий для вас нет."),
+    ("mentor_user", "/accounts/home/mentor/", "Сейчас за вами не закреплён ни один резервист."),
+    ("candidate_user", "/accounts/home/candidate/", "Заявка в кадровый резерв пока не подана."),
+]
+
+
+@pytest.mark.parametrize(("persona", "url", "state"), PAGES)
+def test_it_shows_the_users_own_profile(client, request, persona, url, state):
+    user = request.getfixturevalue(persona)
+    user.phone = "+7 (912) 345-67-89"
+    user.save(update_fields=["phone"])
+    client.force_login(user)
+
+    html = client.get(url).content.decode()
+
+    assert user.get_full_name() in html
+    assert user.email in html
+    assert "+7 (912) 345-67-89" in html
+    assert state in html
+    assert 'href="/accounts/password/change/"' in html
+
+
+def test_it_says_when_a_phone_is_missing(client, candidate_user):
+    client.force_login(candidate_user)
+
+    html = client.get("/accounts/home/candidate/").content.decode()
+
+    assert "не указан" in html
+    assert "Кандидат / резервист" in html

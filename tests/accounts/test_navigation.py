@@ -1,0 +1,78 @@
+"""The menu each role sees, and the page furniture every page carries."""
+
+import pytest
+
+MENUS = {
+    "admin_user": ["Главная", "Организации", "Пользователи", "Журнал аудита", "Администрирование"],
+    "ministry_user": ["Главная", "Организации", "Журнал аудита", "Администрирование"],
+    "municipal_user": ["Главная", "Организации"],
+    "expert_user": ["Главная"],
+    "mentor_user": ["Главная"],
+    "candidate_user": ["Главная"],
+}
+
+
+@pytest.mark.parametrize(("persona", "titles"), MENUS.items())
+def test_it_shows_each_role_its_menu(client, request, persona, titles):
+    client.force_login(request.getfixturevalue(persona))
+
+    response = client.get("/", follow=True)
+
+    assert [item["title"] for item in response.context["nav_items"]] == titles
+
+
+@pytest.mark.parametrize(("persona", "titles"), MENUS.items())
+def test_it_links_only_to_pages_the_role_may_open(client, request, persona, titles):
+    client.force_login(request.getfixturevalue(persona))
+
+    items = client.get("/", follow=True).context["nav_items"]
+
+    for item in items:
+        assert client.get(item["url"]).status_code == 200, item
+
+
+def test_it_marks_the_current_page(client, municipal_user):
+    client.force_login(municipal_user)
+
+    html = client.get("/accounts/home/municipal/").content.decode()
+
+    assert 'class="nav-link active" href="/accounts/home/municipal/" aria-current="page"' in html
+
+
+def test_it_shows_the_users_name_and_role(client, municipal_user):
+    client.force_login(municipal_user)
+
+    html = client.get("/accounts/home/municipal/").content.decode()
+
+    assert municipal_user.get_full_name() in html
+    assert "Муниципальный координатор" in html
+    assert 'action="/accounts/logout/"' in html
+
+
+def test_it_carries_landmarks_and_a_skip_link(client, expert_user):
+    client.force_login(expert_user)
+
+    html = client.get("/accounts/home/expert/").content.decode()
+
+    assert '<html lang="ru">' in html
+    assert 'href="#main">Перейти к основному содержимому</a>' in html
+    assert '<main id="main"' in html
+    assert "<footer" in html
+    assert 'aria-label="Основное меню"' in html
+
+
+def test_it_shows_no_menu_to_anonymous_users(client, db):
+    response = client.get("/accounts/login/")
+
+    assert response.context["nav_items"] == []
+    assert "Выйти" not in response.content.decode()
+
+
+def test_it_uses_no_inline_scripts_or_styles(client, admin_user):
+    client.force_login(admin_user)
+
+    html = client.get("/accounts/home/admin/").content.decode()
+
+    assert "<script>" not in html
+    assert "style=" not in html
+    assert "<style" not in html
