@@ -1,0 +1,101 @@
+"""Demo accounts: one user for every role, with passwords that pass the validators.
+
+Called by `manage.py seed_demo`, which prints DEMO_LOGINS at the end of its report. Existing
+usernames are left alone, so running it again adds nothing.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from accounts import services
+from accounts.models import Role, User
+from governance.models import AuditSource
+from registry.models import Municipality
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: Role
+    last_name: str
+    first_name: str
+    middle_name: str
+    municipality: str = ""
+
+
+DEMO_USERS = [
+    DemoUser("admin", "rezerv-admin-2026", Role.ADMIN, "Соколов", "Дмитрий", "Андреевич"),
+    DemoUser("ministry", "rezerv-ministry-2026", Role.MINISTRY, "Кузнецова", "Елена", "Викторовна"),
+    DemoUser(
+        "coordinator",
+        "rezerv-coordinator-2026",
+        Role.MUNICIPAL,
+        "Морозова",
+        "Ирина",
+        "Сергеевна",
+        municipality="город Оренбург",
+    ),
+    DemoUser(
+        "coordinator-orsk",
+        "rezerv-orsk-2026",
+        Role.MUNICIPAL,
+        "Павлов",
+        "Алексей",
+        "Николаевич",
+        municipality="город Орск",
+    ),
+    DemoUser("expert", "rezerv-expert-2026", Role.EXPERT, "Лебедева", "Наталья", "Геннадьевна"),
+    DemoUser("mentor", "rezerv-mentor-2026", Role.MENTOR, "Григорьев", "Сергей", "Петрович"),
+    DemoUser(
+        "candidate", "rezerv-candidate-2026", Role.CANDIDATE, "Васильева", "Ольга", "Александровна"
+    ),
+]
+
+# (username, password, who) for the end of the seed_demo report and the README.
+DEMO_LOGINS = [
+    (
+        user.username,
+        user.password,
+        f"{user.role.label}{f' ({user.municipality})' if user.municipality else ''}",
+    )
+    for user in DEMO_USERS
+]
+
+
+def has_data() -> bool:
+    """Return whether any account exists."""
+    return User.objects.exists()
+
+
+@transaction.atomic
+def seed(*, rng: random.Random, today: datetime.date) -> list[str]:
+    """Create the demo users that are not there yet; return lines for the report."""
+    existing = set(
+        User.objects.filter(username__in=[user.username for user in DEMO_USERS]).values_list(
+            "username", flat=True
+        )
+    )
+    municipalities = {item.name: item for item in Municipality.objects.all()}
+    created = 0
+    for demo in DEMO_USERS:
+        if demo.username in existing:
+            continue
+        services.user_create(
+            username=demo.username,
+            password=demo.password,
+            role=demo.role,
+            municipality=municipalities.get(demo.municipality),
+            last_name=demo.last_name,
+            first_name=demo.first_name,
+            middle_name=demo.middle_name,
+            email=f"{demo.username}@obr56.example",
+            phone=f"+7 (3532) {rng.randint(30, 99)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
+            actor=None,
+            source=AuditSource.COMMAND,
+        )
+        created += 1
+    return [f"Пользователи: создано {created}, уже были {len(existing)}."]

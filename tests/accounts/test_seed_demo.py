@@ -1,0 +1,128 @@
+"""seed_demo: a believable region, a user for every role, deterministic and idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from accounts.demo import DEMO_USERS
+from accounts.models import Role, User
+from governance.models import AuditEvent
+from registry.demo import TARGET_ORGANIZATIONS, allocate
+from registry.models import Organization, OrganizationKind
+from registry.validators import inn_is_valid, kpp_is_valid, ogrn_is_valid
+
+
+def _seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once for the module (the slow part) and clean up afterwards."""
+    with django_db_blocker.unblock():
+        output = _seed("--if-empty")
+        yield output
+        AuditEvent.objects.all().delete()
+        Organization.objects.all().delete()
+        User.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_it_builds_about_a_thousand_organizations_over_every_municipality(seeded):
+    assert Organization.objects.count() == TARGET_ORGANIZATIONS
+    per_municipality = dict(
+        Organization.objects.values_list("municipality__name").annotate(count=Count("pk"))
+    )
+    assert len(per_municipality) == 42
+    assert per_municipality["город Оренбург"] == max(per_municipality.values())
+    assert min(per_municipality.values()) >= 3
+    kinds = dict(Organization.objects.values_list("kind").annotate(count=Count("pk")))
+    assert set(kinds) == {kind.value for kind in OrganizationKind}
+    assert 5 <= kinds[OrganizationKind.VOCATIONAL] < kinds[OrganizationKind.ADDITIONAL]
+
+
+@pytest.mark.django_db
+def test_it_gives_valid_identifiers_and_full_details(seeded):
+    rows = Organization.objects.values_list(
+        "inn", "kpp", "ogrn", "address", "phone", "head_full_name", "head_birth_date"
+    )
+    for inn, kpp, ogrn, address, phone, head, birth_date in rows:
+        assert inn_is_valid(inn) and kpp_is_valid(kpp) and ogrn_is_valid(ogrn), inn
+        assert address.startswith("46") and phone.startswith("+7 (") and head and birth_date
+
+
+@pytest.mark.django_db
+def test_it_has_some_contracts_ending_soon(seeded):
+    from django.utils import timezone
+
+    from accounts.selectors import months_after
+
+    today = timezone.localdate()
+    ending = Organization.objects.filter(
+        head_contract_end_date__range=(today, months_after(today, 12))
+    ).count()
+    assert 50 <= ending <= 250
+
+
+@pytest.mark.django_db
+def test_it_creates_a_user_for_every_role_who_can_sign_in(seeded, client):
+    assert set(User.objects.values_list("role", flat=True)) == {role.value for role in Role}
+    for demo in DEMO_USERS:
+        assert client.login(username=demo.username, password=demo.password), demo.username
+    coordinator = User.objects.get(username="coordinator")
+    assert coordinator.municipality.name == "город Оренбург"
+
+
+@pytest.mark.django_db
+def test_it_lists_the_logins_at_the_end(seeded):
+    tail = seeded.strip().splitlines()[-len(DEMO_USERS) :]
+    assert tail[0].strip() == "admin / rezerv-admin-2026 — Администратор"
+    assert any("coordinator / rezerv-coordinator-2026" in line for line in tail)
+
+
+@pytest.mark.django_db
+def test_it_audits_what_it_created(seeded):
+    assert AuditEvent.objects.filter(action="organization.create").count() == 1000
+    assert AuditEvent.objects.filter(action="user.create", source="command").count() == len(
+        DEMO_USERS
+    )
+
+
+@pytest.mark.django_db
+def test_it_does_nothing_with_if_empty_when_data_is_there(seeded):
+    output = _seed("--if-empty")
+
+    assert "данные уже есть" in output
+    assert Organization.objects.count() == TARGET_ORGANIZATIONS
+    assert User.objects.count() == len(DEMO_USERS)
+
+
+@pytest.mark.django_db
+def test_it_adds_nothing_when_run_again(seeded):
+    _seed()
+
+    assert Organization.objects.count() == TARGET_ORGANIZATIONS
+    assert User.objects.count() == len(DEMO_USERS)
+
+
+def test_it_allocates_exactly_the_target():
+    counts = allocate(TARGET_ORGANIZATIONS)
+
+    assert sum(counts.values()) == TARGET_ORGANIZATIONS
+    assert len(counts) == 42
+
+
+@pytest.mark.django_db
+def test_it_fills_only_the_sections_that_are_empty(seeded):
+    AuditEvent.objects.all().delete()
+    Organization.objects.all().delete()
+
+    output = _seed("--if-empty")
+
+    assert "accounts: данные уже есть" in output
+    assert Organization.objects.count() == TARGET_ORGANIZATIONS
+    assert not AuditEvent.objects.filter(action="user.create").exists()
