@@ -13,4 +13,13 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "nav_items": navigation_for(user) if role is not None else [],
         "nav_role_label": role.label if role is not None else "",
+        "nav_user_name": short_name(user) if role is not None else "",
     }
+
+
+def short_name(user) -> str:
+    """Return «Фамилия И. О.», or the username when the name is not filled in."""
+    initials = " ".join(f"{part[0]}." for part in (user.first_name, user.middle_name) if part)
+    if not user.last_name:
+        return user.get_full_name() or user.username
+    return f"{user.last_name} {initials}".strip()

@@ -9,7 +9,6 @@ _MENU: dict[Role, list[tuple[str, str]]] = {
     Role.ADMIN: [
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
-        ("Пользователи", "admin:accounts_user_changelist"),
         ("Журнал аудита", "admin:governance_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],

@@ -9,10 +9,18 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from accounts.models import Role, User
-from governance.admin import action_label
+from governance.admin import action_label, actor_label, object_type_label
 from governance.models import AuditEvent
 from registry.access import municipalities_visible_to, organizations_visible_to
 from registry.models import Municipality, Organization, OrganizationKind
+
+# Plural names of the kinds for counts on the home pages.
+KIND_COUNT_LABELS = {
+    OrganizationKind.GENERAL: "школы",
+    OrganizationKind.PRESCHOOL: "детские сады",
+    OrganizationKind.ADDITIONAL: "дополнительное образование",
+    OrganizationKind.VOCATIONAL: "колледжи и техникумы",
+}
 
 # Heads of this age and older are flagged as a possible vacancy. The statutory pension age
 # reaches 60 for women and 65 for men in 2028 and the registry does not record sex, so the signal
@@ -98,7 +106,7 @@ def territory_overview(user: User, *, today: datetime.date) -> TerritoryOverview
     )
     listed = organizations.select_related("municipality")
     return TerritoryOverview(
-        kind_labels=[kind.label for kind in kinds],
+        kind_labels=[KIND_COUNT_LABELS[kind] for kind in kinds],
         kind_totals=kind_totals,
         total=sum(kind_totals),
         rows=rows,
@@ -163,5 +171,6 @@ def recent_audit_events(*, limit: int = RECENT_AUDIT_LIMIT) -> list[AuditEvent]:
     """
     events = list(AuditEvent.objects.select_related("actor")[:limit])
     for event in events:
-        event.action_label = action_label(event.action)
+        event.action_label = f"{action_label(event.action)}: {object_type_label(event.object_type)}"
+        event.actor_label = actor_label(event.actor)
     return events

@@ -64,7 +64,7 @@ def user_create(
         changes={
             "username": ("", user.username),
             "role": ("", user.role),
-            "municipality": ("", user.municipality),
+            **({"municipality": ("", user.municipality)} if user.municipality else {}),
         },
         source=source,
         request=request,

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
 from governance import access
@@ -74,26 +75,61 @@ def change_rows(event: AuditEvent) -> list[tuple[str, str, str]]:
     return rows
 
 
+class ObjectTypeFilter(admin.SimpleListFilter):
+    title = "тип объекта"
+    parameter_name = "object_type"
+
+    def lookups(self, request, model_admin) -> list[tuple[str, str]]:
+        types = model_admin.get_queryset(request).values_list("object_type", flat=True)
+        return sorted(
+            ((value, object_type_label(value)) for value in types.order_by().distinct()),
+            key=lambda item: item[1],
+        )
+
+    def queryset(self, request, queryset):
+        return queryset.filter(object_type=self.value()) if self.value() else queryset
+
+
+class VerbFilter(admin.SimpleListFilter):
+    title = "действие"
+    parameter_name = "verb"
+
+    def lookups(self, request, model_admin) -> list[tuple[str, str]]:
+        actions = model_admin.get_queryset(request).values_list("action", flat=True)
+        verbs = {action.rsplit(".", 1)[-1] for action in actions.order_by().distinct()}
+        return sorted(((verb, action_label(verb)) for verb in verbs), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(Q(action__endswith=f".{self.value()}") | Q(action=self.value()))
+
+
+def actor_label(actor) -> str:
+    """Return who acted; an empty actor is the system (a command or an import without a user)."""
+    return str(actor) if actor is not None else "система"
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyPolicyAdmin):
     may_view = access.can_view_audit_log
     list_display = [
         "created_at",
-        "actor",
+        "actor_display",
         "action_display",
         "object_type_display",
         "object_repr",
         "source",
     ]
     list_select_related = ["actor"]
-    list_filter = ["source", "action", "object_type", "created_at"]
+    list_filter = ["source", VerbFilter, ObjectTypeFilter, "created_at"]
     search_fields = ["object_repr", "object_id", "actor__username", "actor__last_name"]
     list_per_page = 50
     # The log only grows; counting all of it on every page is not worth the time.
     show_full_result_count = False
     fields = [
         "created_at",
-        "actor",
+        "actor_display",
         "action_display",
         "object_type_display",
         "object_id",
@@ -103,6 +139,10 @@ class AuditEventAdmin(ReadOnlyPolicyAdmin):
         "ip_address",
     ]
     readonly_fields = fields
+
+    @admin.display(description="кто", ordering="actor__last_name")
+    def actor_display(self, event: AuditEvent) -> str:
+        return actor_label(event.actor)
 
     @admin.display(description="действие", ordering="action")
     def action_display(self, event: AuditEvent) -> str:

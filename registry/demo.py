@@ -369,7 +369,7 @@ def _head(rng: random.Random, kind: str) -> str:
 
 
 def _birth_date(rng: random.Random, today: datetime.date) -> datetime.date:
-    age_days = int(min(max(rng.gauss(51, 8.5), 33), 71) * 365.25)
+    age_days = int(rng.triangular(33, 71, 53) * 365.25)
     return today - datetime.timedelta(days=age_days)
 
 

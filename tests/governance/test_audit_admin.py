@@ -60,12 +60,23 @@ def test_it_filters_by_source_and_object_type(client, ministry_user, events):
     client.force_login(ministry_user)
 
     by_source = client.get("/admin/governance/auditevent/", {"source__exact": "web"})
-    by_type = client.get(
-        "/admin/governance/auditevent/", {"object_type__exact": "registry.organization"}
-    )
+    by_type = client.get("/admin/governance/auditevent/", {"object_type": "registry.organization"})
+    by_verb = client.get("/admin/governance/auditevent/", {"verb": "set_role"})
 
     assert [event.action for event in by_source.context["cl"].queryset] == ["user.set_role"]
     assert [event.action for event in by_type.context["cl"].queryset] == ["organization.update"]
+    assert [event.action for event in by_verb.context["cl"].queryset] == ["user.set_role"]
+
+
+def test_it_offers_filters_in_russian(client, ministry_user, events):
+    client.force_login(ministry_user)
+
+    html = client.get("/admin/governance/auditevent/").content.decode()
+
+    assert "?object_type=registry.organization" in html
+    assert "образовательная организация</a>" in html
+    assert "смена роли</a>" in html
+    assert "система" not in html
 
 
 def test_it_searches_by_object_and_actor(client, ministry_user, organization, events):
