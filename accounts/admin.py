@@ -11,8 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from accounts import access, services
 from accounts.forms import AdminLoginForm
 from accounts.models import User
-from governance.audit import personal_data_access_log
-from governance.models import AuditSource
+from governance.audit import AuditSource, personal_data_access_log
 from reserve_portal.admin_base import PolicyAdmin
 
 # The admin signs in through the same throttled form as the portal.

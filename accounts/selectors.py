@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from accounts.models import Role, User
-from governance.admin import action_label, actor_label, object_type_label
-from governance.models import AuditEvent
 from registry.access import municipalities_visible_to, organizations_visible_to
 from registry.models import Municipality, Organization, OrganizationKind
 
@@ -28,7 +26,6 @@ KIND_COUNT_LABELS = {
 RETIREMENT_SIGNAL_AGE = 60
 CONTRACT_HORIZON_MONTHS = 12
 SIGNAL_LIST_LIMIT = 10
-RECENT_AUDIT_LIMIT = 10
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -161,16 +158,3 @@ def portal_overview() -> PortalOverview:
         users_total=sum(by_role.values()),
         users_by_role=users_by_role,
     )
-
-
-def recent_audit_events(*, limit: int = RECENT_AUDIT_LIMIT) -> list[AuditEvent]:
-    """Return the latest audit events with their actors, each with its action in Russian.
-
-    The audit record is cross-cutting (see governance/audit.py): reading it here does not make
-    accounts depend on governance's workflows.
-    """
-    events = list(AuditEvent.objects.select_related("actor")[:limit])
-    for event in events:
-        event.action_label = f"{action_label(event.action)}: {object_type_label(event.object_type)}"
-        event.actor_label = actor_label(event.actor)
-    return events

@@ -7,8 +7,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import Role, User
-from governance.audit import audit_record
-from governance.models import AuditSource
+from governance.audit import AuditSource, audit_record
 from registry.models import Municipality
 
 # What user_update may change; the role, the municipality and the password have their own services.

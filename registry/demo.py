@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from governance.audit import Change, audit_record_bulk
-from governance.models import AuditSource
+from governance.audit import AuditSource, Change, audit_record_bulk
 from registry.models import Municipality, Organization, OrganizationKind
 from registry.validators import _INN10_WEIGHTS
 

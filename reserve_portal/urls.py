@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import urls as accounts_urls
 from reserve_portal import views
 
 admin.site.site_header = "«Кадровый резерв» — администрирование"
@@ -11,7 +12,10 @@ admin.site.index_title = "Управление порталом"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("accounts/", include("accounts.urls")),
+    path(
+        "accounts/",
+        include(([*accounts_urls.urlpatterns, *views.role_home_urlpatterns], "accounts")),
+    ),
     path("registry/", include("registry.urls")),
     path("selection/", include("candidates.urls")),
     path("regulation/", include("governance.urls")),

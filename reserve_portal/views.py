@@ -1,12 +1,24 @@
-"""The portal's entry: each role lands on its own home page; error pages in Russian."""
+"""The portal's entry: the home page of each role, and the error pages in Russian.
+
+The home pages gather panels from several apps (the registry's territory, governance's record),
+so they live here, where the apps are wired together, rather than in any one app.
+"""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import path
+from django.utils import timezone
 
-from accounts.access import role_of
+from accounts import selectors
+from accounts.access import can_manage_users, has_role, is_region_wide, role_of
 from accounts.models import Role
+from governance.access import can_view_audit_log, can_view_personal_data_log
+from governance.admin import action_label, actor_label, object_type_label
+from governance.models import AuditEvent
+
+RECENT_AUDIT_LIMIT = 10
 
 # Where each role starts its work. Later stages replace these targets with their own pages.
 ROLE_HOME_URL_NAMES = {
@@ -23,6 +35,101 @@ ROLE_HOME_URL_NAMES = {
 def home(request: HttpRequest) -> HttpResponse:
     """Send the user to the home page of their role."""
     return redirect(ROLE_HOME_URL_NAMES[role_of(request.user)])
+
+
+def _require_role(request: HttpRequest, role: Role) -> None:
+    if not has_role(request.user, role):
+        raise Http404
+
+
+def _render_home(request: HttpRequest, role: Role, context: dict) -> HttpResponse:
+    return render(
+        request,
+        f"accounts/home_{role.value}.html",
+        {"role_label": role.label, "profile_user": request.user, **context},
+    )
+
+
+def _territory_context(request: HttpRequest) -> dict:
+    return {
+        "overview": selectors.territory_overview(request.user, today=timezone.localdate()),
+        "show_municipality_breakdown": is_region_wide(request.user),
+        "can_view_audit_log": can_view_audit_log(request.user),
+    }
+
+
+def recent_audit_events(*, limit: int = RECENT_AUDIT_LIMIT) -> list[AuditEvent]:
+    """Return the latest audit events with their actors, described in Russian."""
+    events = list(AuditEvent.objects.select_related("actor")[:limit])
+    for event in events:
+        event.action_label = f"{action_label(event.action)}: {object_type_label(event.object_type)}"
+        event.actor_label = actor_label(event.actor)
+    return events
+
+
+@login_required
+def home_admin(request: HttpRequest) -> HttpResponse:
+    """Show the administrator what the portal holds and what changed lately."""
+    _require_role(request, Role.ADMIN)
+    return _render_home(
+        request,
+        Role.ADMIN,
+        {
+            "portal": selectors.portal_overview(),
+            "recent_events": recent_audit_events(),
+            "can_manage_users": can_manage_users(request.user),
+            "can_view_audit_log": can_view_audit_log(request.user),
+            "can_view_personal_data_log": can_view_personal_data_log(request.user),
+        },
+    )
+
+
+@login_required
+def home_ministry(request: HttpRequest) -> HttpResponse:
+    """Show the region: organizations by municipality and kind, early vacancy signals."""
+    _require_role(request, Role.MINISTRY)
+    return _render_home(request, Role.MINISTRY, _territory_context(request))
+
+
+@login_required
+def home_municipal(request: HttpRequest) -> HttpResponse:
+    """Show the coordinator's own municipality: its organizations and vacancy signals."""
+    _require_role(request, Role.MUNICIPAL)
+    context = _territory_context(request)
+    context["municipality"] = request.user.municipality
+    return _render_home(request, Role.MUNICIPAL, context)
+
+
+@login_required
+def home_expert(request: HttpRequest) -> HttpResponse:
+    """Show the expert's profile and what the assessment stage will bring here."""
+    _require_role(request, Role.EXPERT)
+    return _render_home(request, Role.EXPERT, {})
+
+
+@login_required
+def home_mentor(request: HttpRequest) -> HttpResponse:
+    """Show the mentor's profile and what the development stage will bring here."""
+    _require_role(request, Role.MENTOR)
+    return _render_home(request, Role.MENTOR, {})
+
+
+@login_required
+def home_candidate(request: HttpRequest) -> HttpResponse:
+    """Show the candidate's profile and what the selection stage will bring here."""
+    _require_role(request, Role.CANDIDATE)
+    return _render_home(request, Role.CANDIDATE, {})
+
+
+# Joined to accounts' routes under its namespace, so the names stay `accounts:home_<role>`.
+role_home_urlpatterns = [
+    path("home/admin/", home_admin, name="home_admin"),
+    path("home/ministry/", home_ministry, name="home_ministry"),
+    path("home/municipal/", home_municipal, name="home_municipal"),
+    path("home/expert/", home_expert, name="home_expert"),
+    path("home/mentor/", home_mentor, name="home_mentor"),
+    path("home/candidate/", home_candidate, name="home_candidate"),
+]
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
