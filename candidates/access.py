@@ -177,3 +177,25 @@ def can_vote(user, item: AgendaItem) -> bool:
 def can_manage_membership(user) -> bool:
     """Return whether the user may extend or exclude reserve memberships."""
     return is_region_wide(user)
+
+
+def pipeline_nominations_visible_to(user) -> QuerySet[Nomination]:
+    """Return the nominations the user may open on the staff side (pipeline, review page)."""
+    if not can_view_pipeline(user):
+        return Nomination.objects.none()
+    return nominations_visible_to(user)
+
+
+def can_check_documents(user, nomination: Nomination) -> bool:
+    """Return whether the user may mark the nomination's documents as checked."""
+    return can_review_nomination(user, nomination)
+
+
+def can_evaluate_eligibility(user, nomination: Nomination) -> bool:
+    """Return whether the user may run the eligibility check of the nomination."""
+    return can_review_nomination(user, nomination)
+
+
+def can_nominate_in_bulk(user) -> bool:
+    """Return whether the user may nominate a list of people from a spreadsheet."""
+    return can_nominate(user)

@@ -1,3 +1,32 @@
 """URL routes of the selection stage: staff side."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from candidates.views import staff
+
+urlpatterns = [
+    path("pipeline/", staff.pipeline, name="pipeline"),
+    path("pipeline/export/", staff.pipeline_export, name="pipeline_export"),
+    path("staff/nominations/<int:pk>/", staff.nomination_review, name="staff_nomination"),
+    path(
+        "staff/nominations/<int:pk>/transition/",
+        staff.nomination_transition_view,
+        name="staff_nomination_transition",
+    ),
+    path(
+        "staff/nominations/<int:pk>/documents/<int:document_pk>/check/",
+        staff.document_check,
+        name="staff_document_check",
+    ),
+    path(
+        "staff/nominations/<int:pk>/eligibility/",
+        staff.eligibility_check,
+        name="staff_eligibility_check",
+    ),
+    path(
+        "staff/nominations/<int:pk>/eligibility/<int:check_pk>/override/",
+        staff.eligibility_override_view,
+        name="staff_eligibility_override",
+    ),
+    path("staff/nominate/", staff.nominate, name="nominate"),
+]

@@ -1,1 +1,347 @@
-"""Pages of the selection stage: staff side."""
+"""Pages of the selection stage: staff side (the pipeline, the review page, nominating)."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.access import is_region_wide
+from candidates import access
+from candidates.experience import length_of_service
+from candidates.exports import pipeline_export_response
+from candidates.forms_staff import (
+    PAGE_SIZE,
+    REASON_LABELS,
+    REVIEW_ACTIONS,
+    SORTS,
+    NominateForm,
+    OverrideForm,
+    PipelineFilterForm,
+    TransitionForm,
+)
+from candidates.models import (
+    Document,
+    EligibilityCheck,
+    Nomination,
+    NominationSource,
+    NominationStatus,
+    ReserveMembership,
+    StatusChange,
+    WorkKind,
+)
+from candidates.selectors import nomination_missing_items, status_counts
+from candidates.services.documents import document_mark_checked
+from candidates.services.eligibility import eligibility_evaluate, eligibility_override
+from candidates.services.nominations import TRANSITIONS, allowed_targets, nomination_transition
+from candidates.services.profiles import candidate_nominate
+from governance.audit import personal_data_access_log
+from governance.selectors import regulation_in_force
+
+_ROW_RELATIONS = (
+    "candidate",
+    "candidate__organization",
+    "position_kind",
+    "municipality",
+    "membership",
+)
+
+
+def membership_of(nomination: Nomination) -> ReserveMembership | None:
+    """Return the nomination's reserve membership, or None before inclusion."""
+    try:
+        return nomination.membership
+    except ReserveMembership.DoesNotExist:
+        return None
+
+
+def _filtered(request: HttpRequest) -> tuple[PipelineFilterForm, QuerySet, QuerySet]:
+    """Return the filter form, the rows it selects, and the same rows whatever their status."""
+    form = PipelineFilterForm(request.GET, user=request.user)
+    visible = access.pipeline_nominations_visible_to(request.user)
+    rows = form.filter(visible).select_related(*_ROW_RELATIONS).order_by(*SORTS[form.sort_key()])
+    return form, rows, form.filter(visible, with_status=False)
+
+
+@login_required
+def pipeline(request: HttpRequest) -> HttpResponse:
+    """List the nominations of the user's territory with filters, counts and pages."""
+    if not access.can_view_pipeline(request.user):
+        raise Http404
+    form, rows, any_status = _filtered(request)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    regulation = regulation_in_force()
+    for nomination in page:
+        membership = membership_of(nomination)
+        nomination.membership_row = membership
+        if membership is not None:
+            nomination.category_name = regulation.category_name(membership.category)
+            nomination.readiness_name = regulation.readiness_name(membership.readiness)
+    counts = status_counts(any_status)
+    page_numbers = [
+        None if number == Paginator.ELLIPSIS else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+    return render(
+        request,
+        "candidates/staff/pipeline.html",
+        {
+            "form": form,
+            "page": page,
+            "page_numbers": page_numbers,
+            "territory": "" if is_region_wide(request.user) else request.user.municipality,
+            "counts": counts,
+            "total": sum(item["count"] for item in counts),
+            "current_status": form.cleaned_data.get("status", "") if form.is_valid() else "",
+            "sort": form.sort_key(),
+            "show_municipality": "municipality" in form.fields,
+            "can_export": access.can_export_pipeline(request.user),
+            "can_nominate": access.can_nominate(request.user),
+        },
+    )
+
+
+@login_required
+def pipeline_export(request: HttpRequest) -> FileResponse:
+    """Download the filtered list of nominations as an .xlsx workbook."""
+    if not access.can_export_pipeline(request.user):
+        raise Http404
+    form, rows, _ = _filtered(request)
+    return pipeline_export_response(
+        rows, actor=request.user, filters=form.describe(), request=request
+    )
+
+
+def _nomination_for_staff(request: HttpRequest, pk: int) -> Nomination:
+    """Return the nomination if the user may open it on the staff side, else 404."""
+    return get_object_or_404(
+        access.pipeline_nominations_visible_to(request.user).select_related(
+            "candidate__user",
+            "candidate__organization",
+            "candidate__municipality",
+            "position_kind",
+            "municipality",
+            "nominated_by",
+        ),
+        pk=pk,
+    )
+
+
+def _service_summary(work_records, today: datetime.date) -> dict[str, str]:
+    """Return the pedagogical and management service computed from the work history."""
+    summary = {}
+    for kind in (WorkKind.PEDAGOGICAL, WorkKind.MANAGEMENT):
+        periods = [
+            record.period(today)
+            for record in work_records
+            if record.kind == kind and record.started_on <= today
+        ]
+        summary[kind.value] = str(length_of_service(periods))
+    return summary
+
+
+def _actions(nomination: Nomination) -> list[dict]:
+    """Return the review actions open from the nomination's status, reasons where required."""
+    targets = set(allowed_targets(nomination))
+    actions = [
+        {
+            "status": status.value,
+            "label": label,
+            "needs_reason": TRANSITIONS[status].needs_reason,
+            "reason_label": REASON_LABELS.get(status, "Причина"),
+        }
+        for status, label in REVIEW_ACTIONS.items()
+        if status in targets
+    ]
+    # The way forward first; the actions that need a written reason after it.
+    return sorted(actions, key=lambda action: action["needs_reason"])
+
+
+@login_required
+def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a nomination to staff: profile, documents, eligibility, timeline and actions."""
+    nomination = _nomination_for_staff(request, pk)
+    candidate = nomination.candidate
+    personal_data_access_log(
+        actor=request.user,
+        subject=candidate,
+        purpose="просмотр заявки в кадровый резерв (профиль, образование, стаж, документы)",
+        request=request,
+    )
+    today = timezone.localdate()
+    work_records = list(candidate.work_records.all())
+    check = (
+        EligibilityCheck.objects.filter(nomination=nomination)
+        .select_related("regulation_version", "evaluated_by", "override_by")
+        .first()
+    )
+    user = request.user
+    can_review = access.can_review_nomination(user, nomination)
+    membership = membership_of(nomination)
+    regulation = regulation_in_force()
+    return render(
+        request,
+        "candidates/staff/nomination.html",
+        {
+            "nomination": nomination,
+            "candidate": candidate,
+            "education_records": candidate.education_records.all(),
+            "dpo_records": candidate.dpo_records.all(),
+            "work_records": work_records,
+            "service": _service_summary(work_records, today),
+            "documents": nomination.documents.select_related("checked_by"),
+            "missing_items": (
+                nomination_missing_items(nomination)
+                if nomination.status in access.EDITABLE_BY_CANDIDATE
+                else []
+            ),
+            "check": check,
+            "status_changes": StatusChange.objects.filter(nomination=nomination).select_related(
+                "actor"
+            ),
+            "membership": membership,
+            "membership_category": regulation.category_name(membership.category)
+            if membership
+            else "",
+            "membership_readiness": regulation.readiness_name(membership.readiness)
+            if membership
+            else "",
+            "actions": _actions(nomination) if can_review else [],
+            "can_check_documents": access.can_check_documents(user, nomination),
+            "can_evaluate": access.can_evaluate_eligibility(user, nomination),
+            "can_override": check is not None and access.can_override_eligibility(user),
+            "override_form": OverrideForm(),
+        },
+    )
+
+
+def _show_errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _to_review(nomination: Nomination) -> HttpResponse:
+    return redirect("candidates:staff_nomination", pk=nomination.pk)
+
+
+@require_POST
+@login_required
+def nomination_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move the nomination to the status of the button pressed, if its state still allows."""
+    nomination = _nomination_for_staff(request, pk)
+    if not access.can_review_nomination(request.user, nomination):
+        raise PermissionDenied
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Неизвестное действие. Обновите страницу и повторите.")
+        return _to_review(nomination)
+    target = NominationStatus(form.cleaned_data["to_status"])
+    try:
+        nomination = nomination_transition(
+            nomination=nomination,
+            to_status=target,
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            request=request,
+        )
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(request, f"Заявка переведена в статус «{target.label}».")
+    return _to_review(nomination)
+
+
+@require_POST
+@login_required
+def document_check(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Mark one of the nomination's documents as checked, or take the mark back."""
+    nomination = _nomination_for_staff(request, pk)
+    if not access.can_check_documents(request.user, nomination):
+        raise PermissionDenied
+    document = get_object_or_404(Document, pk=document_pk, nomination=nomination)
+    checked = request.POST.get("checked") == "1"
+    document_mark_checked(document=document, actor=request.user, checked=checked, request=request)
+    state = "отмечен как проверенный" if checked else "снова не проверен"
+    messages.success(request, f"Документ «{document.get_kind_display()}» {state}.")
+    return _to_review(nomination)
+
+
+@require_POST
+@login_required
+def eligibility_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """Evaluate the candidate against the qualification requirements in force."""
+    nomination = _nomination_for_staff(request, pk)
+    if not access.can_evaluate_eligibility(request.user, nomination):
+        raise PermissionDenied
+    check = eligibility_evaluate(nomination=nomination, actor=request.user, request=request)
+    verdict = "соответствует" if check.is_eligible else "не соответствует"
+    messages.success(request, f"Проверка выполнена: кандидат {verdict} требованиям.")
+    return _to_review(nomination)
+
+
+@require_POST
+@login_required
+def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> HttpResponse:
+    """Record the specialist's decision on eligibility against the rules, with the reason."""
+    nomination = _nomination_for_staff(request, pk)
+    if not access.can_override_eligibility(request.user):
+        raise PermissionDenied
+    check = get_object_or_404(EligibilityCheck, pk=check_pk, nomination=nomination)
+    latest = EligibilityCheck.objects.filter(nomination=nomination).values_list("pk", flat=True)
+    if latest.first() != check.pk:
+        messages.error(request, "С тех пор проверка выполнена заново. Обновите страницу.")
+        return _to_review(nomination)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Решение вопреки правилам требует письменного обоснования.")
+        return _to_review(nomination)
+    try:
+        eligibility_override(
+            check=check,
+            actor=request.user,
+            eligible=form.cleaned_data["eligible"],
+            reason=form.cleaned_data["reason"],
+            request=request,
+        )
+    except ValidationError as error:
+        _show_errors(request, error)
+    else:
+        messages.success(request, "Решение специалиста записано.")
+    return _to_review(nomination)
+
+
+@login_required
+def nominate(request: HttpRequest) -> HttpResponse:
+    """«Выдвинуть кандидата»: create the person's account and draft, and invite them."""
+    if not access.can_nominate(request.user):
+        raise Http404
+    form = NominateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            nomination = candidate_nominate(
+                actor=request.user,
+                email=data["email"],
+                profile=form.profile(),
+                position_kind=data["position_kind"],
+                source=NominationSource(data["source"]),
+                motivation=data["motivation"].strip(),
+                request=request,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                f"Кандидат {nomination.candidate.full_name} выдвинут. Приглашение заполнить "
+                f"анкету отправлено на {nomination.candidate.email}.",
+            )
+            return _to_review(nomination)
+    return render(request, "candidates/staff/nominate.html", {"form": form})
