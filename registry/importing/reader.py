@@ -1,0 +1,137 @@
+"""Read a registry file into batches of parsed rows, in a worker process or in this one.
+
+Parsing a spreadsheet is pure Python work on one core; writing the rows is mostly database work.
+Reading in a worker process lets the two overlap, which is what keeps an import close to the
+speed of merely reading the file. The worker also bounds what a hostile file can cost: its
+address space is capped and a reader that stops answering is killed.
+"""
+
+import multiprocessing
+import resource
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+from registry.importing.columns import TableLayout, locate_table, repeats_header
+from registry.importing.detect import detect_format
+from registry.importing.errors import FileRefused, TableNotFound
+from registry.importing.limits import ReadLimits
+from registry.importing.sheets import read_spreadsheet
+from registry.importing.values import ParseContext, ParsedRow, is_skippable, parse_row
+
+BATCH_SIZE = 1000
+# The worker may grow this much beyond the size it starts with before it is stopped.
+WORKER_MEMORY_HEADROOM_BYTES = 1024 * 1024 * 1024
+# Longest silence from the worker; a 200 000-row file sends a batch every second or two.
+WORKER_SILENCE_SECONDS = 120
+
+Batches = Iterator[list[ParsedRow]]
+
+
+def parse_file(
+    path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
+) -> tuple[TableLayout, Batches]:
+    """Read the file in this process; return the table layout and batches of parsed rows."""
+    file_format = detect_format(path, limits)
+    date_epoch, sheets = read_spreadsheet(path, file_format, limits)
+    try:
+        layout, rows = locate_table(sheets)
+    except BaseException:
+        sheets.close()
+        raise
+    context = ParseContext(municipality_ids=municipality_ids, date_epoch=date_epoch)
+
+    def batches() -> Batches:
+        batch: list[ParsedRow] = []
+        try:
+            for row_number, values in rows:
+                if is_skippable(values, layout) or repeats_header(values, layout):
+                    continue
+                batch.append(parse_row(row_number, values, layout, context))
+                if len(batch) >= BATCH_SIZE:
+                    yield batch
+                    batch = []
+        finally:
+            sheets.close()
+        if batch:
+            yield batch
+
+    return layout, batches()
+
+
+def _cap_memory() -> None:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[0])
+    limit = pages * resource.getpagesize() + WORKER_MEMORY_HEADROOM_BYTES
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _work(path: str, limits: ReadLimits, municipality_ids: dict[str, int], connection) -> None:
+    """Run in the worker: parse the file and send the layout, the batches and an end mark."""
+    try:
+        _cap_memory()
+        layout, batches = parse_file(Path(path), limits=limits, municipality_ids=municipality_ids)
+        connection.send(("layout", layout))
+        for batch in batches:
+            connection.send(("rows", batch))
+        connection.send(("end", None))
+    except FileRefused as error:
+        connection.send(("refused", error.message))
+    except TableNotFound as error:
+        connection.send(("table", error.message))
+    except MemoryError:
+        connection.send(("refused", "Файл отклонён: для чтения ему нужно слишком много памяти."))
+    except BrokenPipeError:
+        pass  # the importer stopped listening; nothing left to do
+    except Exception:
+        connection.send(("failed", traceback.format_exc()))
+    finally:
+        connection.close()
+
+
+def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) -> Iterator:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_work, args=(str(path), limits, municipality_ids, sender), daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        while True:
+            if not receiver.poll(WORKER_SILENCE_SECONDS):
+                raise FileRefused("Файл отклонён: чтение заняло слишком много времени.")
+            try:
+                kind, payload = receiver.recv()
+            except EOFError as error:
+                raise FileRefused(
+                    "Файл отклонён: при чтении ему не хватило отведённой памяти или времени."
+                ) from error
+            if kind == "end":
+                return
+            if kind == "refused":
+                raise FileRefused(payload)
+            if kind == "table":
+                raise TableNotFound(payload)
+            if kind == "failed":
+                raise RuntimeError(f"Сбой чтения реестра в рабочем процессе:\n{payload}")
+            yield kind, payload
+    finally:
+        receiver.close()
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
+def parse_file_in_worker(
+    path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
+) -> tuple[TableLayout, Batches]:
+    """Read the file in a worker process; return the table layout and batches of parsed rows."""
+    messages = _messages(path, limits, municipality_ids)
+    try:
+        _, layout = next(messages)
+    except StopIteration as error:  # the worker ended without a word
+        raise FileRefused("Файл повреждён: таблицу не удалось прочитать.") from error
+    return layout, (batch for _, batch in messages)

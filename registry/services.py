@@ -1,0 +1,444 @@
+"""Writes to the registry: saving an organization by hand and importing a registry file.
+
+Every write is transactional and leaves one audit event per organization it creates or changes.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from governance.audit import AuditSource, Change, audit_record, audit_record_bulk
+from registry.importing import (
+    COLUMNS,
+    KIND_NAMES,
+    FileRefused,
+    ParsedRow,
+    ReadLimits,
+    RowError,
+    TableNotFound,
+    parse_file,
+    parse_file_in_worker,
+)
+from registry.models import Municipality, MunicipalityAlias, Organization
+
+IMPORT_FIELDS: tuple[str, ...] = tuple(column.field for column in COLUMNS)
+# Fields an administrator edits by hand: the import's fields plus the active flag.
+EDITABLE_FIELDS: tuple[str, ...] = (*IMPORT_FIELDS, "is_active")
+FIELD_LABELS: dict[str, str] = {column.field: column.header for column in COLUMNS} | {
+    "is_active": "Действует"
+}
+COLUMN_ORDER: dict[str, int] = {column.header: order for order, column in enumerate(COLUMNS)}
+PREVIEW_LIMIT = 500
+# Errors beyond this many are counted, not listed: a wrong file can have one in every cell.
+MAX_LISTED_ERRORS = 10_000
+# Serialises registry imports on PostgreSQL; any constant shared by all importers would do.
+_IMPORT_LOCK_ID = 5_600_001
+
+
+@dataclass
+class FieldChange:
+    """One field of one organization, before and after, as a person reads them."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class PlannedRow:
+    """What the import does with one row of the file."""
+
+    row: int
+    inn: str
+    name: str
+    municipality: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    """The outcome of planning or applying an import, for the admin preview and the command."""
+
+    file_name: str = ""
+    sheet_name: str = ""
+    header_row: int = 0
+    missing_columns: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    created_rows: list[PlannedRow] = field(default_factory=list)
+    updated_rows: list[PlannedRow] = field(default_factory=list)
+    unchanged_rows: list[PlannedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    problem: str = ""
+    fingerprint: str = ""
+    applied: bool = False
+    stale: bool = False
+
+    @property
+    def is_valid(self) -> bool:
+        """Return whether the file can be imported as it is."""
+        return not self.problem and not self.error_count
+
+    @property
+    def unlisted_errors(self) -> int:
+        """Return how many errors were counted but not listed."""
+        return self.error_count - len(self.errors)
+
+    def summary(self) -> str:
+        """Return the counts in the form the command prints and the admin shows."""
+        return f"создано {self.created}, обновлено {self.updated}, без изменений {self.unchanged}"
+
+
+class _Rollback(Exception):
+    """Undo everything the import wrote: the file has errors or changed since the preview."""
+
+
+def _display(field_name: str, value: object, municipality_names: dict[int, str]) -> str:
+    if value is None:
+        return ""
+    if field_name == "municipality":
+        return municipality_names.get(value, str(value))
+    if field_name == "kind":
+        return KIND_NAMES.get(value, str(value))
+    if field_name == "is_active":
+        return "да" if value else "нет"
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def municipality_index() -> tuple[dict[str, int], dict[int, str]]:
+    """Return municipality ids by every matching key (names, then aliases) and names by id."""
+    ids: dict[str, int] = {}
+    names: dict[int, str] = {}
+    for municipality_id, name, key in Municipality.objects.values_list("id", "name", "name_key"):
+        ids[key] = municipality_id
+        names[municipality_id] = name
+    for municipality_id, key in MunicipalityAlias.objects.values_list(
+        "municipality_id", "name_key"
+    ):
+        ids.setdefault(key, municipality_id)
+    return ids, names
+
+
+class _ImportPlanner:
+    """Plan (and, when asked, write) an import batch by batch as the rows arrive."""
+
+    def __init__(
+        self,
+        report: ImportReport,
+        *,
+        municipality_names: dict[int, str],
+        write: bool,
+        actor,
+        request: HttpRequest | None,
+        preview_limit: int,
+    ) -> None:
+        self.report = report
+        self.names = municipality_names
+        self.write = write
+        self.actor = actor
+        self.request = request
+        self.preview_limit = preview_limit
+        self.first_row_by_inn: dict[str, int] = {}
+        self.duplicates_reported: set[str] = set()
+        self.digest = hashlib.sha256()
+
+    def _add_error(self, error: RowError) -> None:
+        self.report.error_count += 1
+        if len(self.report.errors) < MAX_LISTED_ERRORS:
+            self.report.errors.append(error)
+
+    def _is_duplicate(self, row: ParsedRow, inn: str) -> bool:
+        first_row = self.first_row_by_inn.setdefault(inn, row.row)
+        if first_row == row.row:
+            return False
+        inn_header = FIELD_LABELS["inn"]
+        self._add_error(RowError(row.row, inn_header, f"ИНН {inn} уже указан в строке {first_row}"))
+        if inn not in self.duplicates_reported:
+            self.duplicates_reported.add(inn)
+            message = f"ИНН {inn} повторяется в строке {row.row}"
+            self._add_error(RowError(first_row, inn_header, message))
+        return True
+
+    def _planned(self, row: ParsedRow, values: dict, changes: list[FieldChange]) -> PlannedRow:
+        return PlannedRow(
+            row=row.row,
+            inn=values["inn"],
+            name=values.get("short_name") or values.get("full_name") or "",
+            municipality=self.names.get(values.get("municipality"), ""),
+            changes=changes,
+        )
+
+    def plan(self, batch: list[ParsedRow]) -> None:
+        """Compare a batch with the database, record the outcome and write it if asked."""
+        inns = [row.values["inn"] for row in batch if "inn" in row.values]
+        existing = {
+            values["inn"]: values
+            for values in Organization.objects.filter(inn__in=inns).values("id", *IMPORT_FIELDS)
+        }
+        to_create: list[ParsedRow] = []
+        to_update: list[tuple[dict, dict, dict]] = []
+        for row in batch:
+            for error in row.errors:
+                self._add_error(error)
+            inn = row.values.get("inn")
+            if inn is None or self._is_duplicate(row, inn) or row.errors:
+                continue
+            current = existing.get(inn)
+            if current is None:
+                to_create.append(row)
+                self.report.created += 1
+                self.digest.update(repr(("create", sorted(row.values.items()))).encode())
+                if len(self.report.created_rows) < self.preview_limit:
+                    self.report.created_rows.append(self._planned(row, row.values, []))
+                continue
+            changed = {
+                name: (current[name], value)
+                for name, value in row.values.items()
+                if current[name] != value
+            }
+            self.digest.update(repr(("row", inn, sorted(changed.items()))).encode())
+            if not changed:
+                self.report.unchanged += 1
+                if len(self.report.unchanged_rows) < self.preview_limit:
+                    self.report.unchanged_rows.append(self._planned(row, current, []))
+                continue
+            self.report.updated += 1
+            to_update.append((current, row.values, changed))
+            if len(self.report.updated_rows) < self.preview_limit:
+                changes = self._field_changes(changed)
+                self.report.updated_rows.append(self._planned(row, row.values, changes))
+        if self.write and not self.report.error_count:
+            self._write(to_create, to_update)
+
+    def _field_changes(self, changed: dict) -> list[FieldChange]:
+        return [
+            FieldChange(
+                field=name,
+                label=FIELD_LABELS[name],
+                old=_display(name, old, self.names),
+                new=_display(name, new, self.names),
+            )
+            for name, (old, new) in changed.items()
+        ]
+
+    def _audit_values(self, changed: dict) -> dict:
+        return _audit_changes(changed, self.names)
+
+    def _write(self, to_create: list[ParsedRow], to_update: list[tuple[dict, dict, dict]]) -> None:
+        created = Organization.objects.bulk_create(
+            [_organization(row.values) for row in to_create], batch_size=len(to_create) or 1
+        )
+        audit_changes = [
+            Change("organization.create", organization, self._audit_values(_as_created(row.values)))
+            for organization, row in zip(created, to_create, strict=True)
+        ]
+        if to_update:
+            now = timezone.now()
+            updated = []
+            changed_fields: set[str] = set()
+            for current, values, changed in to_update:
+                organization = _organization({**current, **values}, pk=current["id"])
+                organization.updated_at = now
+                updated.append(organization)
+                changed_fields.update(changed)
+                audit_changes.append(
+                    Change("organization.update", organization, self._audit_values(changed))
+                )
+            Organization.objects.bulk_update(
+                updated, fields=[*sorted(changed_fields), "updated_at"], batch_size=500
+            )
+        audit_record_bulk(
+            actor=self.actor, changes=audit_changes, source=AuditSource.IMPORT, request=self.request
+        )
+
+
+def _audit_changes(changed: dict, municipality_names: dict[int, str]) -> dict:
+    """Return {field: (old, new)} for the audit log, municipalities by name rather than id."""
+    return {
+        name: tuple(
+            None if value is None else _display(name, value, municipality_names) for value in pair
+        )
+        if name == "municipality"
+        else pair
+        for name, pair in changed.items()
+    }
+
+
+def _as_created(values: dict) -> dict:
+    return {name: (None, value) for name, value in values.items() if value not in ("", None)}
+
+
+def _organization(values: dict, *, pk: int | None = None) -> Organization:
+    attributes = {name: value for name, value in values.items() if name in IMPORT_FIELDS}
+    attributes["municipality_id"] = attributes.pop("municipality")
+    return Organization(pk=pk, **attributes)
+
+
+def _lock_imports() -> None:
+    """Make concurrent imports (a double-clicked confirm among them) run one after another."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_IMPORT_LOCK_ID])
+
+
+def _run_import(
+    *,
+    path: Path,
+    file_name: str,
+    write: bool,
+    actor,
+    request: HttpRequest | None,
+    expected_fingerprint: str | None,
+    preview_limit: int,
+) -> ImportReport:
+    report = ImportReport(file_name=file_name or Path(path).name)
+    municipality_ids, municipality_names = municipality_index()
+    parse = parse_file_in_worker if settings.REGISTRY_IMPORT_IN_WORKER else parse_file
+    try:
+        with transaction.atomic():
+            if write:
+                _lock_imports()
+            layout, batches = parse(
+                Path(path), limits=ReadLimits.from_settings(), municipality_ids=municipality_ids
+            )
+            report.sheet_name, report.header_row = layout.sheet_name, layout.header_row
+            report.missing_columns = [
+                column.header for column in COLUMNS if column.field not in layout.positions
+            ]
+            planner = _ImportPlanner(
+                report,
+                municipality_names=municipality_names,
+                write=write,
+                actor=actor,
+                request=request,
+                preview_limit=preview_limit,
+            )
+            for batch in batches:
+                planner.plan(batch)
+            report.fingerprint = planner.digest.hexdigest()
+            report.errors.sort(key=lambda error: (error.row, COLUMN_ORDER.get(error.column, 0)))
+            if write:
+                if report.error_count:
+                    raise _Rollback
+                if expected_fingerprint is not None and expected_fingerprint != report.fingerprint:
+                    report.stale = True
+                    raise _Rollback
+                report.applied = True
+    except _Rollback:
+        pass
+    except (FileRefused, TableNotFound) as error:
+        report.problem = error.message
+    return report
+
+
+def registry_import_preview(
+    *, path: Path, file_name: str = "", preview_limit: int = PREVIEW_LIMIT
+) -> ImportReport:
+    """Plan the import of a registry file without writing anything."""
+    return _run_import(
+        path=path,
+        file_name=file_name,
+        write=False,
+        actor=None,
+        request=None,
+        expected_fingerprint=None,
+        preview_limit=preview_limit,
+    )
+
+
+def registry_import_apply(
+    *,
+    path: Path,
+    actor,
+    file_name: str = "",
+    request: HttpRequest | None = None,
+    expected_fingerprint: str | None = None,
+    preview_limit: int = PREVIEW_LIMIT,
+) -> ImportReport:
+    """Import a registry file all or nothing; with a fingerprint, only the previewed plan."""
+    return _run_import(
+        path=path,
+        file_name=file_name,
+        write=True,
+        actor=actor,
+        request=request,
+        expected_fingerprint=expected_fingerprint,
+        preview_limit=preview_limit,
+    )
+
+
+def _field_values(organization: Organization) -> dict[str, object]:
+    return {
+        name: getattr(organization, "municipality_id" if name == "municipality" else name)
+        for name in EDITABLE_FIELDS
+    }
+
+
+def organization_save(
+    *,
+    organization: Organization,
+    actor,
+    source: AuditSource = AuditSource.ADMIN,
+    request: HttpRequest | None = None,
+) -> Organization:
+    """Save an organization created or edited by hand and audit what changed."""
+    _, names = municipality_index()
+    with transaction.atomic():
+        if organization._state.adding:
+            organization.save()
+            audit_record(
+                actor=actor,
+                action="organization.create",
+                obj=organization,
+                changes=_audit_changes(_as_created(_field_values(organization)), names),
+                source=source,
+                request=request,
+            )
+            return organization
+        before = _field_values(Organization.objects.select_for_update().get(pk=organization.pk))
+        after = _field_values(organization)
+        changed = {
+            name: (before[name], after[name]) for name in after if before[name] != after[name]
+        }
+        if not changed:
+            return organization
+        organization.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action="organization.update",
+            obj=organization,
+            changes=_audit_changes(changed, names),
+            source=source,
+            request=request,
+        )
+    return organization
+
+
+def organization_delete(
+    *,
+    organization: Organization,
+    actor,
+    source: AuditSource = AuditSource.ADMIN,
+    request: HttpRequest | None = None,
+) -> None:
+    """Delete an organization and audit it with the values it had."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action="organization.delete",
+            obj=organization,
+            changes={"inn": (organization.inn, None), "full_name": (organization.full_name, None)},
+            source=source,
+            request=request,
+        )
+        organization.delete()
