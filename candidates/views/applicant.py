@@ -1,1 +1,451 @@
-"""Pages of the selection stage: applicant side."""
+"""Pages of the selection stage: applicant side (registration, the application, its sections)."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    QueryDict,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import has_role
+from accounts.models import Role
+from candidates import access
+from candidates.forms_applicant import (
+    ConsentGiveForm,
+    NominationStartForm,
+    ProfileForm,
+    RegistrationForm,
+)
+from candidates.models import Candidate, Document, Nomination, NominationSource, NominationStatus
+from candidates.selectors import nomination_missing_items
+from candidates.services.nominations import nomination_create, nomination_transition
+from candidates.services.profiles import candidate_register
+from candidates.services.records import application_profile_update
+from governance.audit import personal_data_access_log
+from governance.consent import consent_active, consent_give, consent_text_in_force
+from governance.consent import consent_withdraw as consent_withdraw_service
+from governance.models import ConsentPurpose
+from registry.models import Organization
+
+NOT_EDITABLE_MESSAGE = (
+    "Заявка уже не в черновике и не возвращена на доработку — изменить её нельзя."
+)
+# A download's name ends as its content is, whatever the person called the file.
+DOWNLOAD_EXTENSIONS = {
+    "application/pdf": (".pdf",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    "image/png": (".png",),
+}
+# Where each item of «Чего не хватает» is filled in (matched by the start of its wording).
+MISSING_ITEM_SECTIONS = (
+    ("согласие", "applicant_consent"),
+    ("дата рождения", "applicant_profile"),
+    ("контактный телефон", "applicant_profile"),
+    ("сведения об образовании", "applicant_education"),
+    ("сведения о трудовой деятельности", "applicant_work"),
+    ("документ", "applicant_documents"),
+)
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    key: str
+    title: str
+    url: str
+    is_complete: bool | None  # None: optional section, nothing to complete
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """Return the submitted fields of a POST (an empty one too), None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request: HttpRequest) -> MultiValueDict | None:
+    """Return the uploaded files of a POST, None for a GET."""
+    return request.FILES if request.method == "POST" else None
+
+
+def own_candidate(request: HttpRequest) -> Candidate | None:
+    """Return the signed-in candidate's profile; 404 for every other role."""
+    if not has_role(request.user, Role.CANDIDATE):
+        raise Http404
+    return (
+        access.candidates_visible_to(request.user)
+        .select_related("municipality", "organization")
+        .first()
+    )
+
+
+def own_nomination(request: HttpRequest, pk: int) -> Nomination:
+    """Return the candidate's own nomination or answer 404."""
+    if not has_role(request.user, Role.CANDIDATE):
+        raise Http404
+    return get_object_or_404(
+        access.nominations_visible_to(request.user).select_related(
+            "candidate__user",
+            "candidate__municipality",
+            "candidate__organization",
+            "position_kind",
+            "municipality",
+        ),
+        pk=pk,
+    )
+
+
+def missing_items_with_links(nomination: Nomination, missing: list[str]) -> list[dict]:
+    """Return each missing item with the URL of the section where it is filled in."""
+    items = []
+    for text in missing:
+        url_name = next(
+            (name for start, name in MISSING_ITEM_SECTIONS if text.startswith(start)),
+            "applicant_nomination",
+        )
+        items.append({"text": text, "url": reverse(f"candidates:{url_name}", args=[nomination.pk])})
+    return items
+
+
+def application_context(request: HttpRequest, nomination: Nomination, active: str) -> dict:
+    """Return what every page of the application shows: flags, missing items, the sections."""
+    missing = nomination_missing_items(nomination)
+    candidate = nomination.candidate
+
+    def lacks(start: str) -> bool:
+        return any(text.startswith(start) for text in missing)
+
+    states = {
+        "overview": None,
+        "profile": not (lacks("дата рождения") or lacks("контактный телефон")),
+        "education": not lacks("сведения об образовании"),
+        "dpo": None,
+        "work": not lacks("сведения о трудовой деятельности"),
+        "documents": not lacks("документ"),
+        "consent": not lacks("согласие"),
+    }
+    titles = {
+        "overview": "Заявка",
+        "profile": "Анкета",
+        "education": "Образование",
+        "dpo": "Дополнительное образование",
+        "work": "Трудовая деятельность",
+        "documents": "Документы",
+        "consent": "Согласие",
+    }
+    url_names = {"overview": "applicant_nomination"} | {
+        key: f"applicant_{key}" for key in titles if key != "overview"
+    }
+    sections = [
+        SectionLink(
+            key=key,
+            title=title,
+            url=reverse(f"candidates:{url_names[key]}", args=[nomination.pk]),
+            is_complete=states[key],
+        )
+        for key, title in titles.items()
+    ]
+    return {
+        "nomination": nomination,
+        "candidate": candidate,
+        "sections": sections,
+        "active_section": active,
+        "missing_items": missing_items_with_links(nomination, missing),
+        "can_edit": access.can_edit_application(request.user, nomination),
+        "can_submit": access.can_submit(request.user, nomination),
+        "is_returned": nomination.status == NominationStatus.RETURNED,
+    }
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """Attach a service's refusal to the form: to its fields where it names them."""
+    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+        form.add_error(None, error)
+    else:
+        form.add_error(None, error.messages)
+
+
+def refuse_if_not_editable(request: HttpRequest, nomination: Nomination) -> HttpResponse | None:
+    """Return a redirect with the reason when the application may not be changed now."""
+    if access.can_edit_application(request.user, nomination):
+        return None
+    messages.error(request, NOT_EDITABLE_MESSAGE)
+    return redirect("candidates:applicant_nomination", pk=nomination.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    """Let a person create an account and open their application in one step."""
+    if request.user.is_authenticated:
+        messages.info(request, "Вы уже вошли в портал. Ваши заявки — на этой странице.")
+        if has_role(request.user, Role.CANDIDATE):
+            return redirect("candidates:applicant_nominations")
+        return redirect("home")
+    form = RegistrationForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                candidate = candidate_register(
+                    email=data["email"],
+                    password=data["password1"],
+                    profile=form.profile(),
+                    request=request,
+                )
+                nomination = nomination_create(
+                    candidate=candidate,
+                    position_kind=data["position_kind"],
+                    municipality=candidate.municipality,
+                    source=NominationSource.SELF,
+                    actor=candidate.user,
+                    request=request,
+                )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            login(request, candidate.user)
+            messages.success(
+                request,
+                f"Учётная запись создана. Для входа используйте email {candidate.email} и "
+                "свой пароль. Заполните анкету, загрузите документы и подайте заявку.",
+            )
+            return redirect("candidates:applicant_nomination", pk=nomination.pk)
+    return render(request, "candidates/applicant/register.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nominations(request: HttpRequest) -> HttpResponse:
+    """List the candidate's applications and open a new one."""
+    candidate = own_candidate(request)
+    form = None
+    if candidate is not None:
+        form = NominationStartForm(
+            posted(request), initial={"municipality": candidate.municipality_id}
+        )
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            nomination = nomination_create(
+                candidate=candidate,
+                position_kind=form.cleaned_data["position_kind"],
+                municipality=form.cleaned_data["municipality"],
+                source=NominationSource.SELF,
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, "Заявка создана. Заполните её разделы и подайте.")
+            return redirect("candidates:applicant_nomination", pk=nomination.pk)
+    own = access.nominations_visible_to(request.user).select_related(
+        "position_kind", "municipality"
+    )
+    return render(
+        request,
+        "candidates/applicant/nominations.html",
+        {
+            "candidate": candidate,
+            "nominations": own.order_by("-created_at"),
+            "form": form,
+            "can_start": candidate is not None and access.can_self_nominate(request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the application: status, what is missing, the sections, the history."""
+    nomination = own_nomination(request, pk)
+    context = application_context(request, nomination, "overview")
+    candidate = nomination.candidate
+    context |= {
+        "changes": nomination.status_changes.order_by("created_at", "id"),
+        "education_count": candidate.education_records.count(),
+        "dpo_count": candidate.dpo_records.count(),
+        "work_count": candidate.work_records.count(),
+        "document_count": nomination.documents.count(),
+        "consent": consent_active(candidate.user, ConsentPurpose.PERSONAL_DATA),
+    }
+    return render(request, "candidates/applicant/overview.html", context)
+
+
+@login_required
+@require_POST
+def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Submit the application; the workflow refuses with the list of what is missing."""
+    nomination = own_nomination(request, pk)
+    if not access.can_submit(request.user, nomination):
+        messages.error(
+            request,
+            f"Заявка уже в статусе «{nomination.get_status_display()}» — подать её снова нельзя.",
+        )
+        return redirect("candidates:applicant_nomination", pk=pk)
+    # The whole list first: the workflow stops at the first precondition that fails.
+    missing = nomination_missing_items(nomination)
+    if missing:
+        messages.error(request, f"Заявку нельзя подать, пока не заполнено: {'; '.join(missing)}.")
+        return redirect("candidates:applicant_nomination", pk=pk)
+    try:
+        nomination_transition(
+            nomination=nomination,
+            to_status=NominationStatus.SUBMITTED,
+            actor=request.user,
+            request=request,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            "Заявка подана. Специалисты проверят документы; о каждом изменении статуса "
+            "мы сообщим по электронной почте.",
+        )
+    return redirect("candidates:applicant_nomination", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show and change the анкета: personal data, current organization and post."""
+    nomination = own_nomination(request, pk)
+    candidate = nomination.candidate
+    form = ProfileForm(
+        posted(request),
+        instance=candidate,
+        organizations_url=reverse("candidates:applicant_organizations"),
+    )
+    if request.method == "POST":
+        if refused := refuse_if_not_editable(request, nomination):
+            return refused
+        if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            try:
+                application_profile_update(
+                    nomination=nomination, actor=request.user, data=data, request=request
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, "Анкета сохранена.")
+                return redirect("candidates:applicant_profile", pk=pk)
+    context = application_context(request, nomination, "profile")
+    return render(request, "candidates/applicant/profile.html", context | {"form": form})
+
+
+@login_required
+@require_GET
+def organizations(request: HttpRequest) -> JsonResponse:
+    """Return the active organizations of a municipality for the анкета's select."""
+    if not has_role(request.user, Role.CANDIDATE):
+        raise Http404
+    municipality = request.GET.get("municipality", "")
+    if not municipality.isdigit():
+        return JsonResponse({"organizations": []})
+    rows = (
+        Organization.objects.filter(municipality_id=int(municipality), is_active=True)
+        .order_by("short_name", "full_name")
+        .values_list("id", "short_name", "full_name")
+    )
+    return JsonResponse(
+        {"organizations": [{"id": pk, "name": short or full} for pk, short, full in rows]}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the consent text in force and let the person give consent."""
+    nomination = own_nomination(request, pk)
+    user = nomination.candidate.user
+    form = ConsentGiveForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        consent_give(user=user, purpose=ConsentPurpose.PERSONAL_DATA, request=request)
+        messages.success(request, "Согласие на обработку персональных данных записано.")
+        return redirect("candidates:applicant_consent", pk=pk)
+    context = application_context(request, nomination, "consent")
+    context |= {
+        "form": form,
+        "consent": consent_active(user, ConsentPurpose.PERSONAL_DATA),
+        "consent_text": consent_text_in_force(ConsentPurpose.PERSONAL_DATA),
+        "history": user.consents.filter(text__purpose=ConsentPurpose.PERSONAL_DATA)
+        .select_related("text")
+        .order_by("-given_at", "-id"),
+    }
+    return render(request, "candidates/applicant/consent.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for confirmation, then withdraw the consent; processing of the data stops."""
+    nomination = own_nomination(request, pk)
+    user = nomination.candidate.user
+    if request.method == "POST":
+        try:
+            consent_withdraw_service(
+                user=user, purpose=ConsentPurpose.PERSONAL_DATA, request=request
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.warning(
+                request,
+                "Согласие отозвано. Обработка ваших персональных данных прекращена: заявки не "
+                "будут рассматриваться, пока вы снова не дадите согласие.",
+            )
+        return redirect("candidates:applicant_consent", pk=pk)
+    context = application_context(request, nomination, "consent")
+    context["consent"] = consent_active(user, ConsentPurpose.PERSONAL_DATA)
+    if context["consent"] is None:
+        messages.info(request, "Действующего согласия нет — отзывать нечего.")
+        return redirect("candidates:applicant_consent", pk=pk)
+    return render(request, "candidates/applicant/consent_withdraw.html", context)
+
+
+def download_name(document: Document) -> str:
+    """Return the file name to save under, its extension matching the stored content."""
+    name = document.original_name or "документ"
+    extensions = DOWNLOAD_EXTENSIONS.get(document.content_type, ())
+    if extensions and not name.lower().endswith(extensions):
+        return name + extensions[0]
+    return name
+
+
+@login_required
+@require_GET
+def document_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve a document to whoever the policy allows, as an attachment; log the download."""
+    document = get_object_or_404(Document.objects.select_related("nomination__candidate"), pk=pk)
+    if not access.can_view_document(request.user, document):
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    personal_data_access_log(
+        actor=request.user,
+        subject=document.nomination.candidate,
+        purpose=f"скачивание документа: {document.get_kind_display()}",
+        request=request,
+    )
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(document),
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
