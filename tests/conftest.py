@@ -65,3 +65,26 @@ def organization(db, municipality):
 @pytest.fixture
 def other_organization(db, other_municipality):
     return OrganizationFactory(municipality=other_municipality)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders the tests by their markers
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the data migrations' rows present for every test, whatever order the tests run in.
+
+    A transactional test ends by flushing the database, which removes the rows the data
+    migrations loaded (municipalities, position kinds, the Regulation, consent texts). So every
+    transactional test gets serialized rollback (the rows are put back before it), and a test
+    without a marker — which may still reach the database through fixtures it looks up by name —
+    is marked as a database test, so that pytest-django runs it before the transactional ones.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            if "live_server" not in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.django_db, append=False)
+            continue
+        if marker.kwargs.get("transaction") and "serialized_rollback" not in marker.kwargs:
+            item.add_marker(
+                pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
+                append=False,
+            )
