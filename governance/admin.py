@@ -8,20 +8,8 @@ from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
 from governance import access
-from governance.models import AuditEvent, PersonalDataAccess
+from governance.models import AuditEvent, PersonalDataAccess, audit_action_label
 from reserve_portal.admin_base import ReadOnlyPolicyAdmin
-
-# Actions are written as "<entity>.<verb>"; the verb says what happened.
-VERB_LABELS = {
-    "create": "создание",
-    "update": "изменение",
-    "delete": "удаление",
-    "import": "импорт",
-    "set_role": "смена роли",
-    "set_password": "смена пароля",
-    "activate": "включение",
-    "deactivate": "отключение",
-}
 
 
 def _model_of(object_type: str) -> type[models.Model] | None:
@@ -39,8 +27,7 @@ def object_type_label(object_type: str) -> str:
 
 def action_label(action: str) -> str:
     """Return the action in Russian: «изменение» for "organization.update"; unknown verbs as is."""
-    verb = action.rsplit(".", 1)[-1]
-    return VERB_LABELS.get(verb, action)
+    return audit_action_label(action)
 
 
 def _field_of(model: type[models.Model] | None, name: str) -> models.Field | None:

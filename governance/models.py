@@ -12,6 +12,44 @@ class AuditSource(models.TextChoices):
     COMMAND = "command", _("команда")
 
 
+# Actions are written as "<entity>.<verb>"; the verb says what happened.
+AUDIT_VERB_LABELS = {
+    "create": "создание",
+    "update": "изменение",
+    "delete": "удаление",
+    "import": "импорт",
+    "set_role": "смена роли",
+    "set_password": "смена пароля",
+    "activate": "включение",
+    "deactivate": "отключение",
+    "transition": "смена статуса",
+    "evaluate": "проверка соответствия требованиям",
+    "override": "решение вопреки правилам",
+    "upload": "загрузка документа",
+    "check": "отметка о проверке",
+    "give": "согласие дано",
+    "withdraw": "согласие отозвано",
+    "register": "регистрация",
+    "invite": "приглашение",
+    "version_create": "новая редакция",
+    "add": "включение в повестку",
+    "add_extension": "продление в повестке",
+    "cast": "голосование",
+    "decide": "решение комиссии",
+    "close": "закрытие заседания",
+    "extend": "продление срока",
+    "exclude": "исключение",
+    "expire": "истечение срока",
+    "order": "приказ",
+    "complete": "завершение",
+}
+
+
+def audit_action_label(action: str) -> str:
+    """Return the action in Russian: «изменение» for "organization.update"; unknown verbs as is."""
+    return AUDIT_VERB_LABELS.get(action.rsplit(".", 1)[-1], action)
+
+
 class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -41,7 +79,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.action}: {self.object_repr}"
+        return f"{audit_action_label(self.action)}: {self.object_repr}"
 
 
 class PersonalDataAccess(models.Model):
