@@ -199,3 +199,13 @@ def can_evaluate_eligibility(user, nomination: Nomination) -> bool:
 def can_nominate_in_bulk(user) -> bool:
     """Return whether the user may nominate a list of people from a spreadsheet."""
     return can_nominate(user)
+
+
+def can_change_candidate_profile(user) -> bool:
+    """Return whether the user may correct a candidate's profile in the back office."""
+    return is_region_wide(user)
+
+
+def nomination_records_visible_to(user, model) -> QuerySet:
+    """Return the rows of a nomination's record (history, documents, checks) the user may see."""
+    return model.objects.filter(nomination__in=pipeline_nominations_visible_to(user).values("pk"))
