@@ -14,6 +14,7 @@ from candidates.models import (
     CommissionMember,
     Decision,
     MeetingStatus,
+    MembershipStatus,
     Nomination,
     NominationStatus,
     ReserveMembership,
@@ -67,6 +68,8 @@ def agenda_item_add(
         raise ValidationError("Выберите уровень готовности из Положения.")
     with transaction.atomic():
         locked = _locked_planned_meeting(meeting)
+        # The nomination's row is the lock against two meetings taking it at once.
+        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if nomination.status != NominationStatus.COMMISSION_REVIEW:
             raise ValidationError(
                 "В повестку включаются только заявки в статусе «рассмотрение комиссией»."
@@ -95,14 +98,10 @@ def agenda_item_add_extension(
 ) -> AgendaItem:
     """Put the extension of a reservist's term on the meeting's agenda."""
     regulation = regulation_in_force()
-    if membership.status != "active":
-        raise ValidationError("Продлить можно только действующее членство в резерве.")
-    if membership.extensions >= regulation.max_extensions:
-        raise ValidationError(
-            f"Срок уже продлевался {membership.extensions} раз — больше Положение не допускает."
-        )
     with transaction.atomic():
         locked = _locked_planned_meeting(meeting)
+        membership = ReserveMembership.objects.select_for_update().get(pk=membership.pk)
+        _check_extendable(membership, regulation.max_extensions)
         if AgendaItem.objects.filter(membership=membership, decision="").exists():
             raise ValidationError("Продление уже стоит в повестке без решения.")
         item = AgendaItem.objects.create(meeting=locked, membership=membership)
@@ -114,6 +113,18 @@ def agenda_item_add_extension(
             request=request,
         )
     return item
+
+
+def _check_extendable(membership: ReserveMembership, max_extensions: int) -> None:
+    if membership.status != MembershipStatus.ACTIVE:
+        raise ValidationError("Продлить можно только действующее членство в резерве.")
+    if max_extensions == 0:
+        raise ValidationError("Положение не предусматривает продления срока пребывания в резерве.")
+    if membership.extensions >= max_extensions:
+        raise ValidationError(
+            f"Срок уже продлевался {membership.extensions} раз(а) — Положение допускает не более "
+            f"{max_extensions}."
+        )
 
 
 def vote_cast(
@@ -128,16 +139,22 @@ def vote_cast(
         locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
         if locked.decision:
             raise ValidationError("Решение по вопросу уже принято: голос изменить нельзя.")
+        previous = (
+            Vote.objects.filter(agenda_item=locked, member=member)
+            .values_list("choice", flat=True)
+            .first()
+        )
         vote, _ = Vote.objects.update_or_create(
             agenda_item=locked, member=member, defaults={"choice": choice}
         )
-        audit_record(
-            actor=actor,
-            action="vote.cast",
-            obj=locked,
-            changes={str(member): (None, choice)},
-            request=request,
-        )
+        if previous != choice:
+            audit_record(
+                actor=actor,
+                action="vote.cast",
+                obj=locked,
+                changes={str(member): (previous, choice)},
+                request=request,
+            )
     return vote
 
 
@@ -157,7 +174,8 @@ def agenda_item_decide(
         if locked.meeting.status != MeetingStatus.PLANNED:
             raise ValidationError("Заседание уже закрыто.")
         members = locked.meeting.commission.members.filter(is_active=True).count()
-        votes = list(locked.votes.values_list("choice", flat=True))
+        # Only the votes of members still on the commission count.
+        votes = list(locked.votes.filter(member__is_active=True).values_list("choice", flat=True))
         quorum = -(-members * regulation.commission_quorum_percent // 100)  # ceiling
         if members == 0 or len(votes) < max(quorum, 1):
             raise ValidationError(

@@ -71,32 +71,33 @@ def membership_create(*, item: AgendaItem, actor, request: HttpRequest | None = 
 def membership_extend(*, membership: ReserveMembership, item: AgendaItem, actor, request=None):
     """Extend the term by the commission's decision, within the Regulation's limits."""
     regulation = regulation_in_force()
-    locked = ReserveMembership.objects.select_for_update().get(pk=membership.pk)
-    if locked.status != MembershipStatus.ACTIVE:
-        raise ValidationError("Продлить можно только действующее членство в резерве.")
-    if locked.extensions >= regulation.max_extensions:
-        raise ValidationError("Положение не допускает больше продлений.")
-    old_end = locked.term_ends_on
-    next_day = old_end + datetime.timedelta(days=1)
-    locked.term_ends_on = regulation.term_end(next_day, years=regulation.extension_term_years)
-    locked.extensions += 1
-    locked.save(update_fields=["term_ends_on", "extensions"])
-    _event(
-        locked,
-        action="extend",
-        from_status=locked.status,
-        actor=actor,
-        reason=f"Решение комиссии от {item.meeting.date:%d.%m.%Y}",
-        old_end=old_end,
-        new_end=locked.term_ends_on,
-    ).save()
-    audit_record(
-        actor=actor,
-        action="membership.extend",
-        obj=locked,
-        changes={"term_ends_on": (old_end, locked.term_ends_on)},
-        request=request,
-    )
+    with transaction.atomic():
+        locked = ReserveMembership.objects.select_for_update().get(pk=membership.pk)
+        if locked.status != MembershipStatus.ACTIVE:
+            raise ValidationError("Продлить можно только действующее членство в резерве.")
+        if locked.extensions >= regulation.max_extensions:
+            raise ValidationError("Положение не допускает больше продлений.")
+        old_end = locked.term_ends_on
+        next_day = old_end + datetime.timedelta(days=1)
+        locked.term_ends_on = regulation.term_end(next_day, years=regulation.extension_term_years)
+        locked.extensions += 1
+        locked.save(update_fields=["term_ends_on", "extensions"])
+        _event(
+            locked,
+            action="extend",
+            from_status=locked.status,
+            actor=actor,
+            reason=f"Решение комиссии от {item.meeting.date:%d.%m.%Y}",
+            old_end=old_end,
+            new_end=locked.term_ends_on,
+        ).save()
+        audit_record(
+            actor=actor,
+            action="membership.extend",
+            obj=locked,
+            changes={"term_ends_on": (old_end, locked.term_ends_on)},
+            request=request,
+        )
     return locked
 
 
@@ -176,29 +177,51 @@ def memberships_expire(*, today: datetime.date, actor=None) -> int:
 
 
 def membership_record_order(
-    *, memberships: list[ReserveMembership], order_number: str, order_date: datetime.date, actor
+    *,
+    memberships: list[ReserveMembership],
+    order_number: str,
+    order_date: datetime.date,
+    actor,
+    request: HttpRequest | None = None,
 ) -> int:
     """Note the ministry's order on inclusion against the memberships it lists."""
     order_number = order_number.strip()
     if not order_number:
         raise ValidationError("Укажите номер приказа.")
+    if order_date is None:
+        raise ValidationError("Укажите дату приказа.")
+    if not memberships:
+        raise ValidationError("В приказ некого включить.")
     with transaction.atomic():
         ids = [membership.pk for membership in memberships]
         locked = list(ReserveMembership.objects.select_for_update().filter(pk__in=ids))
-        for membership in locked:
+        changed = [
+            membership
+            for membership in locked
+            if (membership.order_number, membership.order_date) != (order_number, order_date)
+        ]
+        if not changed:
+            raise ValidationError(f"Приказ № {order_number} от {order_date:%d.%m.%Y} уже записан.")
+        old = {m.pk: _order_text(m.order_number, m.order_date) for m in changed}
+        for membership in changed:
             membership.order_number = order_number
             membership.order_date = order_date
-        ReserveMembership.objects.bulk_update(locked, ["order_number", "order_date"])
+        ReserveMembership.objects.bulk_update(changed, ["order_number", "order_date"])
         audit_record_bulk(
             actor=actor,
             changes=[
                 Change(
                     "membership.order",
                     m,
-                    {"order": (None, f"№ {order_number} от {order_date:%d.%m.%Y}")},
+                    {"order": (old[m.pk], _order_text(order_number, order_date))},
                 )
-                for m in locked
+                for m in changed
             ],
             source=AuditSource.WEB,
+            request=request,
         )
-    return len(locked)
+    return len(changed)
+
+
+def _order_text(number: str, date: datetime.date | None) -> str | None:
+    return f"№ {number} от {date:%d.%m.%Y}" if number and date else None

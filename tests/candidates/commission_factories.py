@@ -1,0 +1,96 @@
+"""Builders of commissions, meetings, agendas and memberships for the commission tests."""
+
+import datetime
+
+from accounts.models import Role
+from candidates.models import (
+    AgendaItem,
+    Commission,
+    CommissionMeeting,
+    CommissionMember,
+    CommissionRole,
+    MembershipEvent,
+    NominationStatus,
+    ReserveMembership,
+)
+from candidates.services.commission import agenda_item_add, vote_cast
+from tests.candidates.factories import make_nomination
+from tests.factories import UserFactory
+
+MEETING_DATE = datetime.date(2026, 3, 16)
+
+
+def make_commission(*members, name: str = "Комиссия по формированию кадрового резерва"):
+    """Create a commission; members are (user, role) pairs."""
+    commission = Commission.objects.create(name=name)
+    for user, role in members:
+        CommissionMember.objects.create(commission=commission, user=user, role=role)
+    return commission
+
+
+def make_full_commission(chair=None, secretary=None, members: int = 3) -> Commission:
+    """Create a commission of a chair, a secretary and some experts (five people by default)."""
+    chair = chair or UserFactory(role=Role.EXPERT, last_name="Председателева")
+    secretary = secretary or UserFactory(role=Role.MINISTRY, last_name="Секретарёва")
+    pairs = [(chair, CommissionRole.CHAIR), (secretary, CommissionRole.SECRETARY)]
+    pairs += [
+        (UserFactory(role=Role.EXPERT, last_name=f"Экспертова-{n}"), CommissionRole.MEMBER)
+        for n in range(members)
+    ]
+    return make_commission(*pairs)
+
+
+def make_meeting(commission: Commission, date: datetime.date = MEETING_DATE) -> CommissionMeeting:
+    return CommissionMeeting.objects.create(commission=commission, date=date)
+
+
+def put_on_agenda(
+    meeting: CommissionMeeting,
+    actor,
+    nomination=None,
+    category: str = "operational",
+    readiness: str = "ready_now",
+) -> AgendaItem:
+    """Put a nomination (a new one in commission review by default) on the agenda."""
+    nomination = nomination or make_nomination(status=NominationStatus.COMMISSION_REVIEW)
+    return agenda_item_add(
+        meeting=meeting, nomination=nomination, category=category, readiness=readiness, actor=actor
+    )
+
+
+def vote_all(item: AgendaItem, choices: list[str], actor) -> None:
+    """Cast the choices of the commission's members in their order, one each."""
+    members = list(item.meeting.commission.members.filter(is_active=True).order_by("id"))
+    for member, choice in zip(members, choices, strict=False):
+        vote_cast(item=item, member=member, choice=choice, actor=actor)
+
+
+def make_membership(
+    *,
+    started_on: datetime.date = datetime.date(2025, 1, 15),
+    term_ends_on: datetime.date | None = None,
+    status: str = "active",
+    category: str = "operational",
+    readiness: str = "ready_now",
+    extensions: int = 0,
+    **nomination_kwargs,
+) -> ReserveMembership:
+    """Create a membership of the reserve directly (with its inclusion event)."""
+    nomination = make_nomination(status=NominationStatus.INCLUDED, **nomination_kwargs)
+    membership = ReserveMembership.objects.create(
+        candidate=nomination.candidate,
+        nomination=nomination,
+        position_kind=nomination.position_kind,
+        municipality=nomination.municipality,
+        category=category,
+        readiness=readiness,
+        started_on=started_on,
+        term_ends_on=term_ends_on or started_on.replace(year=started_on.year + 3),
+        extensions=extensions,
+        status=status,
+        exclusion_ground="own_request" if status == "excluded" else "",
+    )
+    MembershipEvent.objects.create(
+        membership=membership, action="include", to_status="active", reason="Решение комиссии"
+    )
+    return membership
