@@ -1,0 +1,48 @@
+"""Back office for the Regulation's versions and the consent texts: read-only records.
+
+A new version of the Regulation is made on the portal's form, which goes through
+governance.services.regulation_version_create; the admin only shows the history.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from governance import access
+from governance.models import ConsentText, RegulationVersion
+from reserve_portal.admin_base import ReadOnlyPolicyAdmin
+
+
+@admin.register(RegulationVersion)
+class RegulationVersionAdmin(ReadOnlyPolicyAdmin):
+    may_view = access.can_change_regulation
+    list_display = ["number", "in_force", "effective_from", "author", "reason", "portal_link"]
+    list_select_related = ["author"]
+    list_filter = ["in_force"]
+    search_fields = ["reason"]
+    fields = [
+        "number",
+        "in_force",
+        "effective_from",
+        "author",
+        "reason",
+        "created_at",
+        "parameters",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="на портале")
+    def portal_link(self, version: RegulationVersion) -> str:
+        return format_html(
+            '<a href="{}">открыть</a>',
+            reverse("governance:version_detail", args=[version.number]),
+        )
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(ReadOnlyPolicyAdmin):
+    may_view = access.can_change_regulation
+    list_display = ["purpose", "version", "in_force", "created_at"]
+    list_filter = ["purpose", "in_force"]
+    fields = ["purpose", "version", "in_force", "created_at", "text"]
+    readonly_fields = fields
