@@ -149,3 +149,32 @@ def can_edit_competency_model(user) -> bool:
 def can_view_assessment_admin(user) -> bool:
     """Return whether the user may look through assessment records in the admin."""
     return is_region_wide(user)
+
+
+# --- Participant: own assessment, the test bank, attempt resets -----------------------------
+
+
+def own_participations(user) -> QuerySet[Participant]:
+    """Return the candidate's own participations in campaigns that have started."""
+    from assessment.models import CampaignStatus
+
+    if not has_role(user, Role.CANDIDATE):
+        return Participant.objects.none()
+    return Participant.objects.filter(candidate__user=user).exclude(
+        campaign__status=CampaignStatus.DRAFT
+    )
+
+
+def can_view_own_assessment(user) -> bool:
+    """Return whether the user has the «Моя оценка» page (candidates and reservists)."""
+    return has_role(user, Role.CANDIDATE)
+
+
+def can_manage_question_bank(user) -> bool:
+    """Return whether the user may import questions into the knowledge-test bank."""
+    return is_region_wide(user)
+
+
+def can_void_attempt(user) -> bool:
+    """Return whether the user may void a test attempt so that it can be taken again."""
+    return is_region_wide(user)
