@@ -1,0 +1,1 @@
+"""Pages of the assessment stage, one module per side of the work."""
