@@ -13,8 +13,11 @@ from accounts.models import Role
 from candidates.models import (
     AgendaItem,
     Candidate,
+    Commission,
     CommissionMeeting,
+    CommissionMember,
     Document,
+    MeetingStatus,
     Nomination,
     NominationStatus,
     ReserveMembership,
@@ -177,6 +180,63 @@ def can_vote(user, item: AgendaItem) -> bool:
 def can_manage_membership(user) -> bool:
     """Return whether the user may extend or exclude reserve memberships."""
     return is_region_wide(user)
+
+
+# --- The commission's pages and the reserve list -------------------------------------------
+
+_CONDUCTING_ROLES = ("chair", "deputy_chair", "secretary")
+
+
+def commissions_visible_to(user) -> QuerySet[Commission]:
+    """Return the commissions whose composition the user may see."""
+    commissions = Commission.objects.all()
+    if is_region_wide(user):
+        return commissions
+    if has_role(user, Role.EXPERT):
+        return commissions.filter(members__user=user, members__is_active=True).distinct()
+    return commissions.none()
+
+
+def can_view_commissions(user) -> bool:
+    """Return whether the user may open the commission pages at all."""
+    return is_region_wide(user) or has_role(user, Role.EXPERT)
+
+
+def _sits_on(user, commission_id: int, roles: tuple[str, ...] | None = None) -> bool:
+    members = CommissionMember.objects.filter(
+        commission_id=commission_id, user_id=getattr(user, "pk", None), is_active=True
+    )
+    if roles is not None:
+        members = members.filter(role__in=roles)
+    return role_of(user) is not None and members.exists()
+
+
+def can_record_votes(user, meeting: CommissionMeeting) -> bool:
+    """Return whether the user may record the votes of the members present (secretary, staff)."""
+    return can_manage_commission(user) or _sits_on(user, meeting.commission_id, ("secretary",))
+
+
+def can_conduct_meeting(user, meeting: CommissionMeeting) -> bool:
+    """Return whether the user may count the votes and close the meeting."""
+    return can_manage_commission(user) or _sits_on(user, meeting.commission_id, _CONDUCTING_ROLES)
+
+
+def can_download_protocol(user, meeting: CommissionMeeting) -> bool:
+    """Return whether the user may download the meeting's protocol (it exists once held)."""
+    return (
+        meeting.status == MeetingStatus.HELD
+        and meetings_visible_to(user).filter(pk=meeting.pk).exists()
+    )
+
+
+def can_issue_inclusion_order(user) -> bool:
+    """Return whether the user may record and download the ministry's order on inclusion."""
+    return is_region_wide(user)
+
+
+def can_view_reserve_list(user) -> bool:
+    """Return whether the user may open the list of reservists."""
+    return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
 
 
 def pipeline_nominations_visible_to(user) -> QuerySet[Nomination]:

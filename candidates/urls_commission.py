@@ -1,3 +1,40 @@
-"""URL routes of the selection stage: commission side."""
+"""URL routes of the selection stage: commission side and the reserve."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from candidates.views import commission, membership
+
+urlpatterns = [
+    path("commissions/", commission.commission_list, name="commission_list"),
+    path("meetings/", commission.meeting_list, name="meeting_list"),
+    path("meetings/new/", commission.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", commission.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/agenda/", commission.agenda_add, name="agenda_add"),
+    path(
+        "meetings/<int:pk>/agenda/extension/",
+        commission.agenda_add_extension,
+        name="agenda_add_extension",
+    ),
+    path("meetings/<int:pk>/close/", commission.meeting_close, name="meeting_close"),
+    path(
+        "meetings/<int:pk>/protocol.docx",
+        commission.meeting_protocol_docx,
+        name="meeting_protocol_docx",
+    ),
+    path("meetings/<int:pk>/order/", commission.meeting_order_record, name="meeting_order_record"),
+    path("meetings/<int:pk>/order.docx", commission.meeting_order_docx, name="meeting_order_docx"),
+    path("agenda/<int:pk>/vote/", commission.vote, name="agenda_vote"),
+    path("agenda/<int:pk>/decide/", commission.decide, name="agenda_decide"),
+    path("reserve/", membership.membership_list, name="membership_list"),
+    path("reserve/<int:pk>/", membership.membership_detail, name="membership_detail"),
+    path(
+        "reserve/<int:pk>/exclude/",
+        membership.membership_exclude_view,
+        name="membership_exclude",
+    ),
+    path(
+        "reserve/<int:pk>/extension/",
+        membership.membership_extension_propose,
+        name="membership_extension_propose",
+    ),
+]

@@ -1,1 +1,449 @@
-"""Pages of the selection stage: commission side."""
+"""Pages of the selection stage: commission side — composition, meetings, agenda, votes."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from candidates import access
+from candidates.documents import (
+    inclusion_order_document,
+    order_filename,
+    protocol_document,
+    protocol_filename,
+)
+from candidates.forms_commission import (
+    AgendaExtensionForm,
+    AgendaNominationForm,
+    CloseMeetingForm,
+    DecideForm,
+    InclusionOrderForm,
+    MeetingCreateForm,
+    VoteForm,
+)
+from candidates.models import (
+    AgendaItem,
+    CommissionMeeting,
+    CommissionMember,
+    MeetingStatus,
+    ReserveMembership,
+)
+from candidates.selectors_commission import (
+    agenda_entries,
+    members_for_meeting,
+    memberships_for_extension,
+    nominations_for_agenda,
+)
+from candidates.services.commission import (
+    agenda_item_add,
+    agenda_item_add_extension,
+    agenda_item_decide,
+    commission_meeting_close,
+    commission_meeting_create,
+    vote_cast,
+)
+from candidates.services.membership import membership_record_order
+from governance.audit import personal_data_access_log
+from governance.docx_writer import DOCX_CONTENT_TYPE
+from governance.selectors import regulation_in_force, regulation_version_in_force
+
+T = TypeVar("T")
+
+
+def attempt(request: HttpRequest, action: Callable[[], T], success: str = "") -> T | None:
+    """Run a service call; show its refusal, or the success message, as a page message."""
+    try:
+        result = action()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+def _form_errors(request: HttpRequest, form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+
+
+def _meeting_for(user, pk: int) -> CommissionMeeting:
+    return get_object_or_404(access.meetings_visible_to(user).select_related("commission"), pk=pk)
+
+
+def _item_for(user, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.filter(meeting__in=access.meetings_visible_to(user)).select_related(
+            "meeting__commission"
+        ),
+        pk=pk,
+    )
+
+
+def _meeting_url(meeting: CommissionMeeting, item: AgendaItem | None = None) -> str:
+    """Return the meeting page's address, at the question when one is given."""
+    url = reverse("candidates:meeting_detail", args=[meeting.pk])
+    return f"{url}#item-{item.pk}" if item is not None else url
+
+
+@login_required
+def commission_list(request: HttpRequest) -> HttpResponse:
+    """Show the commissions with their members."""
+    if not access.can_view_commissions(request.user):
+        raise Http404
+    members = CommissionMember.objects.filter(is_active=True).select_related("user")
+    commissions = access.commissions_visible_to(request.user).prefetch_related(
+        Prefetch("members", queryset=members, to_attr="active_members")
+    )
+    return render(
+        request,
+        "candidates/commission/commission_list.html",
+        {
+            "commissions": commissions,
+            "can_manage": access.can_manage_commission(request.user),
+        },
+    )
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """List the meetings the user may open; staff schedule new ones here."""
+    if not access.can_view_commissions(request.user):
+        raise Http404
+    meetings = (
+        access.meetings_visible_to(request.user)
+        .select_related("commission")
+        .annotate(
+            questions=Count("agenda_items", distinct=True),
+            undecided=Count("agenda_items", filter=Q(agenda_items__decision=""), distinct=True),
+        )
+        .order_by("-date", "-id")
+    )
+    can_manage = access.can_manage_commission(request.user)
+    form = None
+    if can_manage:
+        form = MeetingCreateForm(
+            commissions=access.commissions_visible_to(request.user).filter(is_active=True)
+        )
+    return render(
+        request,
+        "candidates/commission/meeting_list.html",
+        {"meetings": meetings, "form": form, "can_manage": can_manage},
+    )
+
+
+@login_required
+@require_POST
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    """Schedule a meeting of a commission."""
+    if not access.can_manage_commission(request.user):
+        raise Http404
+    form = MeetingCreateForm(
+        request.POST,
+        commissions=access.commissions_visible_to(request.user).filter(is_active=True),
+    )
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("candidates:meeting_list")
+    meeting = attempt(
+        request,
+        lambda: commission_meeting_create(
+            commission=form.cleaned_data["commission"],
+            date=form.cleaned_data["date"],
+            actor=request.user,
+            request=request,
+        ),
+        f"Заседание {form.cleaned_data['date']:%d.%m.%Y} назначено.",
+    )
+    return redirect(_meeting_url(meeting) if meeting else reverse("candidates:meeting_list"))
+
+
+def _render_meeting(
+    request: HttpRequest, meeting: CommissionMeeting, status: int = 200, **forms
+) -> HttpResponse:
+    user = request.user
+    regulation = regulation_in_force()
+    members = members_for_meeting(meeting)
+    entries = agenda_entries(meeting, members, regulation)
+    for entry in entries:
+        personal_data_access_log(
+            actor=user,
+            subject=entry.candidate,
+            purpose="повестка заседания комиссии",
+            request=request,
+        )
+    planned = meeting.status == MeetingStatus.PLANNED
+    if planned and access.can_conduct_meeting(user, meeting):
+        for entry in entries:
+            entry.decide_form = DecideForm(prefix=f"item{entry.item.pk}")
+    can_manage = access.can_manage_commission(user) and planned
+    own_member = next((m for m in members if m.user_id == user.pk and m.is_active), None)
+    if own_member is not None:
+        for entry in entries:
+            entry.own_choice = next(
+                (vote.choice for vote in entry.votes if vote.member.pk == own_member.pk), ""
+            )
+    included = ReserveMembership.objects.filter(decision_item__meeting=meeting)
+    can_order = access.can_issue_inclusion_order(user) and not planned and included.exists()
+    order = included.exclude(order_number="").values("order_number", "order_date").first()
+    context = {
+        "meeting": meeting,
+        "members": [m for m in members if m.is_active],
+        "entries": entries,
+        "is_planned": planned,
+        "can_manage_agenda": can_manage,
+        "own_member": own_member if planned else None,
+        "can_record_votes": planned and access.can_record_votes(user, meeting),
+        "can_conduct": planned and access.can_conduct_meeting(user, meeting),
+        "can_download_protocol": access.can_download_protocol(user, meeting),
+        "can_order": can_order,
+        "order": order,
+        "undecided": sum(1 for entry in entries if not entry.is_decided),
+        "can_open_nominations": access.can_view_pipeline(user),
+    }
+    if can_manage:
+        context["agenda_form"] = forms.get("agenda_form") or AgendaNominationForm(
+            nominations=nominations_for_agenda(access.nominations_visible_to(user)),
+            regulation=regulation,
+        )
+        context["extension_form"] = forms.get("extension_form") or AgendaExtensionForm(
+            memberships=memberships_for_extension(
+                access.memberships_visible_to(user), regulation, timezone.localdate()
+            )
+        )
+    if context["can_conduct"]:
+        context["close_form"] = forms.get("close_form") or CloseMeetingForm()
+    if can_order:
+        context["order_form"] = forms.get("order_form") or InclusionOrderForm(initial=order or {})
+    return render(request, "candidates/commission/meeting_detail.html", context, status=status)
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the meeting: members, agenda with summaries, votes, decisions."""
+    return _render_meeting(request, _meeting_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a nomination awaiting the commission on the agenda."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_manage_commission(request.user):
+        raise Http404
+    form = AgendaNominationForm(
+        request.POST,
+        nominations=nominations_for_agenda(access.nominations_visible_to(request.user)),
+        regulation=regulation_in_force(),
+    )
+    if not form.is_valid():
+        return _render_meeting(request, meeting, status=400, agenda_form=form)
+    item = attempt(
+        request,
+        lambda: agenda_item_add(
+            meeting=meeting,
+            nomination=form.cleaned_data["nomination"],
+            category=form.cleaned_data["category"],
+            readiness=form.cleaned_data["readiness"],
+            actor=request.user,
+            request=request,
+        ),
+        "Вопрос включён в повестку.",
+    )
+    return redirect(_meeting_url(meeting, item))
+
+
+@login_required
+@require_POST
+def agenda_add_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    """Put a reservist's extension on the agenda."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_manage_commission(request.user):
+        raise Http404
+    form = AgendaExtensionForm(
+        request.POST,
+        memberships=memberships_for_extension(
+            access.memberships_visible_to(request.user),
+            regulation_in_force(),
+            timezone.localdate(),
+        ),
+    )
+    if not form.is_valid():
+        return _render_meeting(request, meeting, status=400, extension_form=form)
+    item = attempt(
+        request,
+        lambda: agenda_item_add_extension(
+            meeting=meeting,
+            membership=form.cleaned_data["membership"],
+            actor=request.user,
+            request=request,
+        ),
+        "Вопрос о продлении включён в повестку.",
+    )
+    return redirect(_meeting_url(meeting, item))
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a vote: the member's own, or a present member's by the secretary."""
+    item = _item_for(request.user, pk)
+    meeting = item.meeting
+    members = meeting.commission.members.filter(is_active=True).select_related("user")
+    form = VoteForm(request.POST, members=members)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_meeting_url(meeting, item))
+    member = form.cleaned_data["member"]
+    if member is None:
+        member = members.filter(user=request.user).first()
+        if member is None:
+            raise Http404
+    elif member.user_id != request.user.pk and not access.can_record_votes(request.user, meeting):
+        raise Http404
+    attempt(
+        request,
+        lambda: vote_cast(
+            item=item,
+            member=member,
+            choice=form.cleaned_data["choice"],
+            actor=request.user,
+            request=request,
+        ),
+    )
+    return redirect(_meeting_url(meeting, item))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """Count the votes of a question and carry out the decision."""
+    item = _item_for(request.user, pk)
+    if not access.can_conduct_meeting(request.user, item.meeting):
+        raise Http404
+    form = DecideForm(request.POST, prefix=f"item{item.pk}")
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_meeting_url(item.meeting, item))
+    decided = attempt(
+        request,
+        lambda: agenda_item_decide(
+            item=item, actor=request.user, reason=form.cleaned_data["reason"], request=request
+        ),
+    )
+    if decided is not None:
+        messages.success(request, f"Решение принято: {decided.get_decision_display()}.")
+    return redirect(_meeting_url(item.meeting, item))
+
+
+@login_required
+@require_POST
+def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close the meeting with its protocol number."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_conduct_meeting(request.user, meeting):
+        raise Http404
+    form = CloseMeetingForm(request.POST)
+    if not form.is_valid():
+        return _render_meeting(request, meeting, status=400, close_form=form)
+    attempt(
+        request,
+        lambda: commission_meeting_close(
+            meeting=meeting,
+            protocol_number=form.cleaned_data["protocol_number"],
+            actor=request.user,
+            request=request,
+        ),
+        "Заседание закрыто, протокол сформирован.",
+    )
+    return redirect(_meeting_url(meeting))
+
+
+def _included_at(meeting: CommissionMeeting):
+    return (
+        ReserveMembership.objects.filter(decision_item__meeting=meeting)
+        .select_related("candidate", "position_kind", "municipality")
+        .order_by("candidate__last_name", "candidate__first_name", "id")
+    )
+
+
+@login_required
+@require_POST
+def meeting_order_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the number and date of the ministry's order on the meeting's inclusions."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_issue_inclusion_order(request.user) or meeting.status != MeetingStatus.HELD:
+        raise Http404
+    form = InclusionOrderForm(request.POST)
+    if not form.is_valid():
+        return _render_meeting(request, meeting, status=400, order_form=form)
+    attempt(
+        request,
+        lambda: membership_record_order(
+            memberships=list(_included_at(meeting)),
+            order_number=form.cleaned_data["order_number"],
+            order_date=form.cleaned_data["order_date"],
+            actor=request.user,
+            request=request,
+        ),
+        "Реквизиты приказа записаны.",
+    )
+    return redirect(_meeting_url(meeting))
+
+
+def _docx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def meeting_protocol_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Serve the protocol of a held meeting."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_download_protocol(request.user, meeting):
+        raise Http404
+    content = protocol_document(meeting, regulation_in_force())
+    for item in meeting.agenda_items.select_related(
+        "nomination__candidate", "membership__candidate"
+    ):
+        subject = item.membership.candidate if item.membership_id else item.nomination.candidate
+        personal_data_access_log(
+            actor=request.user,
+            subject=subject,
+            purpose="протокол заседания комиссии",
+            request=request,
+        )
+    return _docx(content, protocol_filename(meeting))
+
+
+@login_required
+def meeting_order_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Serve the order on inclusion once its number and date are recorded."""
+    meeting = _meeting_for(request.user, pk)
+    if not access.can_issue_inclusion_order(request.user):
+        raise Http404
+    memberships = [m for m in _included_at(meeting) if m.order_number]
+    if not memberships:
+        raise Http404
+    content = inclusion_order_document(
+        meeting, memberships, regulation_in_force(), regulation_version_in_force().number
+    )
+    for membership in memberships:
+        personal_data_access_log(
+            actor=request.user,
+            subject=membership.candidate,
+            purpose="приказ о включении в резерв",
+            request=request,
+        )
+    return _docx(content, order_filename(meeting))
