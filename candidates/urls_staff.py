@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from candidates.views import staff
+from candidates.views import staff, staff_bulk
 
 urlpatterns = [
     path("pipeline/", staff.pipeline, name="pipeline"),
@@ -29,4 +29,15 @@ urlpatterns = [
         name="staff_eligibility_override",
     ),
     path("staff/nominate/", staff.nominate, name="nominate"),
+    path("staff/nominate/bulk/", staff_bulk.bulk_nominate, name="bulk_nominate"),
+    path(
+        "staff/nominate/bulk/template/",
+        staff_bulk.bulk_nominate_template,
+        name="bulk_nominate_template",
+    ),
+    path(
+        "staff/nominate/bulk/confirm/",
+        staff_bulk.bulk_nominate_confirm,
+        name="bulk_nominate_confirm",
+    ),
 ]

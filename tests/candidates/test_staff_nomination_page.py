@@ -12,6 +12,7 @@ from candidates.models import (
     WorkRecord,
 )
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
+from candidates.services.nominations import nomination_transition
 from governance.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.candidates.factories import make_nomination
@@ -110,8 +111,10 @@ def test_it_lists_documents_with_their_check_state(client, ministry_user, nomina
 
     content = client.get(_url(nomination)).content.decode()
 
-    assert "diploma.pdf" in content
+    download = reverse("candidates:document_download", args=[document.pk])
+    assert f'<a href="{download}">diploma.pdf</a>' in content
     assert "не проверен" in content
+    assert client.get(download).status_code == 200
     assert reverse("candidates:staff_document_check", args=[nomination.pk, document.pk]) in content
 
 
@@ -202,8 +205,6 @@ def test_a_returned_application_shows_what_to_fix(client, ministry_user):
 
 @pytest.mark.django_db
 def test_the_timeline_shows_each_change_with_its_actor(client, ministry_user, nomination):
-    from candidates.services.nominations import nomination_transition
-
     nomination_transition(
         nomination=nomination, to_status=S.RETURNED, actor=ministry_user, reason="Нет рекомендации"
     )
@@ -211,9 +212,11 @@ def test_the_timeline_shows_each_change_with_its_actor(client, ministry_user, no
 
     content = client.get(_url(nomination)).content.decode()
 
-    assert "Возвращена на доработку" in content
-    assert "Нет рекомендации" in content
-    assert str(ministry_user) in content
+    timeline = content[content.index("История заявки") :]
+    assert "проверка документов" in timeline
+    assert "возвращена на доработку</span>" in timeline
+    assert "Нет рекомендации" in timeline
+    assert str(ministry_user) in timeline
 
 
 @pytest.mark.django_db
