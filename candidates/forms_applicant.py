@@ -44,6 +44,16 @@ def _layout(*rows: tuple[str, ...]) -> FormHelper:
     return helper
 
 
+def name_blank_choices(form: forms.BaseForm) -> None:
+    """Replace Django's «---------» blank choice with a Russian prompt."""
+    for field in form.fields.values():
+        choices = getattr(field, "choices", None)
+        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            field.choices = [
+                (value, "— выберите —" if value == "" else label) for value, label in choices
+            ]
+
+
 def clean_phone(value: str) -> str:
     """Return the phone as typed when it looks like a Russian phone number."""
     value = " ".join(value.split())
@@ -255,6 +265,7 @@ class EducationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        name_blank_choices(self)
         self.helper = _layout(
             ("level", "field"), ("speciality",), ("institution",), ("graduation_year",)
         )
@@ -268,6 +279,7 @@ class DpoForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        name_blank_choices(self)
         self.helper = _layout(("programme",), ("field", "hours", "year"), ("provider",))
 
 
@@ -290,8 +302,13 @@ class WorkForm(forms.ModelForm):
         if self.instance.pk and self.instance.ended_on is None:
             self.initial["is_current"] = True
         self.fields["is_current"].widget.attrs["data-current-toggles"] = self.add_prefix("ended_on")
-        self.helper = _layout(
-            ("organization_name",), ("post", "kind"), ("started_on", "ended_on"), ("is_current",)
+        name_blank_choices(self)
+        self.helper = _layout(("organization_name",), ("post", "kind"))
+        self.helper.layout.append(
+            Row(
+                Column("started_on", css_class="col-md-6"),
+                Column("ended_on", "is_current", css_class="col-md-6"),
+            )
         )
 
     def clean(self) -> dict:
