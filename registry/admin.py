@@ -1,9 +1,14 @@
 """Back office for the registry; the Excel import lives in registry/admin_import.py."""
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from governance.audit import AuditSource
 from registry import access
+from registry.admin_import import RegistryImportAdminMixin
 from registry.models import Municipality, MunicipalityAlias, Organization, PositionKind
+from registry.services import organization_delete, organization_save
 from reserve_portal.admin_base import PolicyAdmin
 
 
@@ -42,7 +47,7 @@ class MunicipalityAliasAdmin(PolicyAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(PolicyAdmin):
+class OrganizationAdmin(RegistryImportAdminMixin, PolicyAdmin):
     visible_to = access.organizations_visible_to
     may_change = access.can_change_registry
     list_display = ["short_name", "inn", "kind", "municipality", "head_full_name", "is_active"]
@@ -67,6 +72,25 @@ class OrganizationAdmin(PolicyAdmin):
             },
         ),
     ]
+
+    def save_model(self, request: HttpRequest, obj: Organization, form, change: bool) -> None:
+        organization_save(
+            organization=obj, actor=request.user, source=AuditSource.ADMIN, request=request
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Organization) -> None:
+        organization_delete(
+            organization=obj, actor=request.user, source=AuditSource.ADMIN, request=request
+        )
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Organization]) -> None:
+        for organization in queryset:
+            organization_delete(
+                organization=organization,
+                actor=request.user,
+                source=AuditSource.ADMIN,
+                request=request,
+            )
 
 
 @admin.register(PositionKind)

@@ -1,5 +1,6 @@
 """Shared reference data: municipalities, educational organizations, position kinds."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,18 @@ class MunicipalityAlias(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.name_key = municipality_key(self.name)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        """Refuse a spelling that already names another municipality or is listed elsewhere."""
+        key = municipality_key(self.name)
+        named = Municipality.objects.filter(name_key=key).exclude(pk=self.municipality_id).first()
+        if named is not None:
+            raise ValidationError({"name": f"Так называется другое МО: «{named}»."})
+        listed = MunicipalityAlias.objects.filter(name_key=key).exclude(pk=self.pk).first()
+        if listed is not None:
+            raise ValidationError(
+                {"name": f"Этот вариант уже указан для МО «{listed.municipality}»."}
+            )
 
 
 class OrganizationKind(models.TextChoices):

@@ -92,6 +92,16 @@ class ImportReport:
         """Return how many errors were counted but not listed."""
         return self.error_count - len(self.errors)
 
+    @property
+    def errors_phrase(self) -> str:
+        """Return the error count with the noun in the right form: 1 ошибка, 3 ошибки, 5 ошибок."""
+        number = self.error_count
+        if number % 10 == 1 and number % 100 != 11:
+            return f"{number} ошибка"
+        if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+            return f"{number} ошибки"
+        return f"{number} ошибок"
+
     def summary(self) -> str:
         """Return the counts in the form the command prints and the admin shows."""
         return f"создано {self.created}, обновлено {self.updated}, без изменений {self.unchanged}"
@@ -326,6 +336,11 @@ def _run_import(
             for batch in batches:
                 planner.plan(batch)
             report.fingerprint = planner.digest.hexdigest()
+            if not (report.created or report.updated or report.unchanged or report.error_count):
+                raise TableNotFound(
+                    f"Под строкой заголовков (строка {layout.header_row} листа "
+                    f"«{layout.sheet_name}») нет ни одной организации."
+                )
             report.errors.sort(key=lambda error: (error.row, COLUMN_ORDER.get(error.column, 0)))
             if write:
                 if report.error_count:

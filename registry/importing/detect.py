@@ -37,7 +37,10 @@ def _describe(head: bytes) -> str:
 
 def detect_format(path: Path, limits: ReadLimits) -> str:
     """Return "xlsx", "xls" or "ods" for a spreadsheet; refuse anything else."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise FileRefused("Файл не найден или недоступен для чтения.") from error
     if size > limits.max_bytes:
         raise FileRefused(
             f"Файл слишком большой: {megabytes(size)}, допускается не больше "
