@@ -27,6 +27,11 @@ def can_view_registry(user) -> bool:
     return is_region_wide(user) or bound_municipality_id(user) is not None
 
 
+def can_choose_municipality(user) -> bool:
+    """Return whether the user's territory spans several municipalities to filter by."""
+    return is_region_wide(user)
+
+
 def can_view_organization(user, organization: Organization) -> bool:
     """Return whether the user may see the organization."""
     return can_view_registry(user) and covers_municipality(user, organization.municipality_id)

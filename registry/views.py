@@ -1,18 +1,79 @@
-"""Staff pages of the registry: the organizations of the user's territory."""
+"""Staff pages of the registry: the organizations of the user's territory and their export."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 
+from governance.audit import personal_data_access_log
 from registry import access
+from registry.forms import OrganizationFilterForm
+from registry.models import Organization
+from registry.resources import export_response
+from registry.selectors import organizations_filtered
+
+PAGE_SIZE = 50
+
+
+def _filtered(request: HttpRequest) -> tuple[OrganizationFilterForm, QuerySet[Organization]]:
+    if not access.can_view_registry(request.user):
+        raise Http404
+    municipalities = access.municipalities_visible_to(request.user)
+    form = OrganizationFilterForm(request.GET or None, municipalities=municipalities)
+    filters = form.cleaned_data if form.is_valid() else {}
+    organizations = organizations_filtered(
+        user=request.user,
+        query=filters.get("q", ""),
+        municipality=filters.get("municipality"),
+        kind=filters.get("kind", ""),
+        active=filters.get("active", ""),
+    )
+    return form, organizations
 
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    """List the organizations the user's territory covers."""
+    """List the organizations the user's territory covers, searchable and filtered."""
+    form, organizations = _filtered(request)
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "registry/organization_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "choose_municipality": access.can_choose_municipality(request.user),
+            "can_export": access.can_export_registry(request.user),
+        },
+    )
+
+
+@login_required
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show one organization of the user's territory, its head included."""
     if not access.can_view_registry(request.user):
         raise Http404
-    organizations = access.organizations_visible_to(request.user).select_related("municipality")
-    return render(
-        request, "registry/organization_list.html", {"organizations": organizations[:100]}
+    organization = get_object_or_404(
+        access.organizations_visible_to(request.user).select_related("municipality"), pk=pk
     )
+    if organization.head_full_name or organization.head_birth_date:
+        personal_data_access_log(
+            actor=request.user,
+            subject=organization,
+            purpose="данные руководителя организации",
+            request=request,
+        )
+    return render(request, "registry/organization_detail.html", {"organization": organization})
+
+
+@login_required
+def organization_export(request: HttpRequest) -> FileResponse:
+    """Download the listed organizations (same search and filters) as .xlsx."""
+    if not access.can_export_registry(request.user):
+        raise Http404
+    _, organizations = _filtered(request)
+    return export_response(organizations)

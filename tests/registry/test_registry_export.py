@@ -1,0 +1,117 @@
+"""The registry export: scoped like the list, formula-safe, and importable back unchanged."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from registry.importing.columns import TEMPLATE_HEADERS
+from registry.resources import escape_cell
+from registry.services import registry_import_preview
+from tests.factories import OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("registry:organization_export")
+
+
+def _rows(response) -> list[tuple]:
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return list(workbook.active.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
+        ("+7 (3532) 11-22-33", "'+7 (3532) 11-22-33"),
+        ("-1+2", "'-1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("Школа № 1", "Школа № 1"),
+        (500, 500),
+        (None, None),
+    ],
+)
+def test_cells_that_would_be_formulas_are_escaped(value, escaped):
+    assert escape_cell(value) == escaped
+
+
+def test_a_coordinator_exports_only_own_municipality(
+    client, municipal_user, organization, other_organization
+):
+    client.force_login(municipal_user)
+
+    rows = _rows(client.get(URL))
+
+    assert rows[0] == TEMPLATE_HEADERS
+    assert [row[4] for row in rows[1:]] == [organization.inn]
+
+
+def test_the_export_escapes_formulas_in_the_file(client, ministry_user, municipality):
+    OrganizationFactory(municipality=municipality, full_name='=HYPERLINK("http://evil","жми")')
+    client.force_login(ministry_user)
+
+    response = client.get(URL)
+
+    assert response["Content-Disposition"].startswith("attachment")
+    (row,) = _rows(response)[1:]
+    assert row[1] == '\'=HYPERLINK("http://evil","жми")'
+
+
+def test_the_export_follows_the_list_filters(client, ministry_user, municipality):
+    lyceum = OrganizationFactory(municipality=municipality, full_name="Лицей № 5")
+    OrganizationFactory(municipality=municipality, full_name="Школа № 9")
+    client.force_login(ministry_user)
+
+    rows = _rows(client.get(URL, {"q": "лицей"}))
+
+    assert [row[4] for row in rows[1:]] == [lyceum.inn]
+
+
+def test_an_exported_registry_imports_back_unchanged(client, ministry_user, municipality, tmp_path):
+    OrganizationFactory(municipality=municipality, phone="+7 (3532) 11-22-33", full_name="=1+1")
+    OrganizationFactory(municipality=municipality, student_count=0)
+    client.force_login(ministry_user)
+    path = tmp_path / "выгрузка.xlsx"
+    path.write_bytes(b"".join(client.get(URL).streaming_content))
+
+    report = registry_import_preview(path=path)
+
+    assert report.summary() == "создано 0, обновлено 0, без изменений 2", report.errors
+
+
+@pytest.mark.parametrize("persona", ["expert_user", "candidate_user"])
+def test_people_without_a_territory_get_404(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(URL).status_code == 404
+
+
+def test_the_admin_export_button_downloads_the_filtered_changelist(
+    client, ministry_user, municipality, other_organization
+):
+    OrganizationFactory(municipality=municipality)
+    client.force_login(ministry_user)
+
+    response = client.get(
+        reverse("admin:registry_organization_export"),
+        {"municipality__id__exact": other_organization.municipality_id},
+    )
+
+    assert [row[4] for row in _rows(response)[1:]] == [other_organization.inn]
+
+
+def test_the_admin_action_exports_the_selected(
+    client, admin_user, organization, other_organization
+):
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:registry_organization_changelist"),
+        {"action": "export_selected", "_selected_action": [organization.pk]},
+    )
+
+    assert [row[4] for row in _rows(response)[1:]] == [organization.inn]
