@@ -69,6 +69,7 @@ class AgendaEntry:
     decision_label: str = ""
     decide_form: object = None  # set by the view for those who count the votes
     own_choice: str = ""  # the signed-in member's vote, set by the view
+    membership_id: int | None = None  # the membership extended or created, set by the view
 
     @property
     def is_decided(self) -> bool:

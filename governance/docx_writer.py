@@ -149,7 +149,9 @@ def add_signature(document: DocxDocument, post: str, name: str) -> Paragraph:
     """Add a signature line: the post on the left, a blank and the name on the right."""
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(18)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(10))
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(8.5))
+    # Non-breaking spaces keep «Иванова А. П.» on the signature line.
+    name = name.replace(" ", "\u00a0")
     paragraph.add_run(f"{post}\t_______________ {name}".rstrip())
     return paragraph
 

@@ -38,6 +38,7 @@ from candidates.models import (
 )
 from candidates.selectors_commission import (
     agenda_entries,
+    member_order,
     members_for_meeting,
     memberships_for_extension,
     nominations_for_agenda,
@@ -101,7 +102,11 @@ def commission_list(request: HttpRequest) -> HttpResponse:
     """Show the commissions with their members."""
     if not access.can_view_commissions(request.user):
         raise Http404
-    members = CommissionMember.objects.filter(is_active=True).select_related("user")
+    members = (
+        CommissionMember.objects.filter(is_active=True)
+        .select_related("user")
+        .order_by(*member_order())
+    )
     commissions = access.commissions_visible_to(request.user).prefetch_related(
         Prefetch("members", queryset=members, to_attr="active_members")
     )
@@ -194,6 +199,9 @@ def _render_meeting(
                 (vote.choice for vote in entry.votes if vote.member.pk == own_member.pk), ""
             )
     included = ReserveMembership.objects.filter(decision_item__meeting=meeting)
+    created = dict(included.values_list("decision_item_id", "pk"))
+    for entry in entries:
+        entry.membership_id = entry.item.membership_id or created.get(entry.item.pk)
     can_order = access.can_issue_inclusion_order(user) and not planned and included.exists()
     order = included.exclude(order_number="").values("order_number", "order_date").first()
     context = {

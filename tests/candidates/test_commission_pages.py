@@ -128,14 +128,24 @@ def test_the_expert_sees_only_the_meetings_of_their_commission(client, expert_us
     assert client.get(_url("meeting_detail", other.pk)).status_code == 404
 
 
-def test_the_composition_page_lists_members(client, ministry_user, commission, chair):
+def test_the_composition_page_lists_members_chair_first(
+    client, ministry_user, expert_user, commission, chair
+):
     client.force_login(ministry_user)
     response = client.get(_url("commission_list"))
     assert response.status_code == 200
     text = response.content.decode()
     assert commission.name in text
-    assert chair.get_full_name() in text
-    assert "председатель" in text
+    positions = [text.index(u.get_full_name()) for u in (chair, ministry_user, expert_user)]
+    assert positions == sorted(positions)  # chair, secretary, then the members
+
+
+def test_an_expert_sees_only_the_commissions_they_sit_on(client, expert_user, commission):
+    other = make_commission(name="Комиссия по резерву заместителей")
+    client.force_login(expert_user)
+    text = client.get(_url("commission_list")).content.decode()
+    assert commission.name in text
+    assert other.name not in text
 
 
 # --- the meeting's work -------------------------------------------------------------------
@@ -316,6 +326,20 @@ def test_an_extension_question_from_the_meeting_page(client, ministry_user, meet
     assert not AgendaItem.objects.filter(membership=later).exists()
     text = client.get(_url("meeting_detail", meeting.pk)).content.decode()
     assert "О продлении срока пребывания в кадровом резерве" in text
+
+
+def test_a_held_meetings_page_links_the_membership_it_created(client, ministry_user, item):
+    vote_all(item, ["for"] * 5, ministry_user)
+    agenda_item_decide(item=item, actor=ministry_user)
+    commission_meeting_close(meeting=item.meeting, protocol_number="4", actor=ministry_user)
+    client.force_login(ministry_user)
+
+    page = client.get(_url("meeting_detail", item.meeting_id))
+
+    membership = ReserveMembership.objects.get()
+    assert _url("membership_detail", membership.pk) in page.content.decode()
+    assert not page.context["can_conduct"]
+    assert page.context["can_download_protocol"]
 
 
 def test_the_meeting_page_logs_whose_data_it_shows(client, expert_user, item):
