@@ -44,6 +44,22 @@ from candidates.services.profiles import candidate_nominate
 from governance.audit import personal_data_access_log
 from governance.selectors import regulation_in_force
 
+# What happens next where the staff have no button to press.
+WAITING_ON: dict[NominationStatus, str] = {
+    NominationStatus.DRAFT: "Кандидат ещё заполняет заявку и не подал её.",
+    NominationStatus.RETURNED: (
+        "Заявка у кандидата на доработке: после исправлений он подаст её снова."
+    ),
+    NominationStatus.COMMISSION_REVIEW: (
+        "Решение о включении в резерв принимает комиссия на заседании."
+    ),
+    NominationStatus.INCLUDED: "Кандидат включён в кадровый резерв.",
+    NominationStatus.NOT_ADMITTED: "Кандидат не допущен к отбору; работа с заявкой завершена.",
+    NominationStatus.REFUSED: (
+        "Комиссия отказала во включении в резерв; работа с заявкой завершена."
+    ),
+}
+
 _ROW_RELATIONS = (
     "candidate",
     "candidate__organization",
@@ -212,6 +228,8 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
             "membership_readiness": regulation.readiness_name(membership.readiness)
             if membership
             else "",
+            "can_review": can_review,
+            "waiting_on": WAITING_ON.get(nomination.status, ""),
             "actions": _actions(nomination) if can_review else [],
             "can_check_documents": access.can_check_documents(user, nomination),
             "can_evaluate": access.can_evaluate_eligibility(user, nomination),

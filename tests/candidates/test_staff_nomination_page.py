@@ -230,3 +230,31 @@ def test_a_coordinator_of_the_municipality_opens_it_but_not_anothers(
     assert client.get(_url(orsk_nomination)).status_code == 404
     client.force_login(outsider_municipal_user)
     assert client.get(_url(orsk_nomination)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "text"),
+    [
+        (S.DRAFT, "Кандидат ещё заполняет заявку"),
+        (S.RETURNED, "Заявка у кандидата на доработке"),
+        (S.COMMISSION_REVIEW, "Решение о включении в резерв принимает комиссия"),
+    ],
+)
+def test_it_says_who_acts_next_when_the_staff_have_no_action(client, ministry_user, status, text):
+    nomination = make_nomination(status=status, documents=False)
+    client.force_login(ministry_user)
+
+    response = client.get(_url(nomination))
+
+    assert response.context["actions"] == []
+    assert text in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_coordinator_is_told_the_review_is_the_ministrys(client, municipal_user, nomination):
+    client.force_login(municipal_user)
+
+    content = client.get(_url(nomination)).content.decode()
+
+    assert "выполняет специалист министерства" in content
