@@ -53,7 +53,7 @@ class LoginForm(ThrottledLoginMixin, AuthenticationForm):
 
     def __init__(self, request: HttpRequest | None = None, *args, **kwargs) -> None:
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Имя пользователя"
+        self.fields["username"].label = "Имя пользователя или email"
         self.fields["password"].label = "Пароль"
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
 

@@ -9,22 +9,37 @@ _MENU: dict[Role, list[tuple[str, str]]] = {
     Role.ADMIN: [
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
+        ("Положение", "governance:regulation"),
         ("Журнал аудита", "admin:governance_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],
     Role.MINISTRY: [
         ("Главная", "accounts:home_ministry"),
+        ("Заявки", "candidates:pipeline"),
+        ("Заседания", "candidates:meeting_list"),
+        ("Резерв", "candidates:membership_list"),
+        ("Положение", "governance:regulation"),
         ("Организации", "registry:organization_list"),
-        ("Журнал аудита", "admin:governance_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],
     Role.MUNICIPAL: [
         ("Главная", "accounts:home_municipal"),
+        ("Заявки", "candidates:pipeline"),
+        ("Резерв", "candidates:membership_list"),
         ("Организации", "registry:organization_list"),
+        ("Положение", "governance:regulation"),
     ],
-    Role.EXPERT: [("Главная", "accounts:home_expert")],
+    Role.EXPERT: [
+        ("Главная", "accounts:home_expert"),
+        ("Заседания", "candidates:meeting_list"),
+        ("Положение", "governance:regulation"),
+    ],
     Role.MENTOR: [("Главная", "accounts:home_mentor")],
-    Role.CANDIDATE: [("Главная", "accounts:home_candidate")],
+    Role.CANDIDATE: [
+        ("Главная", "accounts:home_candidate"),
+        ("Мои заявки", "candidates:applicant_nominations"),
+        ("Положение", "governance:regulation"),
+    ],
 }
 
 

@@ -14,9 +14,12 @@ from django.utils import timezone
 from accounts import selectors
 from accounts.access import can_manage_users, has_role, is_region_wide, role_of
 from accounts.models import Role
+from candidates.access import nominations_visible_to
+from candidates.selectors_commission import candidate_memberships
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.admin import action_label, actor_label, object_type_label
 from governance.models import AuditEvent
+from governance.selectors import regulation_in_force
 
 RECENT_AUDIT_LIMIT = 10
 
@@ -116,9 +119,18 @@ def home_mentor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home_candidate(request: HttpRequest) -> HttpResponse:
-    """Show the candidate's profile and what the selection stage will bring here."""
+    """Show the candidate's profile and their applications to the reserve."""
     _require_role(request, Role.CANDIDATE)
-    return _render_home(request, Role.CANDIDATE, {})
+    nominations = (
+        nominations_visible_to(request.user).select_related("position_kind").order_by("-created_at")
+    )
+    candidate = getattr(request.user, "candidate", None)
+    memberships = (
+        candidate_memberships(candidate, regulation_in_force()) if candidate is not None else []
+    )
+    return _render_home(
+        request, Role.CANDIDATE, {"nominations": nominations, "memberships": memberships}
+    )
 
 
 # Joined to accounts' routes under its namespace, so the names stay `accounts:home_<role>`.

@@ -5,7 +5,7 @@ import pytest
 PAGES = [
     ("expert_user", "/accounts/home/expert/", "Сейчас заданий для вас нет."),
     ("mentor_user", "/accounts/home/mentor/", "Сейчас за вами не закреплён ни один резервист."),
-    ("candidate_user", "/accounts/home/candidate/", "Заявка в кадровый резерв пока не подана."),
+    ("candidate_user", "/accounts/home/candidate/", "Заявок пока нет."),
 ]
 
 
@@ -32,3 +32,19 @@ def test_it_says_when_a_phone_is_missing(client, candidate_user):
 
     assert "не указан" in html
     assert "Кандидат / резервист" in html
+
+
+def test_it_lists_the_candidates_own_applications(client, db):
+    from candidates.models import NominationStatus
+    from tests.candidates.factories import make_nomination
+
+    mine = make_nomination(status=NominationStatus.RETURNED)
+    someone_elses = make_nomination(position_code="deputy-general")
+    client.force_login(mine.candidate.user)
+
+    response = client.get("/accounts/home/candidate/")
+
+    content = response.content.decode()
+    assert f"/selection/my/{mine.pk}/" in content
+    assert "возвращена на доработку" in content
+    assert f"/selection/my/{someone_elses.pk}/" not in content

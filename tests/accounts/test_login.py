@@ -101,3 +101,16 @@ def test_it_redirects_the_root_to_login_for_anonymous(client):
 
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+def test_it_lets_a_candidate_sign_in_with_the_email_in_any_case(client, db):
+    from tests.factories import UserFactory
+
+    UserFactory(username="anna@example.org", email="anna@example.org")
+
+    response = client.post(
+        "/accounts/login/", {"username": "Anna@Example.org", "password": "parol-dlya-testa-2026"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == "/"

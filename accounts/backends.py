@@ -1,0 +1,33 @@
+"""Sign in with the username or with the email address, in any letter case."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+from django.http import HttpRequest
+
+
+class UsernameOrEmailBackend(ModelBackend):
+    """Find the account by username, or by email when the login looks like an address."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs,
+    ):
+        if username is None or password is None:
+            return None
+        User = get_user_model()
+        login = username.strip()
+        condition = Q(username=login)
+        if "@" in login:
+            condition |= Q(email__iexact=login)
+        user = User.objects.filter(condition).order_by("pk").first()
+        if user is None:
+            # Spend the time a password check takes, so absent accounts are not revealed by timing.
+            User().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None
