@@ -29,6 +29,13 @@ def detect_document_type(head: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _size_label(size: int) -> str:
+    """Return a size in the units a person reads: «10 МБ», «500 КБ»."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} МБ"
+    return f"{max(size // 1024, 1)} КБ"
+
+
 def _max_bytes() -> int:
     return getattr(settings, "DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 
@@ -49,7 +56,7 @@ def document_upload(
         raise ValidationError("Файл пустой.")
     if uploaded_file.size > limit:
         raise ValidationError(
-            f"Файл больше {limit // (1024 * 1024)} МБ. Уменьшите его (например, отсканируйте "
+            f"Файл больше {_size_label(limit)}. Уменьшите его (например, отсканируйте "
             "с меньшим разрешением) и загрузите снова."
         )
     uploaded_file.seek(0)

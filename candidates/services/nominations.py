@@ -76,15 +76,16 @@ def nomination_transition(
                 f"Заявка уже в статусе «{locked.get_status_display()}»: переход в статус "
                 f"«{S(to_status).label}» невозможен. Обновите страницу."
             )
+        # Submitting lists every missing item, consent among them; later steps need consent.
+        _check_preconditions(locked, to_status)
         if (
             to_status not in _ALLOWED_WITHOUT_CONSENT
             and consent_active(locked.candidate.user, ConsentPurpose.PERSONAL_DATA) is None
         ):
             raise ValidationError(
-                "Кандидат не дал или отозвал согласие на обработку персональных данных: "
-                "заявка не может рассматриваться."
+                "Нет действующего согласия кандидата на обработку персональных данных "
+                "(не дано или отозвано): заявка не может рассматриваться."
             )
-        _check_preconditions(locked, to_status)
         from_status = locked.status
         now = timezone.now()
         locked.status = to_status

@@ -119,7 +119,7 @@ def test_withdrawn_consent_stops_processing(ministry_user):
     nomination = make_nomination(status=S.SUBMITTED)
     consent_withdraw(user=nomination.candidate.user, purpose=ConsentPurpose.PERSONAL_DATA)
 
-    with pytest.raises(ValidationError, match="отозвал согласие"):
+    with pytest.raises(ValidationError, match="не дано или отозвано"):
         nomination_transition(
             nomination=nomination, to_status=S.DOCUMENT_CHECK, actor=ministry_user
         )
