@@ -32,6 +32,12 @@ URL_NAMES = {
     InstrumentKind.FEEDBACK_360: "assessment:feedback",
 }
 TOO_FEW_ANSWERS = "недостаточно ответов для сохранения анонимности"
+KIND_ORDER = list(InstrumentKind.values)
+GROUP_TITLES = {
+    FeedbackRelation.SUPERIOR: "Руководители",
+    FeedbackRelation.PEER: "Коллеги",
+    FeedbackRelation.SUBORDINATE: "Подчинённые",
+}
 BADGES = {
     "not_started": "text-bg-secondary",
     "draft": "text-bg-warning",
@@ -119,12 +125,13 @@ def participations_of(participants: QuerySet[Participant]) -> list[Participation
     )
     ids = [p.pk for p in participants]
     by_campaign: dict[int, list[CampaignInstrument]] = defaultdict(list)
-    for ci in (
-        CampaignInstrument.objects.filter(campaign_id__in={p.campaign_id for p in participants})
-        .select_related("instrument", "campaign")
-        .order_by("deadline", "instrument__kind")
-    ):
+    for ci in CampaignInstrument.objects.filter(
+        campaign_id__in={p.campaign_id for p in participants}
+    ).select_related("instrument", "campaign"):
         by_campaign[ci.campaign_id].append(ci)
+    for items in by_campaign.values():
+        # The participant's own work first, in the order of the kinds; then by deadline.
+        items.sort(key=lambda ci: (KIND_ORDER.index(ci.instrument.kind), ci.deadline))
     responses = {
         (r.participant_id, r.campaign_instrument_id): r
         for r in Response.objects.filter(participant_id__in=ids)
@@ -281,7 +288,7 @@ def feedback_summary(
             note = ""
         group = GroupResult(
             relation=relation.value,
-            label=relation.label,
+            label=GROUP_TITLES[relation],
             invited=invited.get(relation.value, 0),
             answered=len(group_answers),
             visible=visible,

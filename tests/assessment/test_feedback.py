@@ -242,8 +242,8 @@ def test_the_participant_sees_who_answered_but_not_what(
         page = client.get(url).content.decode()
     assert "group-table" in page
     assert '<span class="average">3,0</span>' in page
-    assert "Подчинённый</th>" in page
-    assert "Коллега</th>" not in page
+    assert "Подчинённые</th>" in page
+    assert "Коллеги</th>" not in page
     assert "Пригласить коллегу" not in page
 
 

@@ -69,9 +69,20 @@ def test_the_page_lists_every_assigned_instrument_with_its_status(client, partic
         assert f"{name}</a>" in page
         start = page.index(f"{name}</a>")
         assert status in page[start : start + 400], (name, status)
+    positions = [
+        page.index(f"{name}</a>")
+        for name in (
+            "Самооценка управленческих компетенций",
+            "Оценка 360°: обратная связь коллег",
+            "Тест управленческих знаний",
+            "Управленческий кейс «Первые сто дней директора»",
+            "Портфолио управленческих достижений",
+        )
+    ]
+    assert positions == sorted(positions)
     assert "ответов: 4" in page
     assert "приглашено: 1, ответили: 0" in page
-    assert f"срок до {self_item.deadline:%d.%m.%Y}" in page
+    assert f"Срок до {self_item.deadline:%d.%m.%Y} включительно" in page
 
 
 def test_statuses_after_submission_and_after_the_deadline(client, participant):
