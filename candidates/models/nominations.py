@@ -159,11 +159,18 @@ class EligibilityCheck(models.Model):
         Nomination, on_delete=models.CASCADE, related_name="eligibility_checks"
     )
     regulation_version = models.ForeignKey(
-        "governance.RegulationVersion", on_delete=models.PROTECT, related_name="+"
+        "governance.RegulationVersion",
+        verbose_name=_("редакция Положения"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     evaluated_at = models.DateTimeField(_("проверено"), auto_now_add=True)
     evaluated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто проверил"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
     is_eligible = models.BooleanField(_("соответствует требованиям"))
     # [{"route": code, "title": ..., "passed": bool, "conditions": [{"text": ..., "passed": bool}]}]
@@ -171,9 +178,14 @@ class EligibilityCheck(models.Model):
     override_eligible = models.BooleanField(_("решение специалиста"), null=True, blank=True)
     override_reason = models.TextField(_("обоснование решения"), blank=True)
     override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто принял решение"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    override_at = models.DateTimeField(null=True, blank=True)
+    override_at = models.DateTimeField(_("когда принято решение"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("проверка соответствия требованиям")

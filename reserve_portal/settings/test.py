@@ -1,5 +1,10 @@
 """Settings for the test suite: PostgreSQL from DATABASE_URL (make test starts one)."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,3 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # No collectstatic in tests: serve the source static/ directory, as in development.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Uploaded files of the tests go to a throwaway folder, never into the project's private_media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kadrovy-rezerv-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
