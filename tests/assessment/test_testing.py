@@ -2,12 +2,13 @@
 
 import datetime
 import random
+import threading
 from collections import Counter
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -353,3 +354,45 @@ def test_anonymous_users_are_sent_to_login(client, setup):
     reply = client.get(_url("test", participant, item))
     assert reply.status_code == 302
     assert reply["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_save_button_works_without_javascript(client, setup):
+    participant, item = setup
+    client.force_login(participant.candidate.user)
+    client.post(_url("test_start", participant, item))
+    attempt = Attempt.objects.get()
+    first, second = attempt.question_ids[:2]
+    answers = correct_answers([first])
+    reply = client.post(
+        _url("test_save", participant, item),
+        {f"q-{first}": answers[str(first)], f"q-{second}": []},
+        follow=True,
+    )
+    assert "Ответы сохранены в" in reply.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.answers[str(first)] == sorted(answers[str(first)])
+    assert attempt.answers[str(second)] == []
+    assert attempt.submitted_at is None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_simultaneous_starts_make_one_attempt():
+    participant, item = setup_participant(K.KNOWLEDGE_TEST)
+    started: list[int] = []
+    barrier = threading.Barrier(2)
+
+    def start():
+        try:
+            barrier.wait()
+            started.append(_start(participant, item).pk)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert len(started) == 2
+    assert len(set(started)) == 1
+    assert Attempt.objects.count() == 1
