@@ -91,6 +91,7 @@ def compute(
         competency_scores[code] = round1(value)
         competency_trace[code] = [
             {
+                "key": instrument.key,
                 "instrument": instrument.name,
                 "weight": instrument.weight,
                 "share": float(round1(instrument.weight / weight_sum * 100)),
@@ -110,6 +111,7 @@ def compute(
     trace = {
         "instruments": [
             {
+                "key": instrument.key,
                 "name": instrument.name,
                 "weight": instrument.weight,
                 "overall": None
@@ -151,3 +153,32 @@ def rank(totals: Mapping[int, Decimal]) -> dict[int, int]:
 def mean(values: Sequence[float]) -> float | None:
     """Return the arithmetic mean, or None for no values."""
     return sum(values) / len(values) if values else None
+
+
+# The talent review's potential axis: thirds by the campaign's pass threshold.
+POTENTIAL_BAND = 20
+
+
+def potential_of(total: Decimal | float, threshold: int) -> int:
+    """Return the 9-box potential 1–3: below the pass threshold, up to 20 points above, higher."""
+    if total < threshold:
+        return 1
+    if total < threshold + POTENTIAL_BAND:
+        return 2
+    return 3
+
+
+def potential_bands(threshold: int) -> list[tuple[int, str]]:
+    """Return the potential levels with the totals that fall in each, highest first."""
+    upper = threshold + POTENTIAL_BAND
+    if upper > 100:
+        return [
+            (3, "не достигается: порог + 20 больше 100"),
+            (2, f"от {threshold}"),
+            (1, f"ниже {threshold}"),
+        ]
+    return [
+        (3, f"{upper} и выше"),
+        (2, f"от {threshold} до {upper}, не включая {upper}"),
+        (1, f"ниже {threshold}"),
+    ]

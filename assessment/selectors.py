@@ -6,6 +6,7 @@ from assessment.models import (
     CalibrationDecision,
     Campaign,
     CampaignInstrument,
+    CampaignStatus,
     ExpertAssignment,
     FeedbackResponse,
     Indicator,
@@ -18,6 +19,16 @@ from assessment.models import (
 )
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.scoring import InstrumentScores, mean, scale_to_100
+from assessment.services.participation import is_overdue
+
+# Instruments are shown in the order of the assessment: self-assessment first, experts last.
+KIND_ORDER = {kind: position for position, kind in enumerate(InstrumentKind.values)}
+
+
+def instrument_order(campaign_instrument: CampaignInstrument) -> tuple[int, int]:
+    """Return the sort key that lists a campaign's instruments in the order of the kinds."""
+    return (KIND_ORDER.get(campaign_instrument.instrument.kind, 99), campaign_instrument.pk)
+
 
 # 360° answers count (and are shown) only when a group has at least this many respondents.
 FEEDBACK_MIN_GROUP = 3
@@ -40,8 +51,9 @@ class CampaignData:
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
-        self.instruments = list(
-            CampaignInstrument.objects.filter(campaign=campaign).select_related("instrument")
+        self.instruments = sorted(
+            CampaignInstrument.objects.filter(campaign=campaign).select_related("instrument"),
+            key=instrument_order,
         )
         instrument_ids = [ci.instrument_id for ci in self.instruments]
         self.indicator_competency = dict(
@@ -70,12 +82,16 @@ class CampaignData:
         ):
             self.attempts[attempt.participant_id][attempt.campaign_instrument_id] = attempt
         self.ratings = defaultdict(lambda: defaultdict(list))
+        # (participant, instrument) pairs where an assigned expert is still rating.
+        self.pending_panels: set[tuple[int, int]] = set()
         for assignment in ExpertAssignment.objects.filter(
-            campaign_instrument_id__in=ci_ids, submitted_at__isnull=False
+            campaign_instrument_id__in=ci_ids
         ).select_related("expert"):
-            self.ratings[assignment.participant_id][assignment.campaign_instrument_id].append(
-                assignment
-            )
+            key = (assignment.participant_id, assignment.campaign_instrument_id)
+            if assignment.submitted_at is None:
+                self.pending_panels.add(key)
+                continue
+            self.ratings[key[0]][key[1]].append(assignment)
         self.calibrations = {
             (c.participant_id, c.campaign_instrument_id, c.criterion_id): c
             for c in CalibrationDecision.objects.filter(campaign_instrument_id__in=ci_ids)
@@ -91,12 +107,25 @@ class CampaignData:
         ).values_list("position_group", "competency__code", "level"):
             self.targets[group][code] = level
 
+    def feedback_closed(self, ci: CampaignInstrument) -> bool:
+        """Return whether the 360° collection is over, so that its answers may count.
+
+        While colleagues are still answering, a result that moved after each answer would let
+        the participant work out what one colleague said; the collection page hides groups
+        until the end for the same reason.
+        """
+        return self.campaign.status == CampaignStatus.CLOSED or is_overdue(ci)
+
     def expert_scores(
         self, participant: Participant, ci: CampaignInstrument
     ) -> tuple[dict[str, float] | None, list[dict]]:
-        """Return the expert instrument's scores and the criteria where experts disagree."""
+        """Return the expert instrument's scores and the criteria where experts disagree.
+
+        The instrument counts once at least two experts have submitted and no assigned expert is
+        still rating: a third expert's late scores would otherwise change a result already shown.
+        """
         assignments = self.ratings[participant.id][ci.id]
-        if len(assignments) < MIN_EXPERTS:
+        if len(assignments) < MIN_EXPERTS or (participant.id, ci.id) in self.pending_panels:
             return None, []
         scores: dict[str, float] = {}
         disagreements = []
@@ -120,6 +149,8 @@ class CampaignData:
                     disagreements.append(
                         {
                             "criterion_id": criterion_id,
+                            "campaign_instrument_id": ci.id,
+                            "code": criterion.competency.code,
                             "competency": criterion.competency.name,
                             "scores": given,
                         }
@@ -140,7 +171,7 @@ class CampaignData:
                     scores = _indicator_scores([response.answers], self.indicator_competency)
             elif kind == InstrumentKind.FEEDBACK_360:
                 answers = self.feedback[participant.id][ci.id]
-                if len(answers) >= FEEDBACK_MIN_GROUP:
+                if len(answers) >= FEEDBACK_MIN_GROUP and self.feedback_closed(ci):
                     scores = _indicator_scores(
                         [answer.answers for answer in answers], self.indicator_competency
                     )

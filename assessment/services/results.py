@@ -9,14 +9,34 @@ from assessment.scoring import compute, rank
 from assessment.selectors import CampaignData
 from candidates.models import NominationStatus
 from candidates.services.nominations import nomination_transition
-from governance.audit import Change, audit_record_bulk
+from governance.audit import Change, audit_record, audit_record_bulk
 from governance.models import AuditSource
 
 
 def results_compute(
-    *, campaign: Campaign, actor=None, source: AuditSource = AuditSource.WEB
+    *, campaign: Campaign, actor=None, source: AuditSource = AuditSource.WEB, request=None
 ) -> int:
-    """Recompute every participant's result and the ranking; return how many were computed."""
+    """Recompute every participant's result and the ranking; return how many were computed.
+
+    The campaign row is locked first, so that two recomputations (two experts submitting at
+    once) run one after the other and the later one reads everything the earlier committed.
+    """
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        computed = _compute_locked(campaign)
+        if actor is not None:
+            audit_record(
+                actor=actor,
+                action="assessment.results.compute",
+                obj=campaign,
+                changes={"рассчитано результатов": (None, computed)},
+                source=source,
+                request=request,
+            )
+    return computed
+
+
+def _compute_locked(campaign: Campaign) -> int:
     data = CampaignData(campaign)
     participants = list(
         Participant.objects.filter(campaign=campaign).select_related("candidate", "nomination")
@@ -35,45 +55,44 @@ def results_compute(
         outcomes[participant.pk] = outcome
         flags[participant.pk] = bool(disagreements)
     ranks = rank({pk: outcome.total for pk, outcome in outcomes.items()})
-    with transaction.atomic():
-        existing = {
-            r.participant_id: r for r in Result.objects.filter(participant__in=participants)
+    existing = {r.participant_id: r for r in Result.objects.filter(participant__in=participants)}
+    now = timezone.now()
+    to_create, to_update = [], []
+    for participant in participants:
+        outcome = outcomes[participant.pk]
+        values = {
+            "competency_scores": {k: float(v) for k, v in outcome.competency_scores.items()},
+            "total": outcome.total,
+            "passed": outcome.passed,
+            "rank": ranks[participant.pk],
+            "gaps": [gap.__dict__ for gap in outcome.gaps],
+            "trace": outcome.trace,
+            "has_disagreement": flags[participant.pk],
+            "is_complete": outcome.is_complete and not flags[participant.pk],
         }
-        to_create, to_update = [], []
-        for participant in participants:
-            outcome = outcomes[participant.pk]
-            values = {
-                "competency_scores": {k: float(v) for k, v in outcome.competency_scores.items()},
-                "total": outcome.total,
-                "passed": outcome.passed,
-                "rank": ranks[participant.pk],
-                "gaps": [gap.__dict__ for gap in outcome.gaps],
-                "trace": outcome.trace,
-                "has_disagreement": flags[participant.pk],
-                "is_complete": outcome.is_complete and not flags[participant.pk],
-            }
-            result = existing.get(participant.pk)
-            if result is None:
-                to_create.append(Result(participant=participant, **values))
-            else:
-                for name, value in values.items():
-                    setattr(result, name, value)
-                to_update.append(result)
-        Result.objects.bulk_create(to_create)
-        Result.objects.bulk_update(
-            to_update,
-            [
-                "competency_scores",
-                "total",
-                "passed",
-                "rank",
-                "gaps",
-                "trace",
-                "has_disagreement",
-                "is_complete",
-            ],
-        )
+        result = existing.get(participant.pk)
+        if result is None:
+            to_create.append(Result(participant=participant, **values))
+        else:
+            for name, value in values.items():
+                setattr(result, name, value)
+            result.computed_at = now  # bulk_update does not apply auto_now
+            to_update.append(result)
+    Result.objects.bulk_create(to_create)
+    Result.objects.bulk_update(to_update, [*_RESULT_FIELDS, "computed_at"])
     return len(participants)
+
+
+_RESULT_FIELDS = [
+    "competency_scores",
+    "total",
+    "passed",
+    "rank",
+    "gaps",
+    "trace",
+    "has_disagreement",
+    "is_complete",
+]
 
 
 def participant_complete(*, participant: Participant, actor, request=None) -> Participant:

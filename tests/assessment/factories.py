@@ -95,3 +95,106 @@ def make_participant(
         position_group=position_group,
         municipality=nomination.municipality,
     )
+
+
+# --- Raw answers and ratings, for the staff, expert and results tests ------------------------
+
+
+def make_expert(*, organization=None, username: str | None = None, **names):
+    """Create a user with the expert role and, when given, their place of work."""
+    from accounts.models import Role
+    from assessment.models import ExpertProfile
+    from tests.factories import UserFactory
+
+    user = UserFactory(role=Role.EXPERT, **({"username": username} if username else {}), **names)
+    if organization is not None:
+        ExpertProfile.objects.create(user=user, organization=organization)
+    return user
+
+
+def submit_self_assessment(participant: Participant, values: dict[str, int]):
+    """Submit a self-assessment answering every indicator of a competency with its value."""
+    from assessment.models import Indicator, Response
+
+    ci = campaign_instrument(participant.campaign, InstrumentKind.SELF_ASSESSMENT)
+    answers = {
+        str(indicator_id): values[code]
+        for indicator_id, code in Indicator.objects.filter(instrument=ci.instrument).values_list(
+            "id", "competency__code"
+        )
+        if code in values
+    }
+    return Response.objects.create(
+        participant=participant,
+        campaign_instrument=ci,
+        answers=answers,
+        submitted_at=timezone.now(),
+    )
+
+
+def submit_test(participant: Participant, counts: dict[str, tuple[int, int]]):
+    """Record a finished test attempt with {competency code: (correct, asked)}."""
+    from assessment.models import TestAttempt
+
+    ci = campaign_instrument(participant.campaign, InstrumentKind.KNOWLEDGE_TEST)
+    now = timezone.now()
+    return TestAttempt.objects.create(
+        participant=participant,
+        campaign_instrument=ci,
+        started_at=now - datetime.timedelta(minutes=20),
+        deadline_at=now + datetime.timedelta(minutes=20),
+        submitted_at=now,
+        score_by_competency={code: list(pair) for code, pair in counts.items()},
+    )
+
+
+def add_feedback(participant: Participant, relation: str, values: dict[str, int], *, times=1):
+    """Record anonymous 360° answers from `times` colleagues of one relation group."""
+    from assessment.models import FeedbackResponse, Indicator
+
+    ci = campaign_instrument(participant.campaign, InstrumentKind.FEEDBACK_360)
+    answers = {
+        str(indicator_id): values[code]
+        for indicator_id, code in Indicator.objects.filter(instrument=ci.instrument).values_list(
+            "id", "competency__code"
+        )
+        if code in values
+    }
+    return [
+        FeedbackResponse.objects.create(
+            participant=participant,
+            campaign_instrument=ci,
+            relation=relation,
+            answers=answers,
+            submitted_on=timezone.localdate(),
+        )
+        for _ in range(times)
+    ]
+
+
+def assign_expert(participant: Participant, kind: str, expert, *, declared: bool = True):
+    """Assign the expert to the participant's instrument of the kind (no conflict declared)."""
+    from assessment.models import ExpertAssignment
+
+    return ExpertAssignment.objects.create(
+        participant=participant,
+        campaign_instrument=campaign_instrument(participant.campaign, kind),
+        expert=expert,
+        no_conflict_declared_at=timezone.now() if declared else None,
+    )
+
+
+def rate(assignment, scores: dict[str, int], *, submitted: bool = True, comment: str = ""):
+    """Store the expert's scores by competency code on the rubric; submitted unless asked not."""
+    from assessment.models import RubricCriterion
+
+    criteria = dict(
+        RubricCriterion.objects.filter(
+            instrument=assignment.campaign_instrument.instrument
+        ).values_list("competency__code", "id")
+    )
+    assignment.scores = {str(criteria[code]): value for code, value in scores.items()}
+    assignment.comment = comment
+    assignment.submitted_at = timezone.now() if submitted else None
+    assignment.save()
+    return assignment

@@ -37,6 +37,7 @@ def test_competency_scores_are_weighted_over_the_instruments_that_measured_them(
     assert outcome.competency_scores["K01"] == Decimal("25.0")  # (10·100 + 30·0) / 40
     assert outcome.competency_scores["K05"] == Decimal("50.0")  # only self-assessment measured it
     assert outcome.trace["competencies"]["K01"][1] == {
+        "key": "b",
         "instrument": "Кейс",
         "weight": 30,
         "share": 75.0,
