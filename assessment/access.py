@@ -78,9 +78,14 @@ def can_complete_participant(user) -> bool:
     return is_region_wide(user)
 
 
+def can_rate_as_expert(user) -> bool:
+    """Return whether the user has the expert's pages («Мои оценки»)."""
+    return has_role(user, Role.EXPERT)
+
+
 def expert_assignments_of(user) -> QuerySet[ExpertAssignment]:
     """Return the assignments the user works on as an expert."""
-    if not has_role(user, Role.EXPERT):
+    if not can_rate_as_expert(user):
         return ExpertAssignment.objects.none()
     return ExpertAssignment.objects.filter(expert=user)
 

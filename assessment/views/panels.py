@@ -1,0 +1,281 @@
+"""Expert panels on the staff side: assigning experts, their places of work, calibration."""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from assessment import access
+from assessment.forms_staff import (
+    PAGE_SIZE,
+    CalibrationForm,
+    ExpertAssignForm,
+    ExpertProfileForm,
+)
+from assessment.models import (
+    CalibrationDecision,
+    CampaignInstrument,
+    CampaignStatus,
+    DeclaredRelation,
+    ExpertAssignment,
+    Participant,
+    RubricCriterion,
+)
+from assessment.selectors import CampaignData, instrument_order
+from assessment.services import experts as expert_services
+from assessment.views.staff import managed_campaign, show_errors
+
+User = get_user_model()
+
+
+def _experts():
+    return (
+        User.objects.filter(role=Role.EXPERT, is_active=True)
+        .select_related("expert_profile__organization")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+# --- Staff: assigning experts ---------------------------------------------------------------
+
+
+@login_required
+def campaign_experts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show who rates whom on each expert-rated instrument and assign experts."""
+    campaign = managed_campaign(request, pk)
+    instruments = sorted(
+        (
+            ci
+            for ci in CampaignInstrument.objects.filter(campaign=campaign).select_related(
+                "instrument"
+            )
+            if ci.instrument.is_expert_rated
+        ),
+        key=instrument_order,
+    )
+    participants = (
+        Participant.objects.filter(campaign=campaign)
+        .select_related("candidate__organization", "municipality")
+        .order_by("candidate__last_name", "candidate__first_name", "pk")
+    )
+    page = Paginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
+    assignments = defaultdict(list)
+    for assignment in ExpertAssignment.objects.filter(
+        participant__in=list(page), campaign_instrument__in=instruments
+    ).select_related("expert"):
+        assignments[(assignment.participant_id, assignment.campaign_instrument_id)].append(
+            assignment
+        )
+    experts = _experts()
+    form = ExpertAssignForm(experts=experts)
+    rows = [
+        {
+            "participant": participant,
+            "cells": [
+                {"ci": ci, "assignments": assignments[(participant.pk, ci.pk)]}
+                for ci in instruments
+            ],
+        }
+        for participant in page
+    ]
+    return render(
+        request,
+        "assessment/staff/campaign_experts.html",
+        {
+            "campaign": campaign,
+            "instruments": instruments,
+            "rows": rows,
+            "page": page,
+            "form": form,
+            "experts_exist": experts.exists(),
+            "can_manage": True,
+            "is_closed": campaign.status == CampaignStatus.CLOSED,
+        },
+    )
+
+
+@login_required
+@require_POST
+def expert_assign(request: HttpRequest, pk: int, participant_pk: int, ci_pk: int) -> HttpResponse:
+    """Assign an expert, refused on a conflict of interest."""
+    campaign = managed_campaign(request, pk)
+    participant = get_object_or_404(
+        Participant.objects.select_related("candidate", "campaign"),
+        pk=participant_pk,
+        campaign=campaign,
+    )
+    ci = get_object_or_404(
+        CampaignInstrument.objects.select_related("instrument"), pk=ci_pk, campaign=campaign
+    )
+    form = ExpertAssignForm(request.POST, experts=_experts())
+    if not form.is_valid():
+        messages.error(request, "Выберите эксперта из списка.")
+    else:
+        try:
+            expert_services.expert_assign(
+                participant=participant,
+                campaign_instrument=ci,
+                expert=form.cleaned_data["expert"],
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(
+                request,
+                f"Эксперт назначен: {participant.candidate}, «{ci.instrument}».",
+            )
+    return redirect(
+        f"{reverse('assessment:campaign_experts', args=[pk])}?page={request.POST.get('page', 1)}"
+    )
+
+
+@login_required
+@require_POST
+def expert_unassign(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    """Withdraw an assignment not yet submitted."""
+    campaign = managed_campaign(request, pk)
+    assignment = get_object_or_404(
+        ExpertAssignment, pk=assignment_pk, participant__campaign=campaign
+    )
+    try:
+        expert_services.expert_unassign(assignment=assignment, actor=request.user, request=request)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, "Назначение снято.")
+    return redirect(
+        f"{reverse('assessment:campaign_experts', args=[pk])}?page={request.POST.get('page', 1)}"
+    )
+
+
+@login_required
+def expert_profiles(request: HttpRequest) -> HttpResponse:
+    """List the experts with their places of work and declared relations; edit a profile."""
+    if not access.can_manage_experts(request.user):
+        raise Http404
+    experts = _experts().annotate(
+        assignment_count=Count("expert_assignments", distinct=True),
+        open_count=Count(
+            "expert_assignments",
+            filter=Q(expert_assignments__submitted_at__isnull=True),
+            distinct=True,
+        ),
+    )
+    form = ExpertProfileForm(request.POST or None, experts=_experts())
+    if request.method == "POST" and form.is_valid():
+        try:
+            expert_services.expert_profile_save(
+                user=form.cleaned_data["expert"],
+                organization=form.cleaned_data["organization_inn"],
+                position=form.cleaned_data["position"],
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(request, "Профиль эксперта сохранён.")
+            return redirect("assessment:expert_profiles")
+    relations = DeclaredRelation.objects.select_related("expert", "candidate").order_by(
+        "-declared_at"
+    )[:100]
+    return render(
+        request,
+        "assessment/staff/expert_profiles.html",
+        {"experts": experts, "form": form, "relations": relations},
+    )
+
+
+# --- Staff: calibration ---------------------------------------------------------------------
+
+
+@login_required
+def calibration(request: HttpRequest, pk: int) -> HttpResponse:
+    """List the criteria where experts disagree beyond the threshold, and decisions taken."""
+    campaign = managed_campaign(request, pk)
+    if not access.can_calibrate(request.user):
+        raise Http404
+    data = CampaignData(campaign)
+    participants = list(
+        Participant.objects.filter(campaign=campaign)
+        .select_related("candidate")
+        .order_by("candidate__last_name", "candidate__first_name", "pk")
+    )
+    expert_instruments = [ci for ci in data.instruments if ci.instrument.is_expert_rated]
+    flagged = []
+    for participant in participants:
+        for ci in expert_instruments:
+            _, found = data.expert_scores(participant, ci)
+            for item in found:
+                flagged.append(
+                    {
+                        "participant": participant,
+                        "ci": ci,
+                        "criterion": data.criteria[item["criterion_id"]],
+                        "scores": item["scores"],
+                        "form": CalibrationForm(prefix=f"c{participant.pk}-{item['criterion_id']}"),
+                    }
+                )
+    decisions = (
+        CalibrationDecision.objects.filter(participant__campaign=campaign)
+        .select_related(
+            "participant__candidate",
+            "campaign_instrument__instrument",
+            "criterion__competency",
+            "decided_by",
+        )
+        .order_by("-decided_at")
+    )
+    return render(
+        request,
+        "assessment/staff/calibration.html",
+        {"campaign": campaign, "flagged": flagged, "decisions": decisions, "can_manage": True},
+    )
+
+
+@login_required
+@require_POST
+def calibration_decide(
+    request: HttpRequest, pk: int, participant_pk: int, ci_pk: int, criterion_pk: int
+) -> HttpResponse:
+    """Record the agreed score on a flagged criterion."""
+    campaign = managed_campaign(request, pk)
+    if not access.can_calibrate(request.user):
+        raise Http404
+    participant = get_object_or_404(Participant, pk=participant_pk, campaign=campaign)
+    ci = get_object_or_404(
+        CampaignInstrument.objects.select_related("campaign"), pk=ci_pk, campaign=campaign
+    )
+    criterion = get_object_or_404(RubricCriterion, pk=criterion_pk, instrument_id=ci.instrument_id)
+    form = CalibrationForm(request.POST, prefix=f"c{participant.pk}-{criterion.pk}")
+    if not form.is_valid():
+        messages.error(request, "Укажите согласованную оценку 1–4 и обоснование.")
+    else:
+        try:
+            expert_services.calibration_decide(
+                participant=participant,
+                campaign_instrument=ci,
+                criterion=criterion,
+                agreed_score=form.cleaned_data["agreed_score"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                request=request,
+            )
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(
+                request, f"Согласованная оценка записана: {participant.candidate}, {criterion}."
+            )
+    return redirect("assessment:calibration", campaign.pk)
