@@ -28,6 +28,7 @@ from assessment.models import (
     CompetencyFramework,
     Instrument,
     Participant,
+    TestAttempt,
 )
 from assessment.selectors import KIND_ORDER
 from assessment.selectors_progress import (
@@ -37,13 +38,9 @@ from assessment.selectors_progress import (
 )
 from assessment.services import campaigns as campaign_services
 from assessment.services.results import results_compute
+from assessment.services.testing import attempt_void
 from candidates.access import memberships_visible_to, pipeline_nominations_visible_to
 from governance.selectors import regulation_in_force
-
-try:  # The participant side brings the reset of a test attempt; the button appears with it.
-    from assessment.services.testing import attempt_void
-except ImportError:  # pragma: no cover - until the participant side lands
-    attempt_void = None
 
 
 def show_errors(request: HttpRequest, error: ValidationError) -> None:
@@ -329,7 +326,7 @@ def campaign_progress(request: HttpRequest, pk: int) -> HttpResponse:
             and campaign.status == CampaignStatus.ACTIVE,
             "pending_participants": pending_participants,
             "pending_experts": len(progress.experts_pending()),
-            "can_void_attempts": can_manage and attempt_void is not None,
+            "can_void_attempts": can_manage,
             "can_recompute": access.can_recompute_results(request.user),
             "has_expert_instruments": any(
                 ci.instrument.is_expert_rated for ci in progress.instruments
@@ -380,10 +377,6 @@ def campaign_recompute(request: HttpRequest, pk: int) -> HttpResponse:
 def test_attempt_void(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     """Void a participant's test attempt so that they may take the test again."""
     campaign = managed_campaign(request, pk)
-    if attempt_void is None:
-        raise Http404
-    from assessment.models import TestAttempt
-
     attempt = get_object_or_404(
         TestAttempt, pk=attempt_pk, participant__campaign=campaign, is_void=False
     )
