@@ -18,8 +18,8 @@
       }
     });
     sum.textContent = String(value);
-    total.classList.toggle("text-success", value === 100);
-    total.classList.toggle("text-danger", value !== 100);
+    total.classList.toggle("weight-ok", value === 100);
+    total.classList.toggle("weight-wrong", value !== 100);
   }
 
   rows.forEach(function (row) {
