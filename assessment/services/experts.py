@@ -20,6 +20,7 @@ from assessment.models import (
     RubricCriterion,
 )
 from assessment.selectors import MIN_EXPERTS
+from assessment.services.results import results_compute_on_commit
 from governance.audit import audit_record
 
 
@@ -189,15 +190,6 @@ def panel_is_complete(*, participant_id: int, campaign_instrument_id: int) -> bo
     return len(states) >= MIN_EXPERTS and all(states)
 
 
-def _recompute_on_commit(campaign_id: int) -> None:
-    from assessment.models import Campaign
-    from assessment.services.results import results_compute
-
-    transaction.on_commit(
-        lambda: results_compute(campaign=Campaign.objects.get(pk=campaign_id), actor=None)
-    )
-
-
 def expert_rating_save(
     *,
     assignment: ExpertAssignment,
@@ -266,7 +258,7 @@ def expert_rating_save(
             participant_id=locked.participant_id,
             campaign_instrument_id=locked.campaign_instrument_id,
         ):
-            _recompute_on_commit(locked.campaign_instrument.campaign_id)
+            results_compute_on_commit(campaign_id=locked.campaign_instrument.campaign_id)
     return locked
 
 
@@ -338,7 +330,7 @@ def calibration_decide(
                 },
                 request=request,
             )
-            _recompute_on_commit(participant.campaign_id)
+            results_compute_on_commit(campaign_id=participant.campaign_id)
     except IntegrityError:
         raise ValidationError("Согласованная оценка по этому критерию уже записана.") from None
     return decision

@@ -36,6 +36,18 @@ def results_compute(
     return computed
 
 
+def results_compute_on_commit(*, campaign_id: int) -> None:
+    """Recompute the campaign once the current transaction commits.
+
+    Services call this when a submission completes something that changes a result (an expert
+    panel, a calibration), so that results and ranks are current without a staff action; the
+    recomputation reads only what was committed.
+    """
+    transaction.on_commit(
+        lambda: results_compute(campaign=Campaign.objects.get(pk=campaign_id), actor=None)
+    )
+
+
 def _compute_locked(campaign: Campaign) -> int:
     data = CampaignData(campaign)
     participants = list(

@@ -211,3 +211,21 @@ def test_the_progress_page_query_count_does_not_grow(
 
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(_url(campaign))
+
+
+def test_the_list_shows_the_campaigns_of_the_users_territory(
+    client, ministry_user, municipal_user, campaign
+):
+    make_participant(campaign=campaign)
+    orsk_only = make_campaign(name="Только Орск")
+    make_participant(campaign=orsk_only, municipality=Municipality.objects.get(name="город Орск"))
+    url = reverse("assessment:campaign_list")
+
+    client.force_login(ministry_user)
+    everything = client.get(url)
+    client.force_login(municipal_user)
+    own = client.get(url)
+
+    assert {c.name for c in everything.context["campaigns"]} == {campaign.name, "Только Орск"}
+    assert [(c.name, c.participant_count) for c in own.context["campaigns"]] == [(campaign.name, 1)]
+    assert not own.context["can_manage"]

@@ -239,3 +239,20 @@ def test_only_the_ministry_finishes_an_assessment(client, municipal_user, partic
     assert client.post(_url(participant, "result_complete")).status_code == 404
     participant.refresh_from_db()
     assert participant.completed_at is None
+
+
+def test_the_summary_include_shows_the_result_compactly(participant):
+    from django.template.loader import render_to_string
+
+    from assessment.models import Result
+
+    result = Result.objects.get(participant=participant)
+
+    shown = render_to_string("assessment/_result_summary.html", {"result": result})
+    empty = render_to_string("assessment/_result_summary.html", {"result": None})
+
+    assert f"Итоговый балл: {str(result.total).replace('.', ',')}" in shown
+    assert "порог пройден" in shown
+    assert f"место {result.rank}" in shown
+    assert _url(participant) in shown
+    assert "Результата оценки нет." in empty
