@@ -46,6 +46,16 @@ def _indicator_scores(answer_sets: list[dict], competency_of: dict[int, str]) ->
     return {code: scale_to_100(mean(values)) for code, values in by_competency.items()}
 
 
+def feedback_collection_over(ci: CampaignInstrument, campaign: Campaign) -> bool:
+    """Return whether the 360° collection is over, so that its answers may count and be shown.
+
+    While colleagues are still answering, a result that moved after each answer would let the
+    participant work out what one colleague said; the collection page hides groups until the
+    end for the same reason.
+    """
+    return campaign.status == CampaignStatus.CLOSED or is_overdue(ci)
+
+
 class CampaignData:
     """Everything needed to score a campaign, loaded in a fixed number of queries."""
 
@@ -108,13 +118,8 @@ class CampaignData:
             self.targets[group][code] = level
 
     def feedback_closed(self, ci: CampaignInstrument) -> bool:
-        """Return whether the 360° collection is over, so that its answers may count.
-
-        While colleagues are still answering, a result that moved after each answer would let
-        the participant work out what one colleague said; the collection page hides groups
-        until the end for the same reason.
-        """
-        return self.campaign.status == CampaignStatus.CLOSED or is_overdue(ci)
+        """Return whether the campaign's 360° collection is over (see feedback_collection_over)."""
+        return feedback_collection_over(ci, self.campaign)
 
     def expert_scores(
         self, participant: Participant, ci: CampaignInstrument

@@ -22,7 +22,7 @@ from assessment.models import (
 )
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.scoring import level_of, mean, round1, scale_to_100, score_of_level
-from assessment.selectors import FEEDBACK_MIN_GROUP, MIN_EXPERTS
+from assessment.selectors import FEEDBACK_MIN_GROUP, MIN_EXPERTS, feedback_collection_over
 
 
 @dataclass
@@ -270,11 +270,12 @@ def instrument_evidence(
         competency_of = {str(i.pk): i.competency for i in indicators}
         competencies = list(dict.fromkeys(i.competency for i in indicators))
         groups, note = _feedback_groups(responses)
-        enough = len(responses) >= FEEDBACK_MIN_GROUP
+        collection_over = feedback_collection_over(ci, participant.campaign)
+        enough = len(responses) >= FEEDBACK_MIN_GROUP and collection_over
         columns = [{"label": "все ответы", "responses": responses}] if enough else []
         columns += groups if enough else []
         table = []
-        for competency in competencies:
+        for competency in competencies if columns else []:
             cells = []
             for column in columns:
                 values = [
@@ -290,6 +291,7 @@ def instrument_evidence(
             {
                 "count": len(responses),
                 "enough": enough,
+                "collection_over": collection_over,
                 "columns": [{"label": c["label"], "count": len(c["responses"])} for c in columns],
                 "table": table,
                 "note": note,

@@ -256,3 +256,16 @@ def test_the_summary_include_shows_the_result_compactly(participant):
     assert f"место {result.rank}" in shown
     assert _url(participant) in shown
     assert "Результата оценки нет." in empty
+
+
+def test_the_360_evidence_waits_for_the_end_of_the_collection(client, ministry_user):
+    running = make_campaign(kinds=["feedback_360"], weights={"feedback_360": 100})
+    person = make_participant(campaign=running)
+    add_feedback(person, FeedbackRelation.PEER, {"K01": 4}, times=3)
+    client.force_login(ministry_user)
+
+    response = client.get(_evidence(person, "feedback_360"))
+
+    assert not response.context["evidence"]["enough"]
+    assert response.context["evidence"]["table"] == []
+    assert "откроются и войдут в итоговый балл после его окончания" in response.content.decode()
