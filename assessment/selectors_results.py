@@ -212,13 +212,14 @@ def _feedback_groups(responses: list[FeedbackResponse]) -> tuple[list[dict], str
     if small:
         merged = [response for _, group in small for response in group]
         names = ", ".join(f"«{label}»" for label, _ in small)
+        where = "В группе" if len(small) == 1 else "В группах"
         if len(merged) >= FEEDBACK_MIN_GROUP:
             shown.append((f"{names} вместе", merged))
-            note = f"В группах {names} меньше {FEEDBACK_MIN_GROUP} ответов: они показаны вместе."
+            note = f"{where} {names} меньше {FEEDBACK_MIN_GROUP} ответов: они показаны вместе."
         else:
             shown = []
             note = (
-                f"В группах {names} меньше {FEEDBACK_MIN_GROUP} ответов, поэтому средние по "
+                f"{where} {names} меньше {FEEDBACK_MIN_GROUP} ответов, поэтому средние по "
                 "группам не показываются — только общее среднее."
             )
     return [{"label": label, "responses": group} for label, group in shown], note
