@@ -48,6 +48,13 @@ def _experts():
 # --- Staff: assigning experts ---------------------------------------------------------------
 
 
+def _back_to_panels(request: HttpRequest, pk: int) -> HttpResponse:
+    """Return to the page of the panel table the form was posted from."""
+    page = request.POST.get("page", "")
+    url = reverse("assessment:campaign_experts", args=[pk])
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+
+
 @login_required
 def campaign_experts(request: HttpRequest, pk: int) -> HttpResponse:
     """Show who rates whom on each expert-rated instrument and assign experts."""
@@ -135,9 +142,7 @@ def expert_assign(request: HttpRequest, pk: int, participant_pk: int, ci_pk: int
                 request,
                 f"Эксперт назначен: {participant.candidate}, «{ci.instrument}».",
             )
-    return redirect(
-        f"{reverse('assessment:campaign_experts', args=[pk])}?page={request.POST.get('page', 1)}"
-    )
+    return _back_to_panels(request, pk)
 
 
 @login_required
@@ -154,9 +159,7 @@ def expert_unassign(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRe
         show_errors(request, error)
     else:
         messages.success(request, "Назначение снято.")
-    return redirect(
-        f"{reverse('assessment:campaign_experts', args=[pk])}?page={request.POST.get('page', 1)}"
-    )
+    return _back_to_panels(request, pk)
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.access import bound_municipality_id, is_region_wide
@@ -369,7 +370,12 @@ def campaign_recompute(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     count = results_compute(campaign=campaign, actor=request.user, request=request)
     messages.success(request, f"Результаты пересчитаны: {count}.")
-    return redirect(request.POST.get("next") or reverse("assessment:campaign_ranking", args=[pk]))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("assessment:campaign_ranking", args=[pk])
+    return redirect(target)
 
 
 @login_required

@@ -120,3 +120,16 @@ def test_other_roles_get_404(client, persona, request, campaign):
 
     assert client.get(_url(campaign)).status_code == 404
     assert client.get(_url(campaign, "campaign_ranking_export")).status_code == 404
+
+
+def test_recomputing_returns_only_to_a_page_of_the_portal(client, ministry_user, campaign):
+    _add(campaign, 3)
+    client.force_login(ministry_user)
+    url = _url(campaign, "campaign_recompute")
+
+    back = client.post(url, {"next": reverse("assessment:campaign_progress", args=[campaign.pk])})
+    away = client.post(url, {"next": "https://example.com/phish"})
+
+    assert back["Location"] == reverse("assessment:campaign_progress", args=[campaign.pk])
+    assert away["Location"] == _url(campaign)
+    assert campaign.participants.get().result.total > 0
