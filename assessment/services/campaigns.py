@@ -276,7 +276,7 @@ def campaign_add_participants(
             actor=actor,
             changes=[
                 Change(
-                    "assessment.participant.add",
+                    "assessment.participant.create",
                     participant,
                     {"кампания": (None, str(locked))},
                 )
@@ -298,7 +298,7 @@ def participant_remove(
             raise ValidationError("Исключить участника можно только до начала кампании.")
         audit_record(
             actor=actor,
-            action="assessment.participant.remove",
+            action="assessment.participant.delete",
             obj=participant,
             changes={"кампания": (str(campaign), None)},
             request=request,
@@ -321,7 +321,7 @@ def _transition(
         locked.save(update_fields=["status"])
         audit_record(
             actor=actor,
-            action="assessment.campaign.status",
+            action="assessment.campaign.transition",
             obj=locked,
             changes={"статус": (CampaignStatus(source).label, CampaignStatus(target).label)},
             request=request,

@@ -100,7 +100,7 @@ def expert_assign(
             )
             audit_record(
                 actor=actor,
-                action="assessment.expert.assign",
+                action="assessment.expert_assignment.create",
                 obj=assignment,
                 changes={"эксперт": (None, str(expert))},
                 request=request,
@@ -120,7 +120,7 @@ def expert_unassign(
             raise ValidationError("Эксперт уже отправил оценку: снять назначение нельзя.")
         audit_record(
             actor=actor,
-            action="assessment.expert.unassign",
+            action="assessment.expert_assignment.delete",
             obj=locked,
             changes={"эксперт": (str(locked.expert), None)},
             request=request,
@@ -161,7 +161,7 @@ def expert_declare(
             )
             audit_record(
                 actor=actor,
-                action="assessment.expert.declare_relation",
+                action="assessment.expert_assignment.delete",
                 obj=locked,
                 changes={"связь с кандидатом": (None, relation), "назначение": ("есть", "снято")},
                 request=request,
@@ -172,7 +172,7 @@ def expert_declare(
         locked.save(update_fields=["no_conflict_declared_at"])
         audit_record(
             actor=actor,
-            action="assessment.expert.declare_no_conflict",
+            action="assessment.expert_assignment.update",
             obj=locked,
             changes={"отсутствие конфликта интересов": (None, "заявлено")},
             request=request,
@@ -249,7 +249,9 @@ def expert_rating_save(
         locked.save(update_fields=fields)
         audit_record(
             actor=actor,
-            action="assessment.expert.submit" if submit else "assessment.expert.save_draft",
+            action="assessment.expert_assignment.complete"
+            if submit
+            else "assessment.expert_assignment.update",
             obj=locked,
             changes={"оценки": (old_scores, clean)} if old_scores != clean else {},
             request=request,
@@ -321,7 +323,7 @@ def calibration_decide(
             )
             audit_record(
                 actor=actor,
-                action="assessment.calibration.decide",
+                action="assessment.calibration.create",
                 obj=decision,
                 changes={
                     "оценки экспертов": (None, ", ".join(map(str, given))),

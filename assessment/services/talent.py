@@ -34,7 +34,7 @@ def performance_rate(
         )
         audit_record(
             actor=actor,
-            action="assessment.performance.rate",
+            action="assessment.performance_rating.create",
             obj=record,
             changes={
                 "результативность": (previous.rating if previous else None, rating),
@@ -76,7 +76,7 @@ def talent_note_add(
         )
         audit_record(
             actor=actor,
-            action="assessment.talent.note",
+            action="assessment.talent_note.create",
             obj=record,
             changes={"заметка": (None, note), "ячейка": (None, record.box)},
             request=request,
