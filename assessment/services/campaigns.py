@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from assessment.models import (
     Campaign,
@@ -22,7 +23,7 @@ from assessment.models import (
 from assessment.selectors_progress import CampaignProgress, memberships_due_for_reassessment
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
 from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditSource
+from governance.models import AuditEvent, AuditSource
 from governance.regulation import Regulation
 
 
@@ -362,6 +363,10 @@ def campaign_close(*, campaign: Campaign, actor, request: HttpRequest | None = N
     )
 
 
+REMIND_ACTION = "assessment.campaign.remind"
+REMIND_INTERVAL = datetime.timedelta(hours=1)
+
+
 @dataclass(frozen=True)
 class ReminderOutcome:
     participants: int
@@ -371,9 +376,48 @@ class ReminderOutcome:
 def campaign_remind(
     *, campaign: Campaign, actor, request: HttpRequest | None = None
 ) -> ReminderOutcome:
-    """Email the participants and experts who have not finished; send after commit."""
-    if campaign.status != CampaignStatus.ACTIVE:
-        raise ValidationError("Напоминания отправляются только в ходе кампании.")
+    """Email the participants and experts who have not finished; send after commit.
+
+    A second press within REMIND_INTERVAL is refused, so that a double click or two staff
+    members at once do not send everyone the same letter twice.
+    """
+    with transaction.atomic():
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if locked.status != CampaignStatus.ACTIVE:
+            raise ValidationError("Напоминания отправляются только в ходе кампании.")
+        last = (
+            AuditEvent.objects.filter(
+                action=REMIND_ACTION,
+                object_type=Campaign._meta.label_lower,
+                object_id=str(locked.pk),
+                created_at__gte=timezone.now() - REMIND_INTERVAL,
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        if last is not None:
+            raise ValidationError(
+                "Напоминания уже отправлены в "
+                f"{timezone.localtime(last.created_at):%H:%M}; повторить можно через час."
+            )
+        messages, participant_count, expert_count = _reminders(locked)
+        audit_record(
+            actor=actor,
+            action=REMIND_ACTION,
+            obj=locked,
+            changes={
+                "напоминания участникам": (None, participant_count),
+                "напоминания экспертам": (None, expert_count),
+            },
+            request=request,
+        )
+        if messages:
+            transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+    return ReminderOutcome(participants=participant_count, experts=expert_count)
+
+
+def _reminders(campaign: Campaign) -> tuple[list[tuple], int, int]:
+    """Return the letters to those who have not finished, and how many of each kind."""
     progress = CampaignProgress(campaign, Participant.objects.filter(campaign=campaign))
     messages = []
     participant_count = 0
@@ -419,17 +463,4 @@ def campaign_remind(
             )
         )
     expert_count = sum(1 for expert, _ in experts if expert.email)
-    with transaction.atomic():
-        audit_record(
-            actor=actor,
-            action="assessment.campaign.remind",
-            obj=campaign,
-            changes={
-                "напоминания участникам": (None, participant_count),
-                "напоминания экспертам": (None, expert_count),
-            },
-            request=request,
-        )
-        if messages:
-            transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
-    return ReminderOutcome(participants=participant_count, experts=expert_count)
+    return messages, participant_count, expert_count

@@ -229,3 +229,28 @@ def test_the_list_shows_the_campaigns_of_the_users_territory(
     assert {c.name for c in everything.context["campaigns"]} == {campaign.name, "Только Орск"}
     assert [(c.name, c.participant_count) for c in own.context["campaigns"]] == [(campaign.name, 1)]
     assert not own.context["can_manage"]
+
+
+def test_a_second_reminder_within_the_hour_is_refused(
+    client, ministry_user, django_capture_on_commit_callbacks
+):
+    import time_machine
+
+    campaign = make_campaign(kinds=["self_assessment"], weights={"self_assessment": 100})
+    make_participant(campaign=campaign)
+    client.force_login(ministry_user)
+    url = _url(campaign, "campaign_remind")
+    start = timezone.now()
+
+    with time_machine.travel(start, tick=False), django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+        again = client.post(url, follow=True)
+    assert "Напоминания уже отправлены" in again.content.decode()
+    assert len(mail.outbox) == 1
+
+    later = start + datetime.timedelta(minutes=61)
+    with time_machine.travel(later, tick=False), django_capture_on_commit_callbacks(execute=True):
+        client.logout()  # the idle timeout would end the old session
+        client.force_login(ministry_user)
+        client.post(url)
+    assert len(mail.outbox) == 2
