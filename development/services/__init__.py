@@ -1,0 +1,1 @@
+"""Writes of the development stage; views, admin, imports and commands all call these."""
