@@ -19,6 +19,7 @@ urlpatterns = [
     path("registry/", include("registry.urls")),
     path("selection/", include("candidates.urls")),
     path("assessment/", include("assessment.urls")),
+    path("development/", include("development.urls")),
     path("regulation/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,1 @@
+"""Views of the development stage, one module per topic."""
