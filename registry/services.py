@@ -207,7 +207,7 @@ class _ImportPlanner:
             if current is None:
                 to_create.append(row)
                 self.report.created += 1
-                self.digest.update(repr(("create", sorted(row.values.items()))).encode())
+                self.digest.update(repr(("create", row.values)).encode())
                 if len(self.report.created_rows) < self.preview_limit:
                     self.report.created_rows.append(self._planned(row, row.values, []))
                 continue
@@ -216,7 +216,7 @@ class _ImportPlanner:
                 for name, value in row.values.items()
                 if current[name] != value
             }
-            self.digest.update(repr(("row", inn, sorted(changed.items()))).encode())
+            self.digest.update(repr(("row", inn, changed)).encode())
             if not changed:
                 self.report.unchanged += 1
                 if len(self.report.unchanged_rows) < self.preview_limit:
@@ -284,14 +284,29 @@ def _audit_changes(changed: dict, municipality_names: dict[int, str]) -> dict:
     }
 
 
+# A creation is recorded by what identifies the organization; its other first values need no
+# copy: the row holds the current ones and every later change is audited with its old value.
+CREATION_AUDIT_FIELDS = ("inn", "full_name", "municipality", "kind")
+
+
 def _as_created(values: dict) -> dict:
-    return {name: (None, value) for name, value in values.items() if value not in ("", None)}
+    return {name: (None, values[name]) for name in CREATION_AUDIT_FIELDS if name in values}
 
 
 def _organization(values: dict, *, pk: int | None = None) -> Organization:
-    attributes = {name: value for name, value in values.items() if name in IMPORT_FIELDS}
-    attributes["municipality_id"] = attributes.pop("municipality")
-    return Organization(pk=pk, **attributes)
+    """Return an unsaved Organization holding the import's values over the field defaults."""
+    attributes = dict(_ORGANIZATION_DEFAULTS)
+    for name, value in values.items():
+        if name in IMPORT_FIELDS:
+            attributes["municipality_id" if name == "municipality" else name] = value
+    attributes["id"] = pk
+    # Positional arguments in field order take Model.__init__'s fast path, as from_db does;
+    # an import builds thousands of these.
+    return Organization(*(attributes[field.attname] for field in _ORGANIZATION_FIELDS))
+
+
+_ORGANIZATION_FIELDS = Organization._meta.concrete_fields
+_ORGANIZATION_DEFAULTS = {field.attname: field.get_default() for field in _ORGANIZATION_FIELDS}
 
 
 def _lock_imports() -> None:

@@ -7,7 +7,9 @@ address space is capped and a reader that stops answering is killed.
 """
 
 import multiprocessing
+import queue
 import resource
+import threading
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,10 @@ from registry.importing.limits import ReadLimits
 from registry.importing.sheets import read_spreadsheet
 from registry.importing.values import ParseContext, ParsedRow, is_skippable, parse_row
 
-BATCH_SIZE = 1000
+# Small batches keep the importer busy from the first rows to the last; the outbox lets the
+# worker run up to OUTBOX_BATCHES batches ahead of it.
+BATCH_SIZE = 250
+OUTBOX_BATCHES = 64
 # The worker may grow this much beyond the size it starts with before it is stopped.
 WORKER_MEMORY_HEADROOM_BYTES = 1024 * 1024 * 1024
 # Longest silence from the worker; a 200 000-row file sends a batch every second or two.
@@ -68,30 +73,53 @@ def _cap_memory() -> None:
 
 def _work(path: str, limits: ReadLimits, municipality_ids: dict[str, int], connection) -> None:
     """Run in the worker: parse the file and send the layout, the batches and an end mark."""
+    # A sending thread lets parsing run ahead of an importer that is busy writing a batch.
+    outbox: queue.Queue = queue.Queue(maxsize=OUTBOX_BATCHES)
+
+    def send_all() -> None:
+        try:
+            while (message := outbox.get()) is not None:
+                connection.send(message)
+        except BrokenPipeError:
+            pass  # the importer stopped listening; it stops this process too
+
+    sender = threading.Thread(target=send_all, daemon=True)
+    sender.start()
     try:
         _cap_memory()
         layout, batches = parse_file(Path(path), limits=limits, municipality_ids=municipality_ids)
-        connection.send(("layout", layout))
+        outbox.put(("layout", layout))
         for batch in batches:
-            connection.send(("rows", batch))
-        connection.send(("end", None))
+            outbox.put(("rows", batch))
+        outbox.put(("end", None))
     except FileRefused as error:
-        connection.send(("refused", error.message))
+        outbox.put(("refused", error.message))
     except TableNotFound as error:
-        connection.send(("table", error.message))
+        outbox.put(("table", error.message))
     except MemoryError:
-        connection.send(("refused", "Файл отклонён: для чтения ему нужно слишком много памяти."))
-    except BrokenPipeError:
-        pass  # the importer stopped listening; nothing left to do
+        outbox.put(("refused", "Файл отклонён: для чтения ему нужно слишком много памяти."))
     except Exception:
-        connection.send(("failed", traceback.format_exc()))
+        outbox.put(("failed", traceback.format_exc()))
     finally:
+        outbox.put(None)
+        sender.join()
         connection.close()
 
 
+def _start_method() -> str:
+    """Return "fork" for a single-threaded process, else "forkserver".
+
+    A plain fork costs milliseconds but is unsafe while other threads may hold locks (a
+    threaded development server); the fork server is a clean single-threaded process to fork
+    from, at the price of starting it once and importing the readers into it.
+    """
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
 def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) -> Iterator:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([__name__])
     receiver, sender = context.Pipe(duplex=False)
     worker = context.Process(
         target=_work, args=(str(path), limits, municipality_ids, sender), daemon=True

@@ -65,7 +65,6 @@ KIND_NAMES = {
     "vocational": "профессиональная образовательная организация",
 }
 
-_SPACES = re.compile(r"\s+")
 _DIGITS_WITH_SPACES = re.compile(r"^[\d\s\u00a0]+$")
 _INTEGRAL_TEXT = re.compile(r"^(\d+)[.,]0+$")
 _RUSSIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
@@ -84,6 +83,8 @@ class ParseContext:
 
     municipality_ids: dict[str, int]
     date_epoch: datetime.datetime
+    # A file repeats a few dozen municipality and kind spellings thousands of times.
+    known: dict[tuple[str, str], object] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,6 +97,9 @@ class ParsedRow:
 
 
 def _text(value: object) -> str:
+    if isinstance(value, str):
+        text = " ".join(value.split())  # line breaks, tabs, runs of (non-breaking) spaces
+        return text[1:] if _EXPORT_ESCAPE.match(text) else text
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -104,7 +108,7 @@ def _text(value: object) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d.%m.%Y")
-    return _EXPORT_ESCAPE.sub("", _SPACES.sub(" ", str(value)).strip())
+    return " ".join(str(value).split())
 
 
 def _digits(value: object, *, width: int) -> str:
@@ -117,6 +121,8 @@ def _digits(value: object, *, width: int) -> str:
         # Excel drops the leading zero of an identifier stored as a number.
         return str(int(value)).zfill(width)
     text = _text(value)
+    if text.isdigit():
+        return text
     integral = _INTEGRAL_TEXT.match(text)
     if integral:
         return integral.group(1)
@@ -156,22 +162,28 @@ def parse_ogrn(value: object, context: ParseContext) -> str:
 def parse_municipality(value: object, context: ParseContext) -> int:
     """Return the id of the municipality the spelling names."""
     text = _text(value)
-    municipality_id = context.municipality_ids.get(municipality_key(text))
+    municipality_id = context.known.get(("municipality", text))
     if municipality_id is None:
-        raise CellError(
-            f"неизвестное муниципальное образование «{text}»; администратор может добавить "
-            "этот вариант названия в список вариантов названий МО"
-        )
+        municipality_id = context.municipality_ids.get(municipality_key(text))
+        if municipality_id is None:
+            raise CellError(
+                f"неизвестное муниципальное образование «{text}»; администратор может добавить "
+                "этот вариант названия в список вариантов названий МО"
+            )
+        context.known["municipality", text] = municipality_id
     return municipality_id
 
 
 def parse_kind(value: object, context: ParseContext) -> str:
     """Return the organization kind named by its label or a common short form."""
     text = _text(value)
-    kind = KIND_LABELS.get(header_key(text).strip(" ."))
+    kind = context.known.get(("kind", text))
     if kind is None:
-        allowed = "; ".join(f"«{name}»" for name in KIND_NAMES.values())
-        raise CellError(f"неизвестный тип организации «{text}», допустимы: {allowed}")
+        kind = KIND_LABELS.get(header_key(text).strip(" ."))
+        if kind is None:
+            allowed = "; ".join(f"«{name}»" for name in KIND_NAMES.values())
+            raise CellError(f"неизвестный тип организации «{text}», допустимы: {allowed}")
+        context.known["kind", text] = kind
     return kind
 
 
@@ -287,12 +299,9 @@ def _is_blank(value: object) -> bool:
 
 def is_skippable(values: tuple, layout: TableLayout) -> bool:
     """Return whether a row carries no registry data: blank, or column numbers 1, 2, 3…"""
-    cells = [values[index] for index in layout.positions.values() if index < len(values)]
-    if all(_is_blank(value) for value in cells):
+    if all(index >= len(values) or _is_blank(values[index]) for index in layout.positions.values()):
         return True
-    numbered = [value for value in values if not _is_blank(value)]
-    if numbered[0] != 1:
-        return False
+    numbered = (value for value in values if not _is_blank(value))
     return all(
         isinstance(value, int | float) and value == position
         for position, value in enumerate(numbered, start=1)
@@ -304,14 +313,14 @@ def parse_row(
 ) -> ParsedRow:
     """Return the row's field values and every error in it."""
     parsed = ParsedRow(row=row_number)
+    width = len(values)
     for field_name, index in layout.positions.items():
-        raw = values[index] if index < len(values) else None
-        column = COLUMN_BY_FIELD[field_name]
-        if column.required and _is_blank(raw):
-            parsed.errors.append(RowError(row_number, column.header, "не заполнено"))
-            continue
+        raw = values[index] if index < width else None
         try:
+            if COLUMN_BY_FIELD[field_name].required and _is_blank(raw):
+                raise CellError("не заполнено")
             parsed.values[field_name] = PARSERS[field_name](raw, context)
         except CellError as error:
-            parsed.errors.append(RowError(row_number, column.header, str(error)))
+            header = COLUMN_BY_FIELD[field_name].header
+            parsed.errors.append(RowError(row_number, header, str(error)))
     return parsed

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from governance.models import AuditEvent, AuditSource
+from registry.importing import reader
 from registry.models import Organization, OrganizationKind
 from registry.services import registry_import_apply, registry_import_preview
 from tests.registry.registry_files import DATA, MESSY_SAMPLE, TEMPLATE_SAMPLE
@@ -110,6 +111,14 @@ def test_it_detects_the_format_by_content_not_by_name(admin_user, tmp_path):
     disguised.write_bytes((DATA / "registry_messy_sample.ods").read_bytes())
 
     report = registry_import_apply(path=disguised, actor=admin_user)
+
+    assert report.summary() == "создано 12, обновлено 0, без изменений 0"
+
+
+def test_it_reads_through_the_fork_server_when_threads_run(admin_user, monkeypatch):
+    monkeypatch.setattr(reader, "_start_method", lambda: "forkserver")
+
+    report = registry_import_apply(path=MESSY_SAMPLE, actor=admin_user)
 
     assert report.summary() == "создано 12, обновлено 0, без изменений 0"
 
