@@ -14,7 +14,7 @@ from accounts.access import (
     scope_to_municipality,
 )
 from accounts.models import Role
-from candidates.models import ReserveMembership
+from candidates.models import MembershipStatus, ReserveMembership
 from development.models import (
     Activity,
     DevelopmentPlan,
@@ -24,6 +24,7 @@ from development.models import (
     MentorshipStatus,
     PlanItem,
     PlanStatus,
+    PulseResponse,
 )
 
 # --- The programme and the catalogue ---------------------------------------------------------
@@ -179,8 +180,6 @@ def can_open_own_pulse(user) -> bool:
 
 def can_answer_pulse(user) -> bool:
     """Return whether the user may answer: a mentor, or a reservist with an active membership."""
-    from candidates.models import MembershipStatus, ReserveMembership
-
     if has_role(user, Role.MENTOR):
         return True
     return (
@@ -196,10 +195,8 @@ def can_view_pulse_summary(user) -> bool:
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
 
 
-def pulse_responses_visible_to(user) -> QuerySet:
+def pulse_responses_visible_to(user) -> QuerySet[PulseResponse]:
     """Return the answers the user may see one by one: their own, whatever their role."""
-    from development.models import PulseResponse
-
     if role_of(user) is None:
         return PulseResponse.objects.none()
     return PulseResponse.objects.filter(user=user)

@@ -36,4 +36,5 @@ class PulseResponse(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.index} ({self.submitted_on:%d.%m.%Y})"
+        # No index here: the text lands in the audit log, which staff read.
+        return f"Ответ на опрос благополучия за {self.submitted_on:%m.%Y}"
