@@ -5,3 +5,9 @@ class AssessmentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "assessment"
     verbose_name = "Оценка"
+
+    def ready(self) -> None:
+        from assessment.panels import agenda_result_panels
+        from candidates.extensions import register_agenda_panel_provider
+
+        register_agenda_panel_provider(agenda_result_panels)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 
+from candidates.extensions import agenda_panels
 from candidates.models import (
     AgendaItem,
     Candidate,
@@ -70,6 +71,7 @@ class AgendaEntry:
     decide_form: object = None  # set by the view for those who count the votes
     own_choice: str = ""  # the signed-in member's vote, set by the view
     membership_id: int | None = None  # the membership extended or created, set by the view
+    panels: list = field(default_factory=list)  # later stages' panels (candidates/extensions.py)
 
     @property
     def is_decided(self) -> bool:
@@ -155,6 +157,9 @@ def agenda_entries(
                 decision_label=decisions.get(item.decision, ""),
             )
         )
+    panels = agenda_panels(entry.item.nomination_id for entry in entries)
+    for entry in entries:
+        entry.panels = panels.get(entry.item.nomination_id, [])
     return entries
 
 
