@@ -123,6 +123,8 @@ class Mentorship(models.Model):
     )
     started_on = models.DateField(_("начало"), null=True, blank=True)
     ended_on = models.DateField(_("окончание"), null=True, blank=True)
+    # Why the pair was completed or cancelled, as the coordinator wrote it.
+    end_reason = models.TextField(_("причина завершения или отмены"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
