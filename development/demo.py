@@ -436,15 +436,18 @@ def _evidence(item: PlanItem, user, number: int) -> None:
 
 def _plan(membership: ReserveMembership, state: str, *, ministry, today, number) -> None:
     user = membership.candidate.user
-    plan = plan_generate(membership=membership, actor=user, today=membership.started_on)
+    # A plan in work was drawn up when the reservist joined; the others only lately.
+    working = state == "in_progress"
+    drawn_up = membership.started_on if working else max(membership.started_on, today - 7 * DAY)
+    plan = plan_generate(membership=membership, actor=user, today=drawn_up)
     if not plan.items.exists() or state in ("", "draft"):
         return
-    # A task of one's own next to the catalogue's activities, due a month before today.
+    # A task of one's own next to the catalogue's activities.
     plan_item_add(
         plan=plan,
         actor=user,
         title="Выступить на педагогическом совете с планом изменений по итогам оценки",
-        due_date=max(plan.starts_on, today - 30 * DAY),
+        due_date=max(plan.starts_on, today + (-30 if working else 45) * DAY),
     )
     plan_submit(plan=plan, actor=user)
     if state == "on_approval":
@@ -455,7 +458,7 @@ def _plan(membership: ReserveMembership, state: str, *, ministry, today, number)
     plan_start(plan=plan, actor=user)
     for item in plan.items.select_related("activity").order_by("due_date"):
         held = item.activity is not None and item.activity.ends_on and item.activity.ends_on < today
-        if held or (item.activity is None and number % 2 == 0):
+        if held or (item.activity is None and number % 3 == 0):
             _evidence(item, user, number)
 
 

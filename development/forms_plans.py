@@ -174,6 +174,7 @@ class CatalogueFilterForm(forms.Form):
     )
     date_from = forms.DateField(label="Начало с", required=False, widget=RussianDateInput())
     date_to = forms.DateField(label="по", required=False, widget=RussianDateInput())
+    past = forms.BooleanField(label="и прошедшие", required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

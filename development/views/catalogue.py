@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assessment.models import Competency
@@ -39,6 +40,11 @@ def _with_details(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 def _filtered(request: HttpRequest) -> tuple[CatalogueFilterForm, QuerySet[Activity]]:
     form = CatalogueFilterForm(request.GET or None)
     activities = access.activities_visible_to(request.user)
+    show_past = form.is_valid() and form.cleaned_data["past"]
+    if not show_past:
+        activities = activities.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())
+        )
     if form.is_valid():
         data = form.cleaned_data
         for word in data["q"].split()[:5]:
@@ -59,7 +65,9 @@ def _filtered(request: HttpRequest) -> tuple[CatalogueFilterForm, QuerySet[Activ
         if data["date_to"]:
             activities = activities.filter(starts_on__lte=data["date_to"])
     # Dated activities by start, undated (projects, mentoring) after them.
-    activities = activities.distinct().order_by("starts_on", "kind", "title")
+    activities = activities.distinct().order_by(
+        F("starts_on").asc(nulls_last=True), "kind", "title"
+    )
     return form, activities
 
 

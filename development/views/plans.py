@@ -266,6 +266,7 @@ def _plan_context(request: HttpRequest, plan: DevelopmentPlan) -> dict:
         "uncovered": uncovered_gaps(plan),
         "max_items_per_gap": MAX_ITEMS_PER_GAP,
         "practice_days": PRACTICE_DAYS,
+        "in_work": plan.status in (*WORKING_STATUSES, PlanStatus.COMPLETED),
         "is_own": access.is_own_plan(user, plan),
         "can_edit": access.can_edit_plan(user, plan),
         "can_submit": access.can_submit_plan(user, plan),

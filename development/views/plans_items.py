@@ -141,6 +141,7 @@ def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         {
             "plan": plan,
             "item": item,
+            "is_own": access.is_own_plan(request.user, plan),
             "can_work": can_work,
             "completion_form": CompletionEvidenceForm(prefix="completion"),
             "practice_form": PracticeEvidenceForm(
@@ -180,6 +181,7 @@ def _invalid(request: HttpRequest, plan, item, *, completion_form=None, practice
         {
             "plan": plan,
             "item": item,
+            "is_own": True,
             "can_work": True,
             "completion_form": completion_form or CompletionEvidenceForm(prefix="completion"),
             "practice_form": practice_form

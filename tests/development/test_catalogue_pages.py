@@ -3,12 +3,19 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from development.models import Activity
 from tests.development.plans_factories import make_activity, make_plan, retire_seeded_catalogue
 
 D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 11, 27, 10, 0), tick=False):
+        yield
 
 
 @pytest.fixture
@@ -123,3 +130,13 @@ def test_a_bad_date_in_the_filter_is_shown_not_crashed(client, ministry_user, ca
 
     assert response.status_code == 200
     assert "Введите правильную дату" in response.content.decode()
+
+
+def test_past_activities_are_shown_only_when_asked(client, municipal_user, catalogue):
+    make_activity(
+        ["K05"], title="Прошедший курс", starts_on=D(2026, 10, 1), ends_on=D(2026, 10, 20)
+    )
+    client.force_login(municipal_user)
+
+    assert "Прошедший курс" not in _titles(client)
+    assert "Прошедший курс" in _titles(client, past="on")
