@@ -5,9 +5,9 @@ from django.urls import path
 from development.views import wellbeing
 
 urlpatterns = [
-    path("pulse/", wellbeing.pulse, name="pulse"),
-    path("pulse/consent/", wellbeing.pulse_consent, name="pulse_consent"),
-    path("pulse/answer/", wellbeing.pulse_answer, name="pulse_answer"),
-    path("pulse/withdraw/", wellbeing.pulse_withdraw, name="pulse_withdraw"),
-    path("pulse/summary/", wellbeing.pulse_summary_view, name="pulse_summary"),
+    path("wellbeing/", wellbeing.pulse, name="wellbeing"),
+    path("wellbeing/consent/", wellbeing.pulse_consent, name="wellbeing_consent"),
+    path("wellbeing/answer/", wellbeing.pulse_answer, name="wellbeing_answer"),
+    path("wellbeing/withdraw/", wellbeing.pulse_withdraw, name="wellbeing_withdraw"),
+    path("wellbeing/aggregates/", wellbeing.pulse_summary_view, name="wellbeing_aggregates"),
 ]

@@ -32,7 +32,7 @@ from development.wellbeing import (
 from governance.consent import consent_active, consent_text_in_force
 from governance.models import ConsentPurpose
 
-MY_PULSE = "development:pulse"
+MY_PULSE = "development:wellbeing"
 NOT_ELIGIBLE = (
     "Новые ответы принимаются только от резервистов, включённых в резерв, и от наставников."
 )

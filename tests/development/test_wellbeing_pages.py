@@ -15,10 +15,10 @@ from governance.models import ConsentPurpose
 from tests.candidates.commission_factories import make_membership
 from tests.candidates.factories import make_candidate
 
-PAGE = reverse("development:pulse")
-CONSENT = reverse("development:pulse_consent")
-ANSWER = reverse("development:pulse_answer")
-WITHDRAW = reverse("development:pulse_withdraw")
+PAGE = reverse("development:wellbeing")
+CONSENT = reverse("development:wellbeing_consent")
+ANSWER = reverse("development:wellbeing_answer")
+WITHDRAW = reverse("development:wellbeing_withdraw")
 TODAY = datetime.datetime(2026, 5, 14, 10, 0, tzinfo=datetime.UTC)
 KEYS = ["energy", "workload", "support", "meaning", "recovery"]
 

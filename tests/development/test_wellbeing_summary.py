@@ -18,7 +18,7 @@ from governance.models import ConsentPurpose
 from registry.models import Municipality
 from tests.factories import UserFactory
 
-URL = reverse("development:pulse_summary")
+URL = reverse("development:wellbeing_aggregates")
 TODAY = datetime.datetime(2026, 5, 14, 10, 0, tzinfo=datetime.UTC)
 QUARTER = Quarter(2026, 2)
 _names = itertools.count()

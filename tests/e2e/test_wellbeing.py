@@ -30,7 +30,7 @@ def test_a_reservist_consents_answers_and_sees_the_index_and_the_trend(
     user = make_membership(username="reservist").candidate.user
     today = timezone.localdate()
     login(page, live_server.url, user.username, PASSWORD)
-    page.goto(f"{live_server.url}/development/pulse/")
+    page.goto(f"{live_server.url}/development/wellbeing/")
 
     expect(page.get_by_role("heading", name="Согласие на участие")).to_be_visible()
     expect(page.get_by_text("Я добровольно участвую в опросе")).to_be_visible()
