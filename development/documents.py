@@ -1,6 +1,8 @@
 """The comprehensive programme document (.docx), every number taken from the database."""
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from development.selectors_programme import TITLE, Programme
@@ -25,6 +27,26 @@ def _bullets(document, lines: list[str]) -> None:
     for index, line in enumerate(lines):
         ending = ";" if index < len(lines) - 1 else "."
         add_text(document, f"— {line}{ending}", align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _lower_first(text: str) -> str:
+    """Return «утверждённый ИОМ» for «Утверждённый ИОМ», leaving «ИОМ …» as it is."""
+    if len(text) > 1 and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _keep_rows_whole(table, *, bold_last: bool = False) -> None:
+    """Keep each row on one page; optionally set the last row (a total) in bold."""
+    for row in table.rows:
+        properties = row._tr.get_or_add_trPr()
+        keep = OxmlElement("w:cantSplit")
+        keep.set(qn("w:val"), "true")
+        properties.append(keep)
+    if bold_last:
+        for cell in table.rows[-1].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
 
 
 def _ordinal(year: int) -> str:
@@ -91,7 +113,7 @@ def _structure(document, programme: Programme) -> None:
         paragraph.runs[0].bold = True
         paragraph.paragraph_format.space_before = Pt(8)
         paragraph.paragraph_format.keep_with_next = True
-        add_table(
+        modules = add_table(
             document,
             ["№", "Модуль", "Часов", "Формы работы", "Компетенции"],
             [
@@ -109,6 +131,7 @@ def _structure(document, programme: Programme) -> None:
             + [("", "Итого за год", str(year.hours), "", "")],
             widths_cm=MODULE_WIDTHS_CM,
         )
+        _keep_rows_whole(modules, bold_last=True)
     add_text(document, "Содержание модулей:", indent=False).paragraph_format.space_before = Pt(8)
     for year in programme.years:
         for row in year.modules:
@@ -124,7 +147,7 @@ def _coverage(document, programme: Programme) -> None:
         "Каждая компетенция модели развивается в модулях программы; объём — сумма часов "
         "модулей, в которых она указана.",
     )
-    add_table(
+    coverage = add_table(
         document,
         ["Компетенция", "Модули (№)", "Часов"],
         [
@@ -137,6 +160,7 @@ def _coverage(document, programme: Programme) -> None:
         ],
         widths_cm=COVERAGE_WIDTHS_CM,
     )
+    _keep_rows_whole(coverage)
 
 
 def _support(document, programme: Programme) -> None:
@@ -147,31 +171,33 @@ def _support(document, programme: Programme) -> None:
     )
     add_text(
         document,
-        "Наставничество. Каждому резервисту подбирается наставник — действующий руководитель "
+        "Каждому резервисту подбирается наставник — действующий руководитель "
         "образовательной организации — с учётом дефицитов резервиста и сильных сторон "
         "наставника. Норма встреч с наставником по программе: "
         f"{mentoring or 'не установлена'}. Каждая встреча подтверждается наставляемым. "
         f"Наставников, принимающих наставляемых, на {programme.today:%d.%m.%Y}: "
         f"{programme.mentors_available}.",
+        bold_prefix="Наставничество. ",
     )
     add_text(
         document,
-        "Стажировки. Стажировки проводятся на базе образовательных организаций региона "
-        "(стажировочных площадок) под руководством тьютора; выполнение подтверждается отчётом "
-        f"тьютора. В каталоге стажировок: {programme.internships} на "
-        f"{programme.internship_sites} площадках.",
+        "Проводятся на базе образовательных организаций региона (стажировочных площадок) "
+        "под руководством тьютора; выполнение подтверждается отчётом тьютора. В каталоге "
+        f"стажировок: {programme.internships}, площадок: {programme.internship_sites}.",
+        bold_prefix="Стажировки. ",
     )
     practice_days = f"{PRACTICE_DAYS} {plural(PRACTICE_DAYS, 'день', 'дня', 'дней')}"
     kinds = ", ".join(f"{label} — {count}" for label, count in programme.catalogue_by_kind)
     add_text(
         document,
-        f"Каталог мероприятий. Всего мероприятий: {programme.catalogue_total} ({kinds}). "
-        "Каждое мероприятие отмечено компетенциями, которые оно развивает, и уровнями, для "
-        "которых оно предназначено.",
+        f"Всего мероприятий: {programme.catalogue_total} ({kinds}). Каждое мероприятие "
+        "отмечено компетенциями, которые оно развивает, и уровнями, для которых оно "
+        "предназначено.",
+        bold_prefix="Каталог мероприятий. ",
     )
     add_text(
         document,
-        "Индивидуальный образовательный маршрут. Черновик ИОМ формируется по результатам "
+        "Черновик ИОМ формируется по результатам "
         "оценки: для каждой компетенции ниже целевого уровня подбирается не более "
         f"{MAX_ITEMS_PER_GAP} мероприятий каталога, рассчитанных на текущий уровень резервиста; "
         f"срок пункта — через {practice_days} после окончания мероприятия. Резервист "
@@ -179,6 +205,7 @@ def _support(document, programme: Programme) -> None:
         "утверждает его. Пункт считается выполненным, только когда приложены подтверждение "
         "выполнения (сертификат, удостоверение, отчёт тьютора) и подтверждение применения в "
         "практике (описание изменений в работе с документом или ссылкой).",
+        bold_prefix="Индивидуальный образовательный маршрут. ",
     )
 
 
@@ -189,7 +216,7 @@ def _results(document, programme: Programme) -> None:
         _bullets(
             document,
             [
-                f"{row.module.title}: {row.module.expected_result.rstrip('.')}"
+                f"{row.module.title}: {_lower_first(row.module.expected_result.rstrip('.'))}"
                 for row in year.modules
                 if row.module.expected_result
             ],
@@ -202,12 +229,13 @@ def _indicators(document, programme: Programme) -> None:
         document,
         f"Значения рассчитаны по данным портала «Кадровый резерв» на {programme.today:%d.%m.%Y}.",
     )
-    add_table(
+    indicators = add_table(
         document,
         ["Показатель", "Как определяется", "Значение"],
         [(item.name, item.method, item.value) for item in programme.indicators],
         widths_cm=INDICATOR_WIDTHS_CM,
     )
+    _keep_rows_whole(indicators)
 
 
 def programme_document(programme: Programme) -> bytes:

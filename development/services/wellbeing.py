@@ -48,6 +48,7 @@ def pulse_answer_submit(
     answers: list[int],
     today: datetime.date | None = None,
     request: HttpRequest | None = None,
+    source: AuditSource = AuditSource.WEB,
 ) -> tuple[PulseResponse, bool]:
     """Save the person's answer for this month (replacing an earlier one); return it and created."""
     today = today or timezone.localdate()
@@ -85,7 +86,7 @@ def pulse_answer_submit(
             action="pulse.create" if created else "pulse.update",
             obj=response,
             changes={"месяц": (None, month_label(today))},
-            source=AuditSource.WEB,
+            source=source,
             request=request,
         )
     return response, created
