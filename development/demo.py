@@ -803,7 +803,9 @@ def seed_mentoring(*, rng: random.Random, today: datetime.date) -> list[str]:
             continue
         pair = mentorship_confirm(mentorship=pair, actor=ministry)
         # The demo pair began earlier than today: its meetings go back that far.
-        Mentorship.objects.filter(pk=pair.pk).update(started_on=today - days * DAY)
+        started = today - days * DAY
+        proposed = datetime.datetime.combine(started - 7 * DAY, datetime.time(10), datetime.UTC)
+        Mentorship.objects.filter(pk=pair.pk).update(started_on=started, created_at=proposed)
         pair.refresh_from_db()
         sessions += _seed_sessions(pair, today, count=len(SESSIONS) if username == "mentor" else 3)
         if surname in ("Белова", "Тимофеев"):
