@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import bound_municipality_id, is_region_wide
+from candidates.exports import log_export_access
 from candidates.models import ReserveMembership
 from development import access, matching
 from development.forms_mentoring import (
@@ -389,6 +390,18 @@ def bulk_match(request: HttpRequest) -> HttpResponse:
                 f"{reverse('development:pair_list')}?status=active&municipality={municipality.pk}"
             )
     proposal = _proposal(request.user, municipality) if municipality is not None else None
+    if proposal is not None:
+        shown = [mentee for mentee, _ in proposal.pairs] + [m for m, _ in proposal.unassigned]
+        log_export_access(
+            actor=request.user,
+            candidate_ids=list(
+                ReserveMembership.objects.filter(
+                    pk__in=[mentee.key for mentee in shown]
+                ).values_list("candidate_id", flat=True)
+            ),
+            purpose="подбор наставников для группы",
+            request=request,
+        )
     return render(
         request,
         "development/mentoring/bulk_match.html",

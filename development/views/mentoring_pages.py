@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from candidates.exports import log_export_access
 from development import access
 from development.forms_mentoring import CONFIRM, SessionAnswerForm, SessionForm
 from development.models import (
@@ -84,6 +85,12 @@ def my_mentees(request: HttpRequest) -> HttpResponse:
     for pair in pairs:
         pair.hours = hours.get(pair.pk)
         pair.pending = pending.get(pair.pk, 0)
+    log_export_access(
+        actor=request.user,
+        candidate_ids=[pair.mentee_id for pair in current],
+        purpose="«Мои наставляемые»: дефициты и план развития",
+        request=request,
+    )
     for pair in current:
         pair.plan = plans.get(pair.membership_id)
         latest = (results.get(pair.mentee_id) or [None])[0]

@@ -259,6 +259,8 @@ def test_the_ministry_chooses_the_municipality_a_coordinator_has_theirs(
     assert len(chosen.context["proposal"].pairs) == 2
     client.force_login(municipal_user)
     assert len(client.get(BULK).context["proposal"].pairs) == 2
+    logged = PersonalDataAccess.objects.filter(actor=municipal_user, purpose__contains="группы")
+    assert {int(row.subject_id) for row in logged} == {m.candidate_id for m in members}
 
 
 def test_confirming_a_cohort_creates_active_pairs_within_capacity(

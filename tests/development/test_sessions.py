@@ -11,6 +11,7 @@ from django.utils import timezone
 from development.models import MentoringSession, MentorshipStatus, SessionConfirmation
 from development.selectors_mentoring import HOURS_NORM_PER_YEAR, hours_of
 from development.services.mentoring_sessions import session_answer, session_update
+from governance.models import PersonalDataAccess
 from tests.development.mentoring_factories import (
     competency,
     gap,
@@ -198,6 +199,8 @@ def test_a_mentor_sees_only_their_own_mentees(client, pair):
     assert pair.mentee.full_name in page
     assert other.mentee.full_name not in page
     assert "«Финансы, право и закупки»: уровень 1 при целевом 3" in page
+    viewed = PersonalDataAccess.objects.filter(actor=pair.mentor.user)
+    assert list(viewed.values_list("subject_id", flat=True)) == [str(pair.mentee_id)]
     assert client.get(reverse("development:pair_detail", args=[other.pk])).status_code == 404
     assert client.get(log_url(other)).status_code == 404
 
