@@ -198,3 +198,19 @@ def test_evidence_is_served_by_the_policy_and_the_download_is_logged(
     assert client.get(url).status_code == 200
     missing = reverse("development:evidence_download", args=[plan.pk, item.pk, "practice"])
     assert client.get(missing).status_code == 404
+
+
+def test_the_reservist_starts_an_item_and_the_plan_starts_with_it(client, plan, item):
+    url = reverse("development:item_start", args=[plan.pk, item.pk])
+    client.force_login(make_reservist().candidate.user)
+    assert client.post(url).status_code == 404
+
+    client.force_login(plan.candidate.user)
+    client.post(url)
+    client.post(url)  # a second click changes nothing more
+
+    item.refresh_from_db()
+    plan.refresh_from_db()
+    assert item.status == PlanItemStatus.IN_PROGRESS
+    assert plan.status == S.IN_PROGRESS
+    assert PlanStatusChange.objects.filter(plan=plan, to_status=S.IN_PROGRESS).count() == 1
