@@ -1,11 +1,39 @@
-"""The menu each role sees: (title, URL name) pairs, resolved without importing later apps."""
+"""The menu each role sees, resolved by URL name so later apps are linked without being imported.
+
+An entry is (title, URL name) for a link, or (title, [(title, URL name), …]) for a drop-down.
+"""
 
 from django.urls import NoReverseMatch, reverse
 
 from accounts.access import role_of
 from accounts.models import Role
 
-_MENU: dict[Role, list[tuple[str, str]]] = {
+Entry = tuple[str, "str | list[tuple[str, str]]"]
+
+_SELECTION_STAFF = [
+    ("Заявки", "candidates:pipeline"),
+    ("Выдвинуть кандидата", "candidates:nominate"),
+    ("Заседания комиссии", "candidates:meeting_list"),
+    ("Кадровый резерв", "candidates:membership_list"),
+]
+_ASSESSMENT_STAFF = [
+    ("Кампании оценки", "assessment:campaign_list"),
+    ("Талант-ревью", "assessment:talent_review"),
+    ("Банк вопросов теста", "assessment:bank_import"),
+]
+_DEVELOPMENT_STAFF = [
+    ("Планы развития", "development:plan_list"),
+    ("Просроченные пункты планов", "development:overdue_list"),
+    ("Наставники", "development:mentor_list"),
+    ("Пары наставничества", "development:pair_list"),
+    ("Подбор наставников", "development:matching_bulk"),
+    ("Эффективность наставников", "development:mentor_effectiveness"),
+    ("Благополучие", "development:wellbeing_aggregates"),
+    ("Программа развития", "development:programme"),
+    ("Каталог мероприятий", "development:catalogue"),
+]
+
+_MENU: dict[Role, list[Entry]] = {
     Role.ADMIN: [
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
@@ -15,44 +43,78 @@ _MENU: dict[Role, list[tuple[str, str]]] = {
     ],
     Role.MINISTRY: [
         ("Главная", "accounts:home_ministry"),
-        ("Заявки", "candidates:pipeline"),
-        ("Заседания", "candidates:meeting_list"),
-        ("Резерв", "candidates:membership_list"),
+        ("Отбор", _SELECTION_STAFF),
+        ("Оценка", _ASSESSMENT_STAFF),
+        ("Развитие", _DEVELOPMENT_STAFF),
         ("Положение", "governance:regulation"),
         ("Организации", "registry:organization_list"),
         ("Администрирование", "admin:index"),
     ],
     Role.MUNICIPAL: [
         ("Главная", "accounts:home_municipal"),
-        ("Заявки", "candidates:pipeline"),
-        ("Резерв", "candidates:membership_list"),
+        ("Отбор", [item for item in _SELECTION_STAFF if item[1] != "candidates:meeting_list"]),
+        ("Оценка", [("Талант-ревью", "assessment:talent_review")]),
+        ("Развитие", _DEVELOPMENT_STAFF),
         ("Организации", "registry:organization_list"),
         ("Положение", "governance:regulation"),
     ],
     Role.EXPERT: [
         ("Главная", "accounts:home_expert"),
+        ("Мои оценки", "assessment:expert_home"),
         ("Заседания", "candidates:meeting_list"),
         ("Положение", "governance:regulation"),
     ],
-    Role.MENTOR: [("Главная", "accounts:home_mentor")],
+    Role.MENTOR: [
+        ("Главная", "accounts:home_mentor"),
+        ("Мои наставляемые", "development:mentor_mentees"),
+        ("Благополучие", "development:wellbeing"),
+        ("Положение", "governance:regulation"),
+    ],
     Role.CANDIDATE: [
         ("Главная", "accounts:home_candidate"),
         ("Мои заявки", "candidates:applicant_nominations"),
+        ("Моя оценка", "assessment:my_assessment"),
+        (
+            "Развитие",
+            [
+                ("Мой план развития", "development:my_plan"),
+                ("Мой наставник", "development:my_mentor"),
+                ("Благополучие", "development:wellbeing"),
+                ("Программа развития", "development:programme"),
+            ],
+        ),
         ("Положение", "governance:regulation"),
     ],
 }
 
 
-def navigation_for(user) -> list[dict[str, str]]:
-    """Return the menu of the user's role as title and URL pairs; empty when signed out."""
+def _link(title: str, url_name: str) -> dict | None:
+    try:
+        return {"title": title, "url": reverse(url_name), "name": url_name}
+    except NoReverseMatch:
+        # The page's app is not installed yet; a later stage brings it.
+        return None
+
+
+def navigation_for(user) -> list[dict]:
+    """Return the menu of the user's role: links, and drop-downs with their `children`."""
     role = role_of(user)
     if role is None:
         return []
     items = []
-    for title, url_name in _MENU[role]:
-        try:
-            items.append({"title": title, "url": reverse(url_name), "name": url_name})
-        except NoReverseMatch:
-            # The page's app is not installed yet; a later stage brings it.
+    for title, target in _MENU[role]:
+        if isinstance(target, str):
+            link = _link(title, target)
+            if link is not None:
+                items.append(link)
             continue
+        children = [link for child in target if (link := _link(*child)) is not None]
+        if children:
+            names = [child["name"] for child in children]
+            items.append({"title": title, "children": children, "names": names})
     return items
+
+
+def navigation_links(items: list[dict]) -> list[dict]:
+    """Return every link of a menu, drop-downs opened."""
+    return [link for item in items for link in item.get("children", [item])]

@@ -14,8 +14,16 @@ from django.utils import timezone
 from accounts import selectors
 from accounts.access import can_manage_users, has_role, is_region_wide, role_of
 from accounts.models import Role
-from candidates.access import nominations_visible_to
+from assessment.models import ExpertAssignment
+from candidates.access import meetings_visible_to, nominations_visible_to
+from candidates.models import MeetingStatus
 from candidates.selectors_commission import candidate_memberships
+from development.models import (
+    MentoringSession,
+    Mentorship,
+    MentorshipStatus,
+    SessionConfirmation,
+)
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.admin import action_label, actor_label, object_type_label
 from governance.models import AuditEvent
@@ -105,16 +113,33 @@ def home_municipal(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home_expert(request: HttpRequest) -> HttpResponse:
-    """Show the expert's profile and what the assessment stage will bring here."""
+    """Show the expert's profile, ratings still to give and the coming commission meetings."""
     _require_role(request, Role.EXPERT)
-    return _render_home(request, Role.EXPERT, {})
+    assignments = ExpertAssignment.objects.filter(expert=request.user)
+    context = {
+        "ratings_open": assignments.filter(submitted_at__isnull=True).count(),
+        "ratings_done": assignments.filter(submitted_at__isnull=False).count(),
+        "meetings_planned": meetings_visible_to(request.user)
+        .filter(status=MeetingStatus.PLANNED)
+        .count(),
+    }
+    return _render_home(request, Role.EXPERT, context)
 
 
 @login_required
 def home_mentor(request: HttpRequest) -> HttpResponse:
-    """Show the mentor's profile and what the development stage will bring here."""
+    """Show the mentor's profile, their mentees and the meetings awaiting confirmation."""
     _require_role(request, Role.MENTOR)
-    return _render_home(request, Role.MENTOR, {})
+    pairs = Mentorship.objects.filter(mentor__user=request.user)
+    context = {
+        "has_mentor_profile": hasattr(request.user, "mentor_profile"),
+        "mentees_active": pairs.filter(status=MentorshipStatus.ACTIVE).count(),
+        "mentees_proposed": pairs.filter(status=MentorshipStatus.PROPOSED).count(),
+        "sessions_pending": MentoringSession.objects.filter(
+            mentorship__in=pairs, confirmation=SessionConfirmation.PENDING
+        ).count(),
+    }
+    return _render_home(request, Role.MENTOR, context)
 
 
 @login_required

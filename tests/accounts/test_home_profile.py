@@ -3,8 +3,8 @@
 import pytest
 
 PAGES = [
-    ("expert_user", "/accounts/home/expert/", "Сейчас заданий для вас нет."),
-    ("mentor_user", "/accounts/home/mentor/", "Сейчас за вами не закреплён ни один резервист."),
+    ("expert_user", "/accounts/home/expert/", "Оценки, которые ждут вас"),
+    ("mentor_user", "/accounts/home/mentor/", "Анкета наставника ещё не заполнена"),
     ("candidate_user", "/accounts/home/candidate/", "Заявок пока нет."),
 ]
 
@@ -48,3 +48,21 @@ def test_it_lists_the_candidates_own_applications(client, db):
     assert f"/selection/my/{mine.pk}/" in content
     assert "возвращена на доработку" in content
     assert f"/selection/my/{someone_elses.pk}/" not in content
+
+
+def test_it_counts_the_experts_open_ratings(client, db):
+    from tests.assessment.factories import (
+        assign_expert,
+        make_campaign,
+        make_expert,
+        make_participant,
+    )
+
+    campaign = make_campaign(kinds=["case"], weights={"case": 100})
+    expert = make_expert()
+    assign_expert(make_participant(campaign=campaign), "case", expert)
+    client.force_login(expert)
+
+    html = client.get("/accounts/home/expert/").content.decode()
+
+    assert "Оценки, которые ждут вас</dt><dd class=\"col-4 text-end\">1</dd>" in html
