@@ -1,8 +1,8 @@
 """Read a registry file into batches of parsed rows, in a worker process or in this one.
 
-Parsing a spreadsheet is pure Python work on one core; writing the rows is mostly database work.
-Reading in a worker process lets the two overlap, which is what keeps an import close to the
-speed of merely reading the file. The worker also bounds what a hostile file can cost: its
+Parsing a spreadsheet and writing the rows (ORM and database) each keep one core busy; reading
+in a worker process lets the two overlap, which is what keeps an import close to the speed of
+merely reading the file. The worker also bounds what a hostile file can cost: its
 address space is capped and a reader that stops answering is killed.
 """
 
@@ -126,6 +126,7 @@ def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) 
     )
     worker.start()
     sender.close()
+    finished = False
     try:
         while True:
             if not receiver.poll(WORKER_SILENCE_SECONDS):
@@ -136,6 +137,7 @@ def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) 
                 raise FileRefused(
                     "Файл отклонён: при чтении ему не хватило отведённой памяти или времени."
                 ) from error
+            finished = kind != "rows" and kind != "layout"
             if kind == "end":
                 return
             if kind == "refused":
@@ -147,6 +149,8 @@ def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) 
             yield kind, payload
     finally:
         receiver.close()
+        if not finished:  # the importer gave up early: the rest of the file is not wanted
+            worker.kill()
         worker.join(timeout=5)
         if worker.is_alive():
             worker.kill()
