@@ -46,17 +46,28 @@ _MENU: dict[Role, list[Entry]] = {
         ("Отбор", _SELECTION_STAFF),
         ("Оценка", _ASSESSMENT_STAFF),
         ("Развитие", _DEVELOPMENT_STAFF),
-        ("Положение", "governance:regulation"),
-        ("Организации", "registry:organization_list"),
-        ("Администрирование", "admin:index"),
+        (
+            "Справочники",
+            [
+                ("Организации", "registry:organization_list"),
+                ("Положение о кадровом резерве", "governance:regulation"),
+                ("Журнал аудита", "admin:governance_auditevent_changelist"),
+                ("Администрирование портала", "admin:index"),
+            ],
+        ),
     ],
     Role.MUNICIPAL: [
         ("Главная", "accounts:home_municipal"),
         ("Отбор", [item for item in _SELECTION_STAFF if item[1] != "candidates:meeting_list"]),
         ("Оценка", [("Талант-ревью", "assessment:talent_review")]),
         ("Развитие", _DEVELOPMENT_STAFF),
-        ("Организации", "registry:organization_list"),
-        ("Положение", "governance:regulation"),
+        (
+            "Справочники",
+            [
+                ("Организации", "registry:organization_list"),
+                ("Положение о кадровом резерве", "governance:regulation"),
+            ],
+        ),
     ],
     Role.EXPERT: [
         ("Главная", "accounts:home_expert"),
