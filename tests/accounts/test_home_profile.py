@@ -65,4 +65,4 @@ def test_it_counts_the_experts_open_ratings(client, db):
 
     html = client.get("/accounts/home/expert/").content.decode()
 
-    assert "Оценки, которые ждут вас</dt><dd class=\"col-4 text-end\">1</dd>" in html
+    assert 'Оценки, которые ждут вас</dt><dd class="col-4 text-end">1</dd>' in html
