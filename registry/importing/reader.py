@@ -6,6 +6,7 @@ merely reading the file. The worker also bounds what a hostile file can cost: it
 address space is capped and a reader that stops answering is killed.
 """
 
+import datetime
 import multiprocessing
 import queue
 import resource
@@ -31,12 +32,11 @@ WORKER_MEMORY_HEADROOM_BYTES = 1024 * 1024 * 1024
 WORKER_SILENCE_SECONDS = 120
 
 Batches = Iterator[list[ParsedRow]]
+RawBatches = Iterator[list[tuple[int, tuple]]]
 
 
-def parse_file(
-    path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
-) -> tuple[TableLayout, Batches]:
-    """Read the file in this process; return the table layout and batches of parsed rows."""
+def _read_rows(path: Path, limits: ReadLimits) -> tuple[TableLayout, datetime.datetime, RawBatches]:
+    """Locate the registry in the file; return its layout, date epoch and batches of raw rows."""
     file_format = detect_format(path, limits)
     date_epoch, sheets = read_spreadsheet(path, file_format, limits)
     try:
@@ -44,15 +44,15 @@ def parse_file(
     except BaseException:
         sheets.close()
         raise
-    context = ParseContext(municipality_ids=municipality_ids, date_epoch=date_epoch)
+    width = max(layout.positions.values()) + 1
 
-    def batches() -> Batches:
-        batch: list[ParsedRow] = []
+    def batches() -> RawBatches:
+        batch: list[tuple[int, tuple]] = []
         try:
             for row_number, values in rows:
                 if is_skippable(values, layout) or repeats_header(values, layout):
                     continue
-                batch.append(parse_row(row_number, values, layout, context))
+                batch.append((row_number, tuple(values[:width])))
                 if len(batch) >= BATCH_SIZE:
                     yield batch
                     batch = []
@@ -61,7 +61,21 @@ def parse_file(
         if batch:
             yield batch
 
-    return layout, batches()
+    return layout, date_epoch, batches()
+
+
+def _parsed(layout: TableLayout, context: ParseContext, raw_batches: RawBatches) -> Batches:
+    for batch in raw_batches:
+        yield [parse_row(row_number, values, layout, context) for row_number, values in batch]
+
+
+def parse_file(
+    path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
+) -> tuple[TableLayout, Batches]:
+    """Read the file in this process; return the table layout and batches of parsed rows."""
+    layout, date_epoch, raw_batches = _read_rows(path, limits)
+    context = ParseContext(municipality_ids=municipality_ids, date_epoch=date_epoch)
+    return layout, _parsed(layout, context, raw_batches)
 
 
 def _cap_memory() -> None:
@@ -71,8 +85,8 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _work(path: str, limits: ReadLimits, municipality_ids: dict[str, int], connection) -> None:
-    """Run in the worker: parse the file and send the layout, the batches and an end mark."""
+def _work(path: str, limits: ReadLimits, connection) -> None:
+    """Run in the worker: read the file and send the layout, the raw rows and an end mark."""
     # A sending thread lets parsing run ahead of an importer that is busy writing a batch.
     outbox: queue.Queue = queue.Queue(maxsize=OUTBOX_BATCHES)
 
@@ -87,8 +101,8 @@ def _work(path: str, limits: ReadLimits, municipality_ids: dict[str, int], conne
     sender.start()
     try:
         _cap_memory()
-        layout, batches = parse_file(Path(path), limits=limits, municipality_ids=municipality_ids)
-        outbox.put(("layout", layout))
+        layout, date_epoch, batches = _read_rows(Path(path), limits)
+        outbox.put(("layout", (layout, date_epoch)))
         for batch in batches:
             outbox.put(("rows", batch))
         outbox.put(("end", None))
@@ -116,14 +130,12 @@ def _start_method() -> str:
     return "fork" if threading.active_count() == 1 else "forkserver"
 
 
-def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) -> Iterator:
+def _messages(path: Path, limits: ReadLimits) -> Iterator:
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_work, args=(str(path), limits, municipality_ids, sender), daemon=True
-    )
+    worker = context.Process(target=_work, args=(str(path), limits, sender), daemon=True)
     worker.start()
     sender.close()
     finished = False
@@ -160,10 +172,15 @@ def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) 
 def parse_file_in_worker(
     path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
 ) -> tuple[TableLayout, Batches]:
-    """Read the file in a worker process; return the table layout and batches of parsed rows."""
-    messages = _messages(path, limits, municipality_ids)
+    """Read the file in a worker process; return the table layout and batches of parsed rows.
+
+    The worker reads the spreadsheet and sends raw rows, the larger half of the work; this
+    process parses them, which balances the two.
+    """
+    messages = _messages(path, limits)
     try:
-        _, layout = next(messages)
+        _, (layout, date_epoch) = next(messages)
     except StopIteration as error:  # the worker ended without a word
         raise FileRefused("Файл повреждён: таблицу не удалось прочитать.") from error
-    return layout, (batch for _, batch in messages)
+    context = ParseContext(municipality_ids=municipality_ids, date_epoch=date_epoch)
+    return layout, _parsed(layout, context, (batch for _, batch in messages))
