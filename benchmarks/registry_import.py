@@ -156,10 +156,8 @@ def _run_child(kind: str, path: Path, environment: dict) -> dict:
 
 
 def _best_of(kinds: list[str], path: Path, environment: dict, repeat: int) -> dict[str, dict]:
-    """Run the measurements in turn, repeat times, and keep each one's fastest run.
-
-    Taking turns spreads any load from other processes over all of them alike.
-    """
+    """Run the measurements in turn, repeat times, and keep each one's fastest run."""
+    # Taking turns spreads any load from other processes over all of them alike.
     runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for _ in range(repeat):
         for kind in kinds:

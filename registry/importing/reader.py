@@ -121,12 +121,10 @@ def _work(path: str, limits: ReadLimits, connection) -> None:
 
 
 def _start_method() -> str:
-    """Return "fork" for a single-threaded process, else "forkserver".
-
-    A plain fork costs milliseconds but is unsafe while other threads may hold locks (a
-    threaded development server); the fork server is a clean single-threaded process to fork
-    from, at the price of starting it once and importing the readers into it.
-    """
+    """Return "fork" for a single-threaded process, else "forkserver"."""
+    # A plain fork costs milliseconds but is unsafe while other threads may hold locks (a
+    # threaded development server); the fork server is a clean single-threaded process to fork
+    # from, at the price of starting it once and importing the readers into it.
     return "fork" if threading.active_count() == 1 else "forkserver"
 
 
@@ -172,11 +170,9 @@ def _messages(path: Path, limits: ReadLimits) -> Iterator:
 def parse_file_in_worker(
     path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
 ) -> tuple[TableLayout, Batches]:
-    """Read the file in a worker process; return the table layout and batches of parsed rows.
-
-    The worker reads the spreadsheet and sends raw rows, the larger half of the work; this
-    process parses them, which balances the two.
-    """
+    """Read the file in a worker process; return the table layout and batches of parsed rows."""
+    # The worker reads the spreadsheet and sends raw rows, the larger half of the work; this
+    # process parses them, which balances the two.
     messages = _messages(path, limits)
     try:
         _, (layout, date_epoch) = next(messages)
