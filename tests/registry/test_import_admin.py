@@ -46,7 +46,7 @@ def _stored_files(settings) -> list:
     return sorted(folder.glob("*")) if folder.exists() else []
 
 
-def test_the_changelist_offers_import_template_and_export(admin_client):
+def test_it_offers_import_template_and_export_on_the_changelist(admin_client):
     page = admin_client.get(CHANGELIST_URL).content.decode()
 
     assert f'href="{IMPORT_URL}">Импорт из Excel' in page
@@ -54,7 +54,7 @@ def test_the_changelist_offers_import_template_and_export(admin_client):
     assert "Выгрузить в Excel" in page
 
 
-def test_ministry_staff_do_not_see_the_import_button(client, ministry_user):
+def test_it_hides_the_import_button_from_ministry_staff(client, ministry_user):
     client.force_login(ministry_user)
 
     page = client.get(CHANGELIST_URL).content.decode()
@@ -63,7 +63,7 @@ def test_ministry_staff_do_not_see_the_import_button(client, ministry_user):
     assert "Выгрузить в Excel" in page
 
 
-def test_the_upload_page_explains_the_file(admin_client):
+def test_it_explains_the_file_on_the_upload_page(admin_client):
     page = admin_client.get(IMPORT_URL).content.decode()
 
     assert "Импорт реестра из Excel" in page
@@ -71,7 +71,7 @@ def test_the_upload_page_explains_the_file(admin_client):
     assert 'type="file"' in page
 
 
-def test_the_preview_shows_what_will_be_created_and_writes_nothing(admin_client, settings):
+def test_it_previews_what_will_be_created_and_writes_nothing(admin_client, settings):
     response = _upload(admin_client, MESSY_SAMPLE)
 
     page = response.content.decode()
@@ -84,7 +84,7 @@ def test_the_preview_shows_what_will_be_created_and_writes_nothing(admin_client,
     assert len(_stored_files(settings)) == 1
 
 
-def test_confirming_applies_the_preview_and_deletes_the_file(admin_client, admin_user, settings):
+def test_it_applies_the_preview_on_confirm_and_deletes_the_file(admin_client, admin_user, settings):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
 
     response = admin_client.post(CONFIRM_URL, {"token": token, "confirm": "1"}, follow=True)
@@ -101,7 +101,7 @@ def test_confirming_applies_the_preview_and_deletes_the_file(admin_client, admin
     assert _stored_files(settings) == []
 
 
-def test_a_double_confirm_imports_once_and_says_so(admin_client):
+def test_it_imports_once_on_a_double_confirm_and_says_so(admin_client):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
     admin_client.post(CONFIRM_URL, {"token": token, "confirm": "1"})
 
@@ -112,7 +112,7 @@ def test_a_double_confirm_imports_once_and_says_so(admin_client):
     assert AuditEvent.objects.count() == 12
 
 
-def test_a_token_from_another_session_writes_nothing(admin_client, client, admin_user):
+def test_it_writes_nothing_for_a_token_of_another_session(admin_client, client, admin_user):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
     other = type(admin_client)()
     other.force_login(admin_user)
@@ -123,7 +123,7 @@ def test_a_token_from_another_session_writes_nothing(admin_client, client, admin
     assert Organization.objects.count() == 0
 
 
-def test_an_expired_preview_writes_nothing(admin_client, settings, monkeypatch):
+def test_it_writes_nothing_for_an_expired_preview(admin_client, settings, monkeypatch):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
     monkeypatch.setattr(pending_imports, "LIFETIME_SECONDS", -1)
 
@@ -134,7 +134,7 @@ def test_an_expired_preview_writes_nothing(admin_client, settings, monkeypatch):
     assert _stored_files(settings) == []
 
 
-def test_cancelling_writes_nothing_and_deletes_the_file(admin_client, settings):
+def test_it_writes_nothing_on_cancel_and_deletes_the_file(admin_client, settings):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
 
     response = admin_client.post(CONFIRM_URL, {"token": token, "cancel": "1"}, follow=True)
@@ -144,7 +144,7 @@ def test_cancelling_writes_nothing_and_deletes_the_file(admin_client, settings):
     assert _stored_files(settings) == []
 
 
-def test_a_registry_changed_since_the_preview_is_previewed_again(admin_client, municipality):
+def test_it_previews_again_when_the_registry_changed_meanwhile(admin_client, municipality):
     token = _token(_upload(admin_client, MESSY_SAMPLE))
     Organization.objects.create(  # somebody adds one of the file's schools meanwhile
         municipality=municipality, full_name="Школа", kind="general", inn="5622463412"
@@ -160,7 +160,7 @@ def test_a_registry_changed_since_the_preview_is_previewed_again(admin_client, m
     assert Organization.objects.count() == 12
 
 
-def test_the_preview_of_an_update_lists_the_changed_fields(admin_client, tmp_path):
+def test_it_lists_the_changed_fields_in_the_preview_of_an_update(admin_client, tmp_path):
     admin_client.post(CONFIRM_URL, {"token": _token(_upload(admin_client, TEMPLATE_SAMPLE))})
     workbook = load_workbook(TEMPLATE_SAMPLE)
     workbook.active["I2"] = "+7 (3530) 00-00-00"
@@ -176,7 +176,7 @@ def test_the_preview_of_an_update_lists_the_changed_fields(admin_client, tmp_pat
     )
 
 
-def test_a_file_with_errors_is_listed_and_cannot_be_confirmed(admin_client, tmp_path, settings):
+def test_it_lists_the_errors_of_a_file_and_offers_no_confirm(admin_client, tmp_path, settings):
     workbook = load_workbook(TEMPLATE_SAMPLE)
     workbook.active["E3"] = "5624682731"
     broken = tmp_path / "реестр.xlsx"
@@ -190,7 +190,7 @@ def test_a_file_with_errors_is_listed_and_cannot_be_confirmed(admin_client, tmp_
     assert _stored_files(settings) == []
 
 
-def test_a_hostile_file_is_refused_with_its_reason(admin_client, tmp_path):
+def test_it_refuses_a_hostile_upload_with_its_reason(admin_client, tmp_path):
     path = tmp_path / "реестр.xlsx"
     hostile_files.entity_bomb_in_shared_strings(path)
 
@@ -201,7 +201,7 @@ def test_a_hostile_file_is_refused_with_its_reason(admin_client, tmp_path):
     assert Organization.objects.count() == 0
 
 
-def test_an_oversized_upload_is_refused_before_it_is_stored(admin_client, settings):
+def test_it_refuses_an_oversized_upload_before_storing_it(admin_client, settings):
     settings.REGISTRY_IMPORT_MAX_BYTES = 1000
 
     page = _upload(admin_client, MESSY_SAMPLE).content.decode()
@@ -210,7 +210,7 @@ def test_an_oversized_upload_is_refused_before_it_is_stored(admin_client, settin
     assert _stored_files(settings) == []
 
 
-def test_the_template_downloads_with_the_canonical_header(admin_client, tmp_path):
+def test_it_downloads_the_template_with_the_canonical_header(admin_client, tmp_path):
     response = admin_client.get(TEMPLATE_URL)
 
     path = tmp_path / "шаблон.xlsx"
@@ -222,14 +222,14 @@ def test_the_template_downloads_with_the_canonical_header(admin_client, tmp_path
 
 @pytest.mark.parametrize("persona", ["ministry_user", "municipal_user", "candidate_user"])
 @pytest.mark.parametrize("url", [IMPORT_URL, CONFIRM_URL, TEMPLATE_URL])
-def test_only_administrators_reach_the_import(client, request, persona, url):
+def test_it_answers_404_to_everyone_but_administrators(client, request, persona, url):
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(url).status_code == 404
     assert client.post(url, {"token": "x"}).status_code == 404
 
 
-def test_a_stranger_is_sent_to_sign_in(client):
+def test_it_sends_a_stranger_to_sign_in(client):
     response = client.get(IMPORT_URL)
 
     assert response.status_code == 302

@@ -35,7 +35,7 @@ def test_it_imports_and_prints_the_counts(capsys):
     assert AuditEvent.objects.filter(action="organization.create").count() == 12
 
 
-def test_a_second_run_finds_nothing_to_change(capsys):
+def test_it_finds_nothing_to_change_on_a_second_run(capsys):
     _run(str(MESSY_SAMPLE))
 
     assert _run(str(MESSY_SAMPLE)) == 0
@@ -43,7 +43,7 @@ def test_a_second_run_finds_nothing_to_change(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "создано 0, обновлено 0, без изменений 12"
 
 
-def test_a_dry_run_counts_and_writes_nothing(capsys):
+def test_it_counts_and_writes_nothing_on_a_dry_run(capsys):
     assert _run(str(MESSY_SAMPLE), "--dry-run") == 0
 
     assert capsys.readouterr().out == (
@@ -66,7 +66,7 @@ def test_it_prints_every_row_error_and_exits_1(capsys, tmp_path):
     assert Organization.objects.count() == 0
 
 
-def test_a_refused_file_exits_1_with_the_reason(capsys, tmp_path):
+def test_it_exits_1_with_the_reason_for_a_refused_file(capsys, tmp_path):
     path = tmp_path / "реестр.xlsx"
     hostile_files.pdf_renamed(path)
 
@@ -78,7 +78,7 @@ def test_a_refused_file_exits_1_with_the_reason(capsys, tmp_path):
     )
 
 
-def test_a_missing_file_exits_1(capsys, tmp_path):
+def test_it_exits_1_for_a_missing_file(capsys, tmp_path):
     assert _run(str(tmp_path / "нет.xlsx")) == 1
 
     assert "Файл не найден" in capsys.readouterr().err

@@ -72,7 +72,7 @@ def test_it_imports_the_messy_sample_with_all_its_quirks(admin_user):
     assert by_inn["5617060496"]["head_contract_end_date"] == datetime.date(2029, 4, 5)
 
 
-def test_the_messy_sample_gives_the_same_organizations_as_the_template(admin_user, tmp_path):
+def test_it_reads_the_messy_sample_as_the_same_organizations_as_the_template(admin_user, tmp_path):
     registry_import_apply(path=TEMPLATE_SAMPLE, actor=admin_user)
     template = _registry()
     Organization.objects.all().delete()
@@ -143,7 +143,7 @@ def test_it_writes_one_audit_event_per_created_organization(admin_user):
     assert event.changes["municipality"] == [None, "город Новотроицк"]
 
 
-def test_a_reimport_changes_nothing(admin_user):
+def test_it_changes_nothing_on_a_reimport(admin_user):
     registry_import_apply(path=TEMPLATE_SAMPLE, actor=admin_user)
     stamps = dict(Organization.objects.values_list("inn", "updated_at"))
     events = AuditEvent.objects.count()
@@ -155,7 +155,7 @@ def test_a_reimport_changes_nothing(admin_user):
     assert AuditEvent.objects.count() == events
 
 
-def test_the_messy_sample_after_the_template_changes_only_the_emptied_head(admin_user):
+def test_it_changes_only_the_emptied_head_when_the_messy_sample_follows_the_template(admin_user):
     registry_import_apply(path=TEMPLATE_SAMPLE, actor=admin_user)
 
     report = registry_import_preview(path=MESSY_SAMPLE)
@@ -169,7 +169,7 @@ def test_the_messy_sample_after_the_template_changes_only_the_emptied_head(admin
     ]
 
 
-def test_an_update_shows_and_audits_the_changed_fields(admin_user, tmp_path):
+def test_it_shows_and_audits_the_changed_fields_of_an_update(admin_user, tmp_path):
     registry_import_apply(path=TEMPLATE_SAMPLE, actor=admin_user)
     workbook = load_workbook(TEMPLATE_SAMPLE)
     sheet = workbook.active

@@ -105,7 +105,7 @@ def test_it_reports_both_rows_of_a_duplicated_inn(tmp_path):
     ]
 
 
-def test_row_numbers_count_title_and_blank_rows(tmp_path):
+def test_it_counts_title_and_blank_rows_in_row_numbers(tmp_path):
     rows = [organization_row(1), {}, organization_row(2, ОГРН="123")]
     title = ("Реестр образовательных организаций",)
     path = write_registry(tmp_path / "реестр.xlsx", rows, above=(title, ()))
@@ -127,7 +127,7 @@ def test_it_lists_every_error_of_every_row(tmp_path):
     ]
 
 
-def test_an_error_late_in_a_big_file_undoes_the_rows_already_written(
+def test_it_undoes_rows_already_written_on_an_error_late_in_the_file(
     admin_user, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(reader, "BATCH_SIZE", 2)
@@ -141,7 +141,9 @@ def test_an_error_late_in_a_big_file_undoes_the_rows_already_written(
     assert AuditEvent.objects.count() == 0
 
 
-def test_an_error_leaves_existing_organizations_as_they_were(admin_user, tmp_path, municipality):
+def test_it_leaves_existing_organizations_as_they_were_on_an_error(
+    admin_user, tmp_path, municipality
+):
     existing = OrganizationFactory(inn=make_inn(1), municipality=municipality, phone="1-11-11")
     rows = [organization_row(1, Телефон="2-22-22"), organization_row(2, ИНН="5600000012")]
     path = write_registry(tmp_path / "реестр.xlsx", rows)
@@ -185,7 +187,7 @@ def test_it_accepts_everyday_spellings_and_short_kind_names(admin_user, tmp_path
     ]
 
 
-def test_an_alias_added_by_an_admin_is_recognised(admin_user, tmp_path, municipality):
+def test_it_recognises_an_alias_added_by_an_admin(admin_user, tmp_path, municipality):
     MunicipalityAlias.objects.create(municipality=municipality, name="Областной центр")
     rows = [organization_row(1, **{"Муниципальное образование": "областной центр"})]
     path = write_registry(tmp_path / "реестр.xlsx", rows)
@@ -196,7 +198,7 @@ def test_an_alias_added_by_an_admin_is_recognised(admin_user, tmp_path, municipa
     assert Organization.objects.get().municipality == municipality
 
 
-def test_numbers_and_serial_dates_are_read_as_people_mean_them(admin_user, tmp_path):
+def test_it_reads_numbers_and_serial_dates_as_people_mean_them(admin_user, tmp_path):
     row = organization_row(
         1,
         КПП=561001001,
@@ -214,7 +216,7 @@ def test_numbers_and_serial_dates_are_read_as_people_mean_them(admin_user, tmp_p
     assert organization.student_count == 1250
 
 
-def test_a_missing_optional_column_leaves_its_field_alone(admin_user, tmp_path, municipality):
+def test_it_leaves_the_field_of_a_missing_optional_column_alone(admin_user, tmp_path, municipality):
     existing = OrganizationFactory(inn=make_inn(1), municipality=municipality, website="old.ru")
     headers = ("Муниципальное образование", "Полное наименование", "Тип организации", "ИНН")
     row = organization_row(1, **{"Полное наименование": existing.full_name})
@@ -228,7 +230,7 @@ def test_a_missing_optional_column_leaves_its_field_alone(admin_user, tmp_path, 
     assert existing.website == "old.ru"
 
 
-def test_a_file_without_the_header_says_so(tmp_path):
+def test_it_says_so_when_a_file_has_no_header(tmp_path):
     path = write_registry(tmp_path / "реестр.xlsx", [], headers=("ИНН", "Название"))
 
     report = registry_import_preview(path=path)

@@ -33,7 +33,7 @@ def _form(organization: Organization, **changes) -> dict:
     return data
 
 
-def test_an_admin_edit_is_audited_with_old_and_new(client, ministry_user, organization):
+def test_it_audits_an_admin_edit_with_old_and_new(client, ministry_user, organization):
     client.force_login(ministry_user)
     url = reverse("admin:registry_organization_change", args=[organization.pk])
     old_phone = organization.phone
@@ -55,7 +55,7 @@ def test_an_admin_edit_is_audited_with_old_and_new(client, ministry_user, organi
     }
 
 
-def test_saving_without_changes_writes_no_event(client, ministry_user, organization):
+def test_it_writes_no_event_when_saving_without_changes(client, ministry_user, organization):
     client.force_login(ministry_user)
     stamp = organization.updated_at
 
@@ -68,7 +68,7 @@ def test_saving_without_changes_writes_no_event(client, ministry_user, organizat
     assert organization.updated_at == stamp
 
 
-def test_adding_and_deleting_are_audited(client, admin_user, organization):
+def test_it_audits_adding_and_deleting(client, admin_user, organization):
     client.force_login(admin_user)
     added = _form(organization, inn=make_inn(4242), full_name="Новая школа")
     client.post(reverse("admin:registry_organization_add"), added)
@@ -82,7 +82,7 @@ def test_adding_and_deleting_are_audited(client, admin_user, organization):
     assert not Organization.objects.filter(pk=created.pk).exists()
 
 
-def test_an_alias_that_names_another_municipality_is_refused(client, admin_user, municipality):
+def test_it_refuses_an_alias_that_names_another_municipality(client, admin_user, municipality):
     client.force_login(admin_user)
     orsk = Municipality.objects.get(name="город Орск")
 

@@ -12,7 +12,7 @@ def _url(organization) -> str:
     return reverse("registry:organization_detail", args=[organization.pk])
 
 
-def test_a_coordinator_sees_an_organization_of_own_municipality(
+def test_it_shows_a_coordinator_an_organization_of_own_municipality(
     client, municipal_user, organization
 ):
     organization.head_full_name = "Петрова Ольга Сергеевна"
@@ -28,7 +28,7 @@ def test_a_coordinator_sees_an_organization_of_own_municipality(
     assert (access.actor, access.subject_id) == (municipal_user, str(organization.pk))
 
 
-def test_a_coordinator_of_another_municipality_gets_404(
+def test_it_answers_404_to_a_coordinator_of_another_municipality(
     client, outsider_municipal_user, organization
 ):
     client.force_login(outsider_municipal_user)
@@ -38,13 +38,13 @@ def test_a_coordinator_of_another_municipality_gets_404(
 
 
 @pytest.mark.parametrize("persona", ["expert_user", "mentor_user", "candidate_user"])
-def test_people_without_a_territory_get_404(client, request, persona, organization):
+def test_it_answers_404_to_people_without_a_territory(client, request, persona, organization):
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(_url(organization)).status_code == 404
 
 
-def test_ministry_staff_see_any_organization(client, ministry_user, other_organization):
+def test_it_shows_ministry_staff_any_organization(client, ministry_user, other_organization):
     client.force_login(ministry_user)
 
     assert client.get(_url(other_organization)).status_code == 200

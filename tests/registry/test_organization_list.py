@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 URL = reverse("registry:organization_list")
 
 
-def test_a_coordinator_sees_only_own_municipality(
+def test_it_shows_a_coordinator_only_own_municipality(
     client, municipal_user, organization, other_organization
 ):
     client.force_login(municipal_user)
@@ -26,7 +26,7 @@ def test_a_coordinator_sees_only_own_municipality(
     assert 'name="municipality"' not in page  # nothing to choose from
 
 
-def test_ministry_staff_see_the_whole_region(
+def test_it_shows_ministry_staff_the_whole_region(
     client, ministry_user, organization, other_organization
 ):
     client.force_login(ministry_user)
@@ -38,7 +38,7 @@ def test_ministry_staff_see_the_whole_region(
 
 
 @pytest.mark.parametrize("persona", ["expert_user", "mentor_user", "candidate_user"])
-def test_people_without_a_territory_get_404(client, request, persona):
+def test_it_answers_404_to_people_without_a_territory(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(URL).status_code == 404
@@ -93,7 +93,7 @@ def test_it_pages_the_list_and_keeps_the_filters(client, ministry_user, municipa
     assert "/registry/organizations/export/?kind=general" in page
 
 
-def test_the_query_count_does_not_grow_with_the_rows(
+def test_it_keeps_the_query_count_whatever_the_rows(
     client, ministry_user, django_assert_num_queries
 ):
     municipalities = list(Municipality.objects.all()[:3])

@@ -35,11 +35,11 @@ def _rows(response) -> list[tuple]:
         (None, None),
     ],
 )
-def test_cells_that_would_be_formulas_are_escaped(value, escaped):
+def test_it_escapes_cells_that_would_be_formulas(value, escaped):
     assert escape_cell(value) == escaped
 
 
-def test_a_coordinator_exports_only_own_municipality(
+def test_it_exports_only_own_municipality_for_a_coordinator(
     client, municipal_user, organization, other_organization
 ):
     client.force_login(municipal_user)
@@ -50,7 +50,7 @@ def test_a_coordinator_exports_only_own_municipality(
     assert [row[4] for row in rows[1:]] == [organization.inn]
 
 
-def test_the_export_escapes_formulas_in_the_file(client, ministry_user, municipality):
+def test_it_escapes_formulas_in_the_exported_file(client, ministry_user, municipality):
     OrganizationFactory(municipality=municipality, full_name='=HYPERLINK("http://evil","жми")')
     client.force_login(ministry_user)
 
@@ -61,7 +61,7 @@ def test_the_export_escapes_formulas_in_the_file(client, ministry_user, municipa
     assert row[1] == '\'=HYPERLINK("http://evil","жми")'
 
 
-def test_the_export_follows_the_list_filters(client, ministry_user, municipality):
+def test_it_exports_what_the_list_filters_select(client, ministry_user, municipality):
     lyceum = OrganizationFactory(municipality=municipality, full_name="Лицей № 5")
     OrganizationFactory(municipality=municipality, full_name="Школа № 9")
     client.force_login(ministry_user)
@@ -71,7 +71,9 @@ def test_the_export_follows_the_list_filters(client, ministry_user, municipality
     assert [row[4] for row in rows[1:]] == [lyceum.inn]
 
 
-def test_an_exported_registry_imports_back_unchanged(client, ministry_user, municipality, tmp_path):
+def test_it_imports_an_exported_registry_back_unchanged(
+    client, ministry_user, municipality, tmp_path
+):
     OrganizationFactory(municipality=municipality, phone="+7 (3532) 11-22-33", full_name="=1+1")
     OrganizationFactory(municipality=municipality, student_count=0)
     client.force_login(ministry_user)
@@ -84,13 +86,13 @@ def test_an_exported_registry_imports_back_unchanged(client, ministry_user, muni
 
 
 @pytest.mark.parametrize("persona", ["expert_user", "candidate_user"])
-def test_people_without_a_territory_get_404(client, request, persona):
+def test_it_answers_404_to_people_without_a_territory(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(URL).status_code == 404
 
 
-def test_the_admin_export_button_downloads_the_filtered_changelist(
+def test_it_downloads_the_filtered_changelist_from_the_admin_button(
     client, ministry_user, municipality, other_organization
 ):
     OrganizationFactory(municipality=municipality)
@@ -104,7 +106,7 @@ def test_the_admin_export_button_downloads_the_filtered_changelist(
     assert [row[4] for row in _rows(response)[1:]] == [other_organization.inn]
 
 
-def test_the_admin_action_exports_the_selected(
+def test_it_exports_the_selected_with_the_admin_action(
     client, admin_user, organization, other_organization
 ):
     client.force_login(admin_user)
