@@ -20,12 +20,9 @@ from django.views.decorators.cache import never_cache
 
 from registry import access, pending_imports
 from registry.forms import RegistryUploadForm
+from registry.importing.report import ImportReport
 from registry.resources import XLSX_CONTENT_TYPE, export_response, registry_template_xlsx
-from registry.services import (
-    ImportReport,
-    registry_import_apply,
-    registry_import_preview,
-)
+from registry.services import registry_import_apply, registry_import_preview
 
 ALREADY_DONE = (
     "Этот импорт уже выполнен, отменён или устарел — повторно в реестр ничего не записано. "
