@@ -7,6 +7,7 @@ address space is capped and a reader that stops answering is killed.
 """
 
 import datetime
+import gc
 import multiprocessing
 import queue
 import resource
@@ -85,8 +86,10 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _work(path: str, limits: ReadLimits, connection) -> None:
-    """Run in the worker: read the file and send the layout, the raw rows and an end mark."""
+def _work(path: str, limits: ReadLimits, municipality_ids: dict[str, int], connection) -> None:
+    """Run in the worker: parse the file and send the layout, the batches and an end mark."""
+    # The worker's objects die with it or by reference counting; scanning for cycles is waste.
+    gc.disable()
     # A sending thread lets parsing run ahead of an importer that is busy writing a batch.
     outbox: queue.Queue = queue.Queue(maxsize=OUTBOX_BATCHES)
 
@@ -101,8 +104,8 @@ def _work(path: str, limits: ReadLimits, connection) -> None:
     sender.start()
     try:
         _cap_memory()
-        layout, date_epoch, batches = _read_rows(Path(path), limits)
-        outbox.put(("layout", (layout, date_epoch)))
+        layout, batches = parse_file(Path(path), limits=limits, municipality_ids=municipality_ids)
+        outbox.put(("layout", layout))
         for batch in batches:
             outbox.put(("rows", batch))
         outbox.put(("end", None))
@@ -128,12 +131,14 @@ def _start_method() -> str:
     return "fork" if threading.active_count() == 1 else "forkserver"
 
 
-def _messages(path: Path, limits: ReadLimits) -> Iterator:
+def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) -> Iterator:
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([__name__])
     receiver, sender = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(str(path), limits, sender), daemon=True)
+    worker = context.Process(
+        target=_work, args=(str(path), limits, municipality_ids, sender), daemon=True
+    )
     worker.start()
     sender.close()
     finished = False
@@ -171,12 +176,9 @@ def parse_file_in_worker(
     path: Path, *, limits: ReadLimits, municipality_ids: dict[str, int]
 ) -> tuple[TableLayout, Batches]:
     """Read the file in a worker process; return the table layout and batches of parsed rows."""
-    # The worker reads the spreadsheet and sends raw rows, the larger half of the work; this
-    # process parses them, which balances the two.
-    messages = _messages(path, limits)
+    messages = _messages(path, limits, municipality_ids)
     try:
-        _, (layout, date_epoch) = next(messages)
+        _, layout = next(messages)
     except StopIteration as error:  # the worker ended without a word
         raise FileRefused("Файл повреждён: таблицу не удалось прочитать.") from error
-    context = ParseContext(municipality_ids=municipality_ids, date_epoch=date_epoch)
-    return layout, _parsed(layout, context, (batch for _, batch in messages))
+    return layout, (batch for _, batch in messages)
