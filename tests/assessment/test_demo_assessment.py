@@ -1,0 +1,195 @@
+"""The assessment stage's demo: a finished summer wave, a running autumn one, the talent review.
+
+The whole demo is seeded once for the module (it takes seconds), as tests/accounts/
+test_seed_demo.py does, and the database is put back as the migrations left it afterwards.
+"""
+
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from assessment import demo
+from assessment.models import (
+    CalibrationDecision,
+    Campaign,
+    CampaignStatus,
+    ExpertAssignment,
+    FeedbackResponse,
+    Participant,
+    PerformanceRating,
+    Response,
+    Result,
+    TalentReviewNote,
+)
+from assessment.models import (
+    TestAttempt as Attempt,
+)
+from assessment.selectors_talent import talent_grid
+from assessment.services.experts import expert_conflict
+from candidates.models import Nomination, NominationStatus
+from governance.selectors import regulation_in_force
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed the whole demo once for the module; afterwards restore the migrated rows."""
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+        out = StringIO()
+        call_command("seed_demo", "--if-empty", stdout=out)
+        yield out.getvalue()
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(snapshot)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
+
+
+@pytest.fixture
+def autumn(seeded) -> Campaign:
+    return Campaign.objects.get(name=demo.AUTUMN_NAME)
+
+
+@pytest.fixture
+def summer(seeded) -> Campaign:
+    return Campaign.objects.get(name=demo.SUMMER_NAME)
+
+
+def test_the_autumn_campaign_runs_with_the_nominations_in_assessment(autumn):
+    today = timezone.localdate()
+    weights = {
+        kind: weight for kind, weight in regulation_in_force().assessment_weights.items() if weight
+    }
+
+    assert autumn.status == CampaignStatus.ACTIVE
+    assert autumn.starts_on < today < autumn.ends_on
+    instruments = list(autumn.instruments.select_related("instrument"))
+    assert {ci.instrument.kind: ci.weight for ci in instruments} == weights
+    assert all(today < ci.deadline <= autumn.ends_on for ci in instruments)
+    in_assessment = Nomination.objects.filter(status=NominationStatus.ASSESSMENT)
+    assert set(autumn.participants.values_list("nomination", flat=True)) == set(
+        in_assessment.values_list("pk", flat=True)
+    )
+    assert autumn.participants.count() >= 8
+
+
+def test_the_autumn_participants_are_at_different_points(autumn):
+    responses = Response.objects.filter(participant__campaign=autumn)
+    assert responses.filter(submitted_at__isnull=False).count() >= 3
+    assert responses.filter(submitted_at=None).exclude(answers={}).exists()  # drafts
+    assert (
+        Attempt.objects.filter(participant__campaign=autumn).exclude(submitted_at=None).count() >= 3
+    )
+    assert Participant.objects.filter(campaign=autumn, responses=None, attempts=None).exists()
+    assert Result.objects.filter(participant__campaign=autumn).count() == (
+        autumn.participants.count()
+    )
+    assert Result.objects.filter(participant__campaign=autumn, has_disagreement=True).exists()
+
+
+def test_360_answers_are_shown_only_by_groups_of_three_or_more(autumn):
+    groups = Counter(
+        FeedbackResponse.objects.filter(participant__campaign=autumn).values_list(
+            "participant", "relation"
+        )
+    )
+    people = {participant for participant, _ in groups}
+
+    assert 1 <= len(people) <= 2
+    shown = [count for count in groups.values() if count >= 3]
+    assert len(shown) >= 3
+    assert all(count >= 3 for (_, relation), count in groups.items() if relation != "superior")
+
+
+def test_the_demo_expert_has_work_waiting_and_work_done_without_conflicts(autumn, client):
+    expert = User.objects.get(username="expert")
+    mine = ExpertAssignment.objects.filter(expert=expert, participant__campaign=autumn)
+    pending = mine.filter(submitted_at=None)
+
+    assert pending.count() >= 3
+    assert mine.exclude(submitted_at=None).count() >= 2
+    assert pending.filter(no_conflict_declared_at=None).exists()  # not opened yet
+    assert pending.exclude(scores={}).exists()  # a draft
+    for assignment in ExpertAssignment.objects.filter(participant__campaign=autumn):
+        assert expert_conflict(expert=assignment.expert, participant=assignment.participant) is None
+        second = ExpertAssignment.objects.filter(
+            participant=assignment.participant,
+            campaign_instrument=assignment.campaign_instrument,
+        ).exclude(expert=assignment.expert)
+        assert second.exists()  # never alone on a panel
+
+    client.force_login(expert)
+    page = client.get(reverse("assessment:expert_home"))
+    assert page.status_code == 200
+    assert len(page.context["pending"]) == pending.count()
+
+
+def test_the_summer_campaign_is_finished_and_passed_to_the_commission(summer):
+    results = Result.objects.filter(participant__campaign=summer)
+
+    assert summer.status == CampaignStatus.CLOSED
+    assert summer.ends_on < timezone.localdate()
+    assert all(ci.deadline <= summer.ends_on for ci in summer.instruments.all())
+    assert results.count() == summer.participants.count() >= 6
+    assert all(result.is_complete for result in results)
+    assert results.filter(passed=False).exists() and results.filter(passed=True).exists()
+    assert CalibrationDecision.objects.filter(participant__campaign=summer).count() >= 1
+    assert not summer.participants.filter(completed_at=None).exists()
+    statuses = set(summer.participants.values_list("nomination__status", flat=True))
+    assert statuses == {"included", "refused", "commission_review"}
+
+
+def test_the_talent_review_places_people_in_several_cells(summer, client):
+    grid = talent_grid(summer, Participant.objects.all())
+
+    assert len(grid.cells) >= 3
+    assert sum(len(people) for people in grid.cells.values()) >= summer.participants.count() // 2
+    assert all(len(rating.basis) > 40 for rating in PerformanceRating.objects.all())
+    assert TalentReviewNote.objects.filter(campaign=summer).count() == 2
+
+    client.force_login(User.objects.get(username="ministry"))
+    page = client.get(reverse("assessment:talent_review"), {"campaign": summer.pk})
+    assert page.status_code == 200
+    placed = [cell for row in page.context["rows"] for cell in row["cells"] if cell["people"]]
+    assert len(placed) >= 3
+
+
+def test_the_included_reservists_are_rated(summer):
+    reservists = summer.participants.filter(nomination__status=NominationStatus.INCLUDED)
+
+    assert reservists.count() >= 3
+    assert (
+        PerformanceRating.objects.filter(candidate__in=reservists.values("candidate")).count()
+        == reservists.count()
+    )
+
+
+def test_the_campaign_progress_page_opens_for_the_ministry(autumn, client):
+    client.force_login(User.objects.get(username="ministry"))
+
+    page = client.get(reverse("assessment:campaign_progress", args=[autumn.pk]))
+
+    assert page.status_code == 200
+    assert "Исаева" in page.content.decode()
+
+
+def test_a_second_run_adds_nothing(seeded):
+    import random
+
+    counts = (Campaign.objects.count(), Participant.objects.count(), Result.objects.count())
+
+    assert demo.has_data()
+    assert demo.seed(rng=random.Random(1), today=timezone.localdate()) == []
+    assert (Campaign.objects.count(), Participant.objects.count(), Result.objects.count()) == (
+        counts
+    )
