@@ -350,17 +350,23 @@ def campaign_activate(*, campaign: Campaign, actor, request: HttpRequest | None 
 
 
 def campaign_close(*, campaign: Campaign, actor, request: HttpRequest | None = None) -> Campaign:
-    """Close the campaign after computing its final results."""
+    """Close the campaign and compute its final results.
+
+    The status changes first: a closed campaign's 360° collection is over, so the final results
+    count those answers; both happen in one transaction.
+    """
     from assessment.services.results import results_compute
 
-    results_compute(campaign=campaign, actor=actor)
-    return _transition(
-        campaign=campaign,
-        source=CampaignStatus.ACTIVE,
-        target=CampaignStatus.CLOSED,
-        actor=actor,
-        request=request,
-    )
+    with transaction.atomic():
+        closed = _transition(
+            campaign=campaign,
+            source=CampaignStatus.ACTIVE,
+            target=CampaignStatus.CLOSED,
+            actor=actor,
+            request=request,
+        )
+        results_compute(campaign=closed, actor=actor)
+    return closed
 
 
 REMIND_ACTION = "assessment.campaign.remind"

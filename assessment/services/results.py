@@ -43,9 +43,17 @@ def results_compute_on_commit(*, campaign_id: int) -> None:
     panel, a calibration), so that results and ranks are current without a staff action; the
     recomputation reads only what was committed.
     """
-    transaction.on_commit(
-        lambda: results_compute(campaign=Campaign.objects.get(pk=campaign_id), actor=None)
-    )
+    # One recomputation after commit covers every change of the transaction: skip when queued.
+    # (Django drops queued callbacks of a rolled-back block, so nothing stale is remembered.)
+    for _savepoints, queued, *_ in transaction.get_connection().run_on_commit:
+        if getattr(queued, "recompute_campaign_id", None) == campaign_id:
+            return
+
+    def recompute() -> None:
+        results_compute(campaign=Campaign.objects.get(pk=campaign_id), actor=None)
+
+    recompute.recompute_campaign_id = campaign_id  # type: ignore[attr-defined]
+    transaction.on_commit(recompute)
 
 
 def _compute_locked(campaign: Campaign) -> int:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from assessment import access
 from assessment.forms_staff import PerformanceForm, TalentNoteForm
-from assessment.models import Participant, PerformanceRating, TalentReviewNote
+from assessment.models import CampaignStatus, Participant, PerformanceRating, TalentReviewNote
 from assessment.scoring import POTENTIAL_BAND, potential_bands, potential_of
 from assessment.selectors_talent import (
     BOX_TITLES,
@@ -41,7 +41,9 @@ def talent_review(request: HttpRequest) -> HttpResponse:
         if campaign is None:
             raise Http404
     elif campaigns:
-        campaign = campaigns[0]
+        # A finished campaign's results are final; a running one's place almost nobody yet.
+        closed = [c for c in campaigns if c.status == CampaignStatus.CLOSED]
+        campaign = (closed or campaigns)[0]
     context = {"campaigns": campaigns, "campaign": campaign}
     if campaign is not None:
         grid = talent_grid(campaign, access.talent_participants_visible_to(request.user))

@@ -81,9 +81,8 @@ def document_upload(
         sha256=digest.hexdigest(),
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    today = timezone.localdate()
-    stored_name = f"{today:%Y/%m}/{uuid.uuid4().hex}{extension}"
-    document.file.save(stored_name, uploaded_file, save=False)
+    # The field's upload_to puts the file under documents/<year>/<month>/; the name is random.
+    document.file.save(f"{uuid.uuid4().hex}{extension}", uploaded_file, save=False)
     try:
         with transaction.atomic():
             document.save()

@@ -123,8 +123,8 @@ def _store(item: PlanItem, field_name: str, uploaded_file: UploadedFile, extensi
     """Save the file under a random name in the item's field; return the old file's name."""
     field_file = getattr(item, field_name)
     old_name = field_file.name or ""
-    name = f"{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}{extension}"
-    field_file.save(name, uploaded_file, save=False)
+    # The field's upload_to puts the file under evidence/<year>/<month>/; the name is random.
+    field_file.save(f"{uuid.uuid4().hex}{extension}", uploaded_file, save=False)
     return old_name
 
 

@@ -147,3 +147,15 @@ def test_recomputing_updates_the_stored_results(campaign, strong):
     assert Result.objects.get(participant=strong).computed_at > first
     newcomer_result = Result.objects.get(participant=newcomer)
     assert (newcomer_result.total, newcomer_result.rank) == (Decimal("20.0"), 2)
+
+
+def test_it_recomputes_a_campaign_once_per_transaction(django_capture_on_commit_callbacks):
+    from assessment.services.results import results_compute_on_commit
+
+    campaign = make_campaign(kinds=["knowledge_test"], weights={"knowledge_test": 100})
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        results_compute_on_commit(campaign_id=campaign.pk)
+        results_compute_on_commit(campaign_id=campaign.pk)
+
+    assert len(callbacks) == 1

@@ -139,3 +139,25 @@ def test_no_upload_once_submitted(uploader, bare_draft, private_media):
     assert response.status_code == 302
     assert not Document.objects.exists()
     assert stored_files(private_media) == []
+
+
+def test_it_stores_the_file_under_one_dated_folder(candidate_user, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from candidates.services.documents import document_upload
+    from tests.candidates.factories import PDF_BYTES, make_nomination
+
+    settings.MEDIA_ROOT = tmp_path
+    nomination = make_nomination(documents=False)
+
+    document = document_upload(
+        nomination=nomination,
+        kind="diploma",
+        uploaded_file=SimpleUploadedFile("диплом.pdf", PDF_BYTES),
+        actor=nomination.candidate.user,
+    )
+
+    folder = f"documents/{timezone.localdate():%Y/%m}/"
+    assert document.file.name.startswith(folder)
+    assert document.file.name.count("/") == 3  # documents/<year>/<month>/<random>.pdf
