@@ -6,7 +6,6 @@ checks, row and size caps); this module only knows the bank's columns.
 
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +19,8 @@ from assessment.models import Choice, Instrument, InstrumentKind, Question, Ques
 from governance.audit import audit_record
 from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
 from registry.importing.detect import detect_format
-from registry.importing.limits import HEADER_SEARCH_ROWS
 from registry.importing.sheets import read_spreadsheet
+from registry.importing.tables import cell_text, locate_header
 from registry.normalize import header_key
 
 MAX_OPTIONS = 6
@@ -47,7 +46,6 @@ KIND_WORDS = {
     "несколько вариантов": QuestionKind.MULTIPLE,
     "множественный": QuestionKind.MULTIPLE,
 }
-_SPACES = re.compile(r"\s+")
 _NUMBER_SEPARATORS = re.compile(r"[\s,;.]+")
 
 
@@ -84,44 +82,15 @@ class BankRow:
         )
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return _SPACES.sub(" ", str(value)).strip()
-
-
 def _correct_numbers(value: object) -> list[int] | None:
     """Return the option numbers of «Верные» («1,3», «1; 3», 2, or 1.3 typed as a number)."""
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return None
     parts = [part for part in _NUMBER_SEPARATORS.split(text) if part]
     if not parts or not all(part.isdigit() for part in parts):
         return None
     return [int(part) for part in parts]
-
-
-def _locate(sheets: Iterator) -> tuple[dict[str, int], Iterator]:
-    """Return the positions of the bank's columns and the rows below its header."""
-    wanted = {header_key(name): name for name in TEMPLATE_HEADERS}
-    for _, rows in sheets:
-        for row_number, values in rows:
-            positions: dict[str, int] = {}
-            for index, value in enumerate(values):
-                name = wanted.get(header_key(value).rstrip(" *:"))
-                if name is not None and name not in positions:
-                    positions[name] = index
-            if all(name in positions for name in REQUIRED_HEADERS):
-                return positions, rows
-            if row_number >= HEADER_SEARCH_ROWS:
-                break
-    required = ", ".join(f"«{name}»" for name in REQUIRED_HEADERS)
-    raise TableNotFound(
-        f"В файле не найдена строка заголовков банка вопросов: нужны столбцы {required}. "
-        "Скачайте шаблон и сверьте названия столбцов."
-    )
 
 
 def _parse_row(row_number: int, cell, codes: set[str], errors: list[RowError]) -> BankRow | None:
@@ -131,17 +100,17 @@ def _parse_row(row_number: int, cell, codes: set[str], errors: list[RowError]) -
     def error(column: str, message: str) -> None:
         found.append(RowError(row_number, column, message))
 
-    code = _text(cell(COMPETENCY)).upper()
+    code = cell_text(cell(COMPETENCY)).upper()
     if not code:
         error(COMPETENCY, "не указан код компетенции")
     elif code not in codes:
         error(COMPETENCY, f"компетенции с кодом «{code}» нет среди компетенций этого теста")
-    text = _text(cell(TEXT))
+    text = cell_text(cell(TEXT))
     if not text:
         error(TEXT, "нет текста вопроса")
     elif len(text) > MAX_QUESTION_LENGTH:
         error(TEXT, f"вопрос длиннее {MAX_QUESTION_LENGTH} знаков")
-    kind_text = _text(cell(KIND)).lower().rstrip(".")
+    kind_text = cell_text(cell(KIND)).lower().rstrip(".")
     kind = KIND_WORDS.get(kind_text)
     if kind is None:
         error(
@@ -152,7 +121,7 @@ def _parse_row(row_number: int, cell, codes: set[str], errors: list[RowError]) -
         )
     options: dict[int, str] = {}
     for number, header in enumerate(OPTIONS, start=1):
-        option = _text(cell(header))
+        option = cell_text(cell(header))
         if len(option) > MAX_OPTION_LENGTH:
             error(header, f"вариант длиннее {MAX_OPTION_LENGTH} знаков")
         if option:
@@ -205,14 +174,16 @@ def read_bank_file(path: Path, *, instrument: Instrument) -> tuple[list[BankRow]
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
     try:
-        positions, table = _locate(sheets)
+        positions, table = locate_header(
+            sheets, headers=TEMPLATE_HEADERS, required=REQUIRED_HEADERS, table_name="банка вопросов"
+        )
         for row_number, values in table:
 
             def cell(header: str, values: tuple = values) -> object:
                 index = positions.get(header)
                 return values[index] if index is not None and index < len(values) else None
 
-            if all(_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
+            if all(cell_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
                 continue
             parsed = _parse_row(row_number, cell, codes, errors)
             if parsed is None:

@@ -8,7 +8,6 @@ service development.services.catalogue.activities_import, all rows or none.
 import datetime
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -19,8 +18,8 @@ from assessment.models import Competency
 from development.models import Activity, ActivityFormat, ActivityKind
 from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
 from registry.importing.detect import detect_format
-from registry.importing.limits import HEADER_SEARCH_ROWS
 from registry.importing.sheets import read_spreadsheet
+from registry.importing.tables import cell_text, locate_header
 from registry.importing.values import CellError, ParseContext, parse_date, parse_inn
 from registry.models import Organization
 from registry.normalize import header_key
@@ -91,7 +90,6 @@ FORMAT_WORDS = {
     "очно-заочный": ActivityFormat.BLENDED,
     "смешанный": ActivityFormat.BLENDED,
 }
-_SPACES = re.compile(r"\s+")
 _CODE_SEPARATORS = re.compile(r"[\s,;]+")
 # People type the Cyrillic «К» for the Latin «K» in competency codes.
 _CYRILLIC_K = str.maketrans({"К": "K", "к": "K"})
@@ -150,14 +148,6 @@ class CatalogueRow:
         return (self.kind, header_key(self.title), self.starts_on)
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return _SPACES.sub(" ", str(value)).strip()
-
-
 def _whole(value: object, *, low: int, high: int) -> int | None:
     """Return a whole number within bounds, None for an empty cell; CellError otherwise."""
     if isinstance(value, bool):
@@ -167,7 +157,7 @@ def _whole(value: object, *, low: int, high: int) -> int | None:
             raise CellError(f"ожидается целое число, а в ячейке {value}")
         value = int(value)
     if not isinstance(value, int):
-        text = _text(value)
+        text = cell_text(value)
         if not text:
             return None
         if not text.isdigit():
@@ -179,29 +169,8 @@ def _whole(value: object, *, low: int, high: int) -> int | None:
 
 
 def _codes(value: object) -> list[str]:
-    text = _text(value).translate(_CYRILLIC_K).upper()
+    text = cell_text(value).translate(_CYRILLIC_K).upper()
     return [part for part in _CODE_SEPARATORS.split(text) if part]
-
-
-def _locate(sheets: Iterator) -> tuple[dict[str, int], Iterator]:
-    """Return the positions of the catalogue's columns and the rows below its header."""
-    wanted = {header_key(name): name for name in TEMPLATE_HEADERS}
-    for _, rows in sheets:
-        for row_number, values in rows:
-            positions: dict[str, int] = {}
-            for index, value in enumerate(values):
-                name = wanted.get(header_key(value).rstrip(" *:"))
-                if name is not None and name not in positions:
-                    positions[name] = index
-            if all(name in positions for name in REQUIRED_HEADERS):
-                return positions, rows
-            if row_number >= HEADER_SEARCH_ROWS:
-                break
-    required = ", ".join(f"«{name}»" for name in REQUIRED_HEADERS)
-    raise TableNotFound(
-        f"В файле не найдена строка заголовков каталога: нужны столбцы {required}. "
-        "Скачайте шаблон и сверьте названия столбцов."
-    )
 
 
 class _RowChecker:
@@ -218,14 +187,14 @@ class _RowChecker:
         self.errors.append(RowError(self.row, column, message))
 
     def choice(self, column: str, words: dict, hint: str) -> str | None:
-        text = _text(self.cell(column)).lower().rstrip(".").replace("ё", "е")
+        text = cell_text(self.cell(column)).lower().rstrip(".").replace("ё", "е")
         found = words.get(text)
         if found is None:
             self.error(column, f"{hint}, а не «{text}»" if text else hint)
         return found
 
     def text(self, column: str, limit: int, *, required: str = "") -> str:
-        text = _text(self.cell(column))
+        text = cell_text(self.cell(column))
         if required and not text:
             self.error(column, required)
         elif len(text) > limit:
@@ -251,7 +220,7 @@ class _RowChecker:
 
 
 def _check_host(check: _RowChecker, kind: str | None) -> tuple[str, str]:
-    raw = _text(check.cell(HOST_INN))
+    raw = cell_text(check.cell(HOST_INN))
     tutor = check.text(TUTOR, MAX_TUTOR)
     if kind != ActivityKind.INTERNSHIP:
         if raw:
@@ -352,14 +321,16 @@ def read_catalogue_file(path: Path) -> tuple[list[CatalogueRow], list[RowError]]
     errors: list[RowError] = []
     seen: dict[tuple, int] = {}
     try:
-        positions, table = _locate(sheets)
+        positions, table = locate_header(
+            sheets, headers=TEMPLATE_HEADERS, required=REQUIRED_HEADERS, table_name="каталога"
+        )
         for row_number, values in table:
 
             def cell(header: str, values: tuple = values) -> object:
                 index = positions.get(header)
                 return values[index] if index is not None and index < len(values) else None
 
-            if all(_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
+            if all(cell_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
                 continue
             check = _RowChecker(row_number, cell, context, known)
             parsed = _check_row(check)

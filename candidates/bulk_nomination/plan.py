@@ -1,7 +1,6 @@
 """Read a nomination list and check every row; a plan with any error is never written."""
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,12 +25,12 @@ from registry.importing.detect import detect_format
 from registry.importing.errors import FileRefused, RowError
 from registry.importing.limits import HEADER_SEARCH_ROWS, ReadLimits
 from registry.importing.sheets import read_spreadsheet
+from registry.importing.tables import cell_text
 from registry.importing.values import CellError, ParseContext, parse_birth_date, parse_inn
 from registry.models import Organization, PositionKind
 from registry.normalize import header_key
 
 _MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -93,11 +92,7 @@ def read_limits() -> ReadLimits:
 
 
 def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = _SPACES.sub(" ", str(value)).strip()
+    text = cell_text(value)
     # An apostrophe a spreadsheet export put before = + - @ to keep it from being a formula.
     if text[:2] in {"'=", "'+", "'-", "'@"}:
         text = text[1:]

@@ -228,5 +228,5 @@ def check_archive(path: Path, limits: ReadLimits) -> str:
 
 def _not_a_spreadsheet(what: str) -> FileRefused:
     return FileRefused(
-        f"Файл не похож на таблицу ({what}). Загрузите реестр в формате .xlsx, .xls или .ods."
+        f"Файл не похож на таблицу ({what}). Загрузите таблицу в формате .xlsx, .xls или .ods."
     )

@@ -44,7 +44,7 @@ def detect_format(path: Path, limits: ReadLimits) -> str:
     if size > limits.max_bytes:
         raise FileRefused(
             f"Файл слишком большой: {megabytes(size)}, допускается не больше "
-            f"{megabytes(limits.max_bytes)}. Разделите реестр на несколько файлов."
+            f"{megabytes(limits.max_bytes)}. Разделите таблицу на несколько файлов."
         )
     if size == 0:
         raise FileRefused("Файл пустой.")
@@ -56,5 +56,5 @@ def detect_format(path: Path, limits: ReadLimits) -> str:
         return check_archive(path, limits)
     raise FileRefused(
         f"Файл не похож на таблицу ({_describe(head)}). "
-        "Загрузите реестр в формате .xlsx, .xls или .ods."
+        "Загрузите таблицу в формате .xlsx, .xls или .ods."
     )

@@ -49,5 +49,5 @@ def too_many_rows(sheet_name: str, limits: ReadLimits) -> FileRefused:
     allowed = f"{limits.max_rows:,}".replace(",", "\u00a0")
     return FileRefused(
         f"Файл отклонён: в листе «{sheet_name}» больше строк, чем допускается "
-        f"({allowed} строк реестра). Удалите лишние строки или разделите файл."
+        f"({allowed} строк). Удалите лишние строки или разделите файл."
     )

@@ -160,7 +160,7 @@ def _messages(path: Path, limits: ReadLimits, municipality_ids: dict[str, int]) 
             if kind == "table":
                 raise TableNotFound(payload)
             if kind == "failed":
-                raise RuntimeError(f"Сбой чтения реестра в рабочем процессе:\n{payload}")
+                raise RuntimeError(f"Сбой чтения таблицы в рабочем процессе:\n{payload}")
             yield kind, payload
     finally:
         receiver.close()

@@ -136,7 +136,7 @@ def read_xls(path: Path, limits: ReadLimits) -> tuple[datetime.datetime, Iterato
         if "workbook" in str(error).lower():
             raise FileRefused(
                 "Файл не похож на таблицу (это документ Office, но не книга Excel). "
-                "Загрузите реестр в формате .xlsx, .xls или .ods."
+                "Загрузите таблицу в формате .xlsx, .xls или .ods."
             ) from error
         raise unreadable(error) from error
     except Exception as error:  # xlrd raises struct, index and assertion errors on bad files

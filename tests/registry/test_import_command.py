@@ -74,7 +74,7 @@ def test_it_exits_1_with_the_reason_for_a_refused_file(capsys, tmp_path):
 
     assert capsys.readouterr().err == (
         "CommandError: Файл не похож на таблицу (PDF-документ). "
-        "Загрузите реестр в формате .xlsx, .xls или .ods.\n"
+        "Загрузите таблицу в формате .xlsx, .xls или .ods.\n"
     )
 
 

@@ -40,8 +40,7 @@ def _refusal(path, admin_user) -> str:
         ),
         (
             hostile_files.forged_dimension,
-            "Файл отклонён: в листе «Sheet» больше строк, чем допускается (200\u00a0000 строк "
-            "реестра)",
+            "Файл отклонён: в листе «Sheet» больше строк, чем допускается (200\u00a0000 строк)",
         ),
         (hostile_files.far_away_row, "Файл отклонён: в листе «Sheet» больше строк"),
         (hostile_files.ods_repeated_rows, "Файл отклонён: в листе «Лист1» больше строк"),
@@ -75,7 +74,7 @@ def test_it_refuses_a_file_over_the_size_limit(admin_user, settings):
 
     assert _refusal(TEMPLATE_SAMPLE, admin_user) == (
         "Файл слишком большой: 0,0 МБ, допускается не больше 0,0 МБ. "
-        "Разделите реестр на несколько файлов."
+        "Разделите таблицу на несколько файлов."
     )
 
 

@@ -1,0 +1,56 @@
+"""Find any template's table in a spreadsheet, and read its cells as text.
+
+The registry import has its own column model (columns.py); the other imports of the portal —
+the test-question bank, the development catalogue — describe their templates as header lists
+and share this locator, so that every import finds its header the same way.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+
+from registry.importing.errors import TableNotFound
+from registry.importing.limits import HEADER_SEARCH_ROWS
+from registry.normalize import header_key
+
+_SPACES = re.compile(r"\s+")
+
+
+def cell_text(value: object) -> str:
+    """Return a cell as trimmed text: whole floats without «.0», runs of spaces folded."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def locate_header(
+    sheets: Iterator,
+    *,
+    headers: Iterable[str],
+    required: Iterable[str],
+    table_name: str,
+) -> tuple[dict[str, int], Iterator[tuple[int, tuple]]]:
+    """Return each header's position and the rows below the first row that has the required ones.
+
+    Headers are compared folded (case, spaces, line breaks, ё, a trailing «*» or «:»). Only the
+    first HEADER_SEARCH_ROWS rows of each sheet are searched; the table may be on any sheet.
+    """
+    wanted = {header_key(name).rstrip(" *:"): name for name in headers}
+    required = tuple(required)
+    for _, rows in sheets:
+        for row_number, values in rows:
+            positions: dict[str, int] = {}
+            for index, value in enumerate(values):
+                name = wanted.get(header_key(value).rstrip(" *:"))
+                if name is not None and name not in positions:
+                    positions[name] = index
+            if all(name in positions for name in required):
+                return positions, rows
+            if row_number >= HEADER_SEARCH_ROWS:
+                break
+    names = ", ".join(f"«{name}»" for name in required)
+    raise TableNotFound(
+        f"В файле не найдена строка заголовков {table_name}: нужны столбцы {names}. "
+        "Скачайте шаблон и сверьте названия столбцов."
+    )
