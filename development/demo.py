@@ -27,7 +27,7 @@ from assessment.models import (
     Result,
     TargetLevel,
 )
-from assessment.scoring import InstrumentScores, compute, level_of
+from assessment.scoring import InstrumentScores, compute, level_of, rank
 from candidates.models import (
     Candidate,
     MembershipEvent,
@@ -921,4 +921,18 @@ def seed(*, rng: random.Random, today: datetime.date) -> list[str]:
         for has, topic in TOPICS:
             if not has():
                 lines += topic(rng=rng, today=today)
+        _rank_demo_results()
     return lines
+
+
+def _rank_demo_results() -> None:
+    """Give the results this module wrote their places in their campaigns, as scoring does."""
+    unranked = Result.objects.filter(rank__isnull=True).values_list(
+        "participant__campaign_id", flat=True
+    )
+    for campaign_id in set(unranked):
+        results = list(Result.objects.filter(participant__campaign_id=campaign_id))
+        places = rank({result.pk: result.total for result in results})
+        for result in results:
+            result.rank = places[result.pk]
+        Result.objects.bulk_update(results, ["rank"])
