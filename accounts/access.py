@@ -1,6 +1,6 @@
 """Role and scope primitives; every app's access.py answers its own questions with these."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.models import BACK_OFFICE_ROLES, Role
 
@@ -76,3 +76,30 @@ def users_visible_to(user) -> QuerySet:
     if can_view_users(user):
         return User.objects.all()
     return User.objects.none()
+
+
+def scope_by_role(
+    queryset: QuerySet,
+    user,
+    *,
+    municipality: str,
+    own: dict[Role, Q | str] | None = None,
+) -> QuerySet:
+    """Limit rows by the user's role: all for the region, a coordinator's municipality, own rows.
+
+    `municipality` is the lookup of the row's municipality (e.g. "membership__municipality");
+    `own` maps the roles that see their own rows to the lookup naming the user
+    (e.g. {Role.CANDIDATE: "candidate__user"}) or to a Q built for that user.
+    Everyone else gets nothing.
+    """
+    if is_region_wide(user):
+        return queryset
+    role = role_of(user)
+    if role == Role.MUNICIPAL:
+        return queryset.filter(**{municipality: bound_municipality_id(user)})
+    condition = (own or {}).get(role)
+    if condition is None:
+        return queryset.none()
+    if isinstance(condition, Q):
+        return queryset.filter(condition)
+    return queryset.filter(**{condition: user})

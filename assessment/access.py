@@ -8,6 +8,7 @@ from accounts.access import (
     has_role,
     is_region_wide,
     role_of,
+    scope_by_role,
 )
 from accounts.models import Role
 from assessment.models import (
@@ -92,15 +93,12 @@ def expert_assignments_of(user) -> QuerySet[ExpertAssignment]:
 
 def result_participants_visible_to(user) -> QuerySet[Participant]:
     """Return the participants whose results the user may open."""
-    participants = Participant.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return participants
-    if role == Role.MUNICIPAL:
-        return participants.filter(municipality_id=bound_municipality_id(user))
-    if role == Role.CANDIDATE:
-        return participants.filter(candidate__user=user)
-    return participants.none()
+    return scope_by_role(
+        Participant.objects.all(),
+        user,
+        municipality="municipality",
+        own={Role.CANDIDATE: "candidate__user"},
+    )
 
 
 def results_visible_to(user) -> QuerySet[Result]:

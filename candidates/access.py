@@ -8,6 +8,7 @@ from accounts.access import (
     has_role,
     is_region_wide,
     role_of,
+    scope_by_role,
 )
 from accounts.models import Role
 from candidates.models import (
@@ -51,28 +52,19 @@ def nominations_visible_to(user) -> QuerySet[Nomination]:
 
 def candidates_visible_to(user) -> QuerySet[Candidate]:
     """Return the candidates whose profiles the user may see."""
-    candidates = Candidate.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return candidates
-    if role == Role.MUNICIPAL:
-        return candidates.filter(municipality_id=bound_municipality_id(user))
-    if role == Role.CANDIDATE:
-        return candidates.filter(user=user)
-    return candidates.none()
+    return scope_by_role(
+        Candidate.objects.all(), user, municipality="municipality", own={Role.CANDIDATE: "user"}
+    )
 
 
 def memberships_visible_to(user) -> QuerySet[ReserveMembership]:
     """Return the reserve memberships the user may see."""
-    memberships = ReserveMembership.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return memberships
-    if role == Role.MUNICIPAL:
-        return memberships.filter(municipality_id=bound_municipality_id(user))
-    if role == Role.CANDIDATE:
-        return memberships.filter(candidate__user=user)
-    return memberships.none()
+    return scope_by_role(
+        ReserveMembership.objects.all(),
+        user,
+        municipality="municipality",
+        own={Role.CANDIDATE: "candidate__user"},
+    )
 
 
 def can_view_nomination(user, nomination: Nomination) -> bool:

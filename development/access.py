@@ -11,6 +11,7 @@ from accounts.access import (
     has_role,
     is_region_wide,
     role_of,
+    scope_by_role,
     scope_to_municipality,
 )
 from accounts.models import Role
@@ -212,15 +213,12 @@ def can_manage_mentors(user) -> bool:
 
 def mentors_visible_to(user) -> QuerySet[Mentor]:
     """Return the mentors the user may see: all, own municipality's, or one's own profile."""
-    mentors = Mentor.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return mentors
-    if role == Role.MUNICIPAL:
-        return mentors.filter(organization__municipality_id=bound_municipality_id(user))
-    if role == Role.MENTOR:
-        return mentors.filter(user=user)
-    return mentors.none()
+    return scope_by_role(
+        Mentor.objects.all(),
+        user,
+        municipality="organization__municipality",
+        own={Role.MENTOR: "user"},
+    )
 
 
 def can_edit_mentor(user, mentor: Mentor) -> bool:
@@ -249,17 +247,12 @@ def memberships_to_match(user) -> QuerySet[ReserveMembership]:
 
 def mentorships_visible_to(user) -> QuerySet[Mentorship]:
     """Return the pairs the user may see: staff by territory, the mentor's and the mentee's own."""
-    pairs = Mentorship.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return pairs
-    if role == Role.MUNICIPAL:
-        return pairs.filter(membership__municipality_id=bound_municipality_id(user))
-    if role == Role.MENTOR:
-        return pairs.filter(mentor__user=user)
-    if role == Role.CANDIDATE:
-        return pairs.filter(mentee__user=user)
-    return pairs.none()
+    return scope_by_role(
+        Mentorship.objects.all(),
+        user,
+        municipality="membership__municipality",
+        own={Role.MENTOR: "mentor__user", Role.CANDIDATE: "mentee__user"},
+    )
 
 
 def can_manage_pair(user, pair: Mentorship) -> bool:
