@@ -5,12 +5,14 @@ its own models, so calling it never breaks the one-way dependency rule.
 """
 
 import datetime
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import models
+from django.db import connection, models
 from django.http import HttpRequest
+from django.utils import timezone
 
 from governance.models import AuditEvent, AuditSource, PersonalDataAccess
 
@@ -93,12 +95,60 @@ def audit_record_bulk(
 ) -> int:
     """Write many audit events in bulk; return how many were written."""
     ip_address = client_ip(request)
+    changes = list(changes)
+    if connection.vendor == "postgresql":
+        _insert_postgresql(
+            changes, actor=actor, source=source, ip_address=ip_address, page_size=batch_size
+        )
+        return len(changes)
     events = [
         _event(actor=actor, change=change, source=source, ip_address=ip_address)
         for change in changes
     ]
     AuditEvent.objects.bulk_create(events, batch_size=batch_size)
     return len(events)
+
+
+# Written out in full: only values come from the caller, never identifiers.
+_BULK_INSERT = (
+    "INSERT INTO governance_auditevent (actor_id, created_at, action, object_type, object_id, "
+    "object_repr, changes, source, ip_address) VALUES %s"
+)
+
+
+def _insert_postgresql(
+    changes: list[Change], *, actor, source: AuditSource, ip_address: str | None, page_size: int
+) -> None:
+    """Insert the events as plain rows, one multi-row statement per page.
+
+    An import writes an event per organization; building a model instance for each and letting
+    the ORM prepare every value took longer than the database's own work.
+    """
+    if not changes:
+        return
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    now = timezone.now()
+    rows = [
+        (
+            actor_id,
+            now,
+            change.action,
+            change.obj._meta.label_lower,
+            str(change.obj.pk or ""),
+            str(change.obj)[:500],
+            json.dumps(
+                {key: [_plain(a), _plain(b)] for key, (a, b) in change.changes.items()},
+                ensure_ascii=False,
+            ),
+            source,
+            ip_address,
+        )
+        for change in changes
+    ]
+    from psycopg2.extras import execute_values  # only PostgreSQL deployments take this path
+
+    with connection.cursor() as cursor:
+        execute_values(cursor.cursor, _BULK_INSERT, rows, page_size=page_size)
 
 
 def personal_data_access_log(

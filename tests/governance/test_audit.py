@@ -37,3 +37,27 @@ def test_personal_data_access_is_logged(ministry_user, candidate_user):
     access = PersonalDataAccess.objects.get()
     assert access.actor == ministry_user
     assert access.subject_id == str(candidate_user.pk)
+
+
+def test_bulk_rows_read_back_like_single_events(admin_user, organization):
+    from django.db import connection
+
+    audit_record_bulk(
+        actor=admin_user,
+        changes=[
+            Change("organization.update", organization, {"phone": ("", "+7 (3532) 11-22-33")})
+        ],
+        source=AuditSource.IMPORT,
+    )
+
+    event = AuditEvent.objects.get()
+    assert connection.vendor == "postgresql"  # the bulk path under test is PostgreSQL's
+    assert (event.actor, event.action, event.source) == (
+        admin_user,
+        "organization.update",
+        "import",
+    )
+    assert event.object_type == "registry.organization"
+    assert event.object_id == str(organization.pk)
+    assert event.changes == {"phone": ["", "+7 (3532) 11-22-33"]}
+    assert event.created_at is not None
