@@ -20,7 +20,7 @@ from governance.audit import audit_record
 from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
 from registry.importing.detect import detect_format
 from registry.importing.sheets import read_spreadsheet
-from registry.importing.tables import cell_text, locate_header
+from registry.importing.tables import cell_text, template_rows
 from registry.normalize import header_key
 
 MAX_OPTIONS = 6
@@ -174,17 +174,10 @@ def read_bank_file(path: Path, *, instrument: Instrument) -> tuple[list[BankRow]
     errors: list[RowError] = []
     seen: dict[tuple[str, str], int] = {}
     try:
-        positions, table = locate_header(
+        table = template_rows(
             sheets, headers=TEMPLATE_HEADERS, required=REQUIRED_HEADERS, table_name="банка вопросов"
         )
-        for row_number, values in table:
-
-            def cell(header: str, values: tuple = values) -> object:
-                index = positions.get(header)
-                return values[index] if index is not None and index < len(values) else None
-
-            if all(cell_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
-                continue
+        for row_number, cell in table:
             parsed = _parse_row(row_number, cell, codes, errors)
             if parsed is None:
                 continue

@@ -19,7 +19,7 @@ from development.models import Activity, ActivityFormat, ActivityKind
 from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
 from registry.importing.detect import detect_format
 from registry.importing.sheets import read_spreadsheet
-from registry.importing.tables import cell_text, locate_header
+from registry.importing.tables import cell_text, template_rows
 from registry.importing.values import CellError, ParseContext, parse_date, parse_inn
 from registry.models import Organization
 from registry.normalize import header_key
@@ -321,17 +321,10 @@ def read_catalogue_file(path: Path) -> tuple[list[CatalogueRow], list[RowError]]
     errors: list[RowError] = []
     seen: dict[tuple, int] = {}
     try:
-        positions, table = locate_header(
+        table = template_rows(
             sheets, headers=TEMPLATE_HEADERS, required=REQUIRED_HEADERS, table_name="каталога"
         )
-        for row_number, values in table:
-
-            def cell(header: str, values: tuple = values) -> object:
-                index = positions.get(header)
-                return values[index] if index is not None and index < len(values) else None
-
-            if all(cell_text(cell(header)) == "" for header in TEMPLATE_HEADERS):
-                continue
+        for row_number, cell in table:
             check = _RowChecker(row_number, cell, context, known)
             parsed = _check_row(check)
             errors.extend(check.errors)

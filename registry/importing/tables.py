@@ -6,7 +6,7 @@ and share this locator, so that every import finds its header the same way.
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from registry.importing.errors import TableNotFound
 from registry.importing.limits import HEADER_SEARCH_ROWS
@@ -54,3 +54,25 @@ def locate_header(
         f"В файле не найдена строка заголовков {table_name}: нужны столбцы {names}. "
         "Скачайте шаблон и сверьте названия столбцов."
     )
+
+
+def template_rows(
+    sheets: Iterator,
+    *,
+    headers: tuple[str, ...],
+    required: Iterable[str],
+    table_name: str,
+) -> Iterator[tuple[int, Callable[[str], object]]]:
+    """Yield (row number, cell getter by header) for every non-blank row under the header."""
+    positions, rows = locate_header(
+        sheets, headers=headers, required=required, table_name=table_name
+    )
+    for row_number, values in rows:
+
+        def cell(header: str, values: tuple = values) -> object:
+            index = positions.get(header)
+            return values[index] if index is not None and index < len(values) else None
+
+        if all(cell_text(cell(header)) == "" for header in headers):
+            continue
+        yield row_number, cell
