@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from accounts import access, services
 from accounts.forms import AdminLoginForm
 from accounts.models import User
+from core.admin_base import PolicyAdmin
 from governance.audit import AuditSource, personal_data_access_log
-from reserve_portal.admin_base import PolicyAdmin
 
 # The admin signs in through the same throttled form as the portal.
 admin.site.login_form = AdminLoginForm

@@ -36,7 +36,7 @@ from assessment.models import (
     TestAttempt,
 )
 from assessment.services.experts import expert_profile_save
-from reserve_portal.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 
 def _all_for_back_office(model):

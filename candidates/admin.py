@@ -31,9 +31,9 @@ from candidates.services.documents import document_mark_checked
 from candidates.services.eligibility import eligibility_evaluate
 from candidates.services.nominations import nomination_transition
 from candidates.services.profiles import PROFILE_FIELDS, candidate_update
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 from governance.audit import personal_data_access_log
 from governance.models import AuditSource
-from reserve_portal.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 S = NominationStatus
 

@@ -34,7 +34,7 @@ from candidates.services.commission_setup import (
     commission_member_update,
     commission_update,
 )
-from reserve_portal.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 
 class CommissionMemberForm(forms.ModelForm):

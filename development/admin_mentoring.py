@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.access import is_region_wide
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 from development import access
 from development.models import (
     Mentor,
@@ -21,7 +22,6 @@ from development.models import (
     NeighbourPair,
 )
 from development.services.mentoring import neighbour_pair_create, neighbour_pair_delete
-from reserve_portal.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 
 def _all_to_back_office(model):

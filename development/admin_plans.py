@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 from development import access
 from development.forms_plans import current_competencies
 from development.models import (
@@ -26,7 +27,6 @@ from development.services.catalogue import (
     programme_module_save,
     programme_module_set_competencies,
 )
-from reserve_portal.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 
 def _catalogue_rows(model):

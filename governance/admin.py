@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 
+from core.admin_base import ReadOnlyPolicyAdmin
 from governance import access
 from governance.models import AuditEvent, PersonalDataAccess, audit_action_label
-from reserve_portal.admin_base import ReadOnlyPolicyAdmin
 
 
 def _model_of(object_type: str) -> type[models.Model] | None:

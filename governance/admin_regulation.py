@@ -8,9 +8,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.admin_base import ReadOnlyPolicyAdmin
 from governance import access
 from governance.models import ConsentText, RegulationVersion
-from reserve_portal.admin_base import ReadOnlyPolicyAdmin
 
 
 @admin.register(RegulationVersion)

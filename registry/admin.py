@@ -4,12 +4,12 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from core.admin_base import PolicyAdmin
 from governance.audit import AuditSource
 from registry import access
 from registry.admin_import import RegistryImportAdminMixin
 from registry.models import Municipality, MunicipalityAlias, Organization, PositionKind
 from registry.services import organization_delete, organization_save
-from reserve_portal.admin_base import PolicyAdmin
 
 
 class MunicipalityAliasInline(admin.TabularInline):

@@ -22,13 +22,8 @@ APPS = [
 ]
 # Cross-cutting modules any app may import, wherever their app stands.
 CROSS_CUTTING = ["accounts.access", "governance.audit"]
-# The only parts of the project package an app may use; the rest of it wires the apps together.
+# The project package wires the apps together; no app imports it.
 PROJECT_PACKAGE = "reserve_portal"
-PROJECT_MODULES_FOR_APPS = [
-    "reserve_portal.env",
-    "reserve_portal.admin_base",
-    "reserve_portal.middleware",
-]
 MODEL_SIGNALS = {
     "pre_init",
     "post_init",
@@ -96,9 +91,8 @@ def import_violations(source: str, module: str, *, is_package: bool = False) -> 
         if top in APPS and APPS.index(top) > position and not _is_within(name, CROSS_CUTTING):
             message = f"{app} imports {name}, an app to its right"
             found.setdefault((line, top), Violation(module, line, message))
-        elif top == PROJECT_PACKAGE and not _is_within(name, PROJECT_MODULES_FOR_APPS):
-            allowed = ", ".join(PROJECT_MODULES_FOR_APPS)
-            message = f"{app} imports {name}; apps may use only {allowed} of {PROJECT_PACKAGE}"
+        elif top == PROJECT_PACKAGE:
+            message = f"{app} imports {name}; no app imports the project package"
             found.setdefault((line, top), Violation(module, line, message))
     return sorted(found.values(), key=lambda violation: violation.line)
 
@@ -233,7 +227,7 @@ def test_it_allows_the_cross_cutting_modules_and_apps_to_the_left() -> None:
         "from accounts import access\n"
         "from governance.audit import audit_event_write\n"
         "from governance import audit\n"
-        "from reserve_portal.env import env_int\n"
+        "from core.env import env_int\n"
         "from . import models\n"
     )
 
@@ -248,7 +242,7 @@ def test_it_catches_other_modules_of_the_cross_cutting_apps() -> None:
     assert [v.line for v in violations] == [1, 2]
 
 
-def test_it_catches_the_project_package_outside_its_shared_modules() -> None:
+def test_it_catches_an_import_of_the_project_package() -> None:
     violations = import_violations("from reserve_portal.views import home\n", "accounts.views")
 
     assert [v.line for v in violations] == [1]

@@ -1,6 +1,6 @@
 """Settings for a developer's machine: `make run` on SQLite with demo data."""
 
-from reserve_portal.env import env_bool, env_list, env_str
+from core.env import env_bool, env_list, env_str
 
 from .base import *  # noqa: F403
 

@@ -3,7 +3,7 @@
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from reserve_portal.env import env_bool, env_int, env_list, env_str
+from core.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
 from .base import DEFAULT_FROM_EMAIL, STORAGES
