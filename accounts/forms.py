@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from accounts import services, throttling
 from accounts.access import is_back_office
 from accounts.models import User
-from accounts.russian import MINUTES, plural_phrase
-from governance.audit import client_ip
+from core.http import client_ip
+from core.russian import quantity
 
 INVALID_LOGIN_MESSAGE = (
     "Неправильное имя пользователя или пароль. Проверьте раскладку клавиатуры и не нажата ли "
@@ -34,7 +34,7 @@ class ThrottledLoginMixin:
                 minutes = lock.minutes_left(throttling._now())
                 raise ValidationError(
                     "Слишком много неудачных попыток входа. Вход временно заблокирован, "
-                    f"попробуйте снова через {plural_phrase(minutes, MINUTES)}.",
+                    f"попробуйте снова через {quantity(minutes, 'минуту', 'минуты', 'минут')}.",
                     code="throttled",
                 )
         try:

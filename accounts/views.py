@@ -7,7 +7,12 @@ from django.http import HttpResponse
 from django.urls import reverse_lazy
 
 from accounts.forms import LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
-from accounts.russian import reset_link_lifetime
+from core.russian import quantity
+
+
+def reset_link_lifetime(seconds: int) -> str:
+    """Return how long a password-reset link lives, in hours (at least one)."""
+    return quantity(max(seconds // 3600, 1), "час", "часа", "часов")
 
 
 class PortalLoginView(auth_views.LoginView):

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from candidates.experience import length_of_service
+from core.russian import quantity
 from governance.regulation import (
     EDUCATION_FIELDS,
     EligibilityRoute,
@@ -68,9 +69,8 @@ class Profile:
 
 
 def _years_phrase(years: int) -> str:
-    if years % 10 == 1 and years % 100 != 11:
-        return f"{years} года"
-    return f"{years} лет"
+    """Return the years in the genitive that «не менее» asks for: «1 года», «5 лет»."""
+    return quantity(years, "года", "лет", "лет")
 
 
 def _field_names(codes: Sequence[str]) -> str:

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from candidates.models import Candidate, Nomination, ReserveMembership
-from governance.audit import client_ip
+from core.http import client_ip
 from governance.models import PersonalDataAccess
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force

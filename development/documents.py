@@ -5,6 +5,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from core.russian import quantity
 from development.selectors_programme import TITLE, Programme
 from development.services.plans import MAX_ITEMS_PER_GAP, PRACTICE_DAYS
 from governance.docx_writer import (
@@ -16,7 +17,7 @@ from governance.docx_writer import (
     new_document,
     to_bytes,
 )
-from governance.wording import hours, plural, years
+from governance.wording import hours, years
 
 MODULE_WIDTHS_CM = [1.0, 5.6, 1.6, 4.3, 4.0]
 COVERAGE_WIDTHS_CM = [8.5, 4.5, 3.5]
@@ -95,7 +96,7 @@ def _structure(document, programme: Programme) -> None:
     add_heading(document, "3. Структура программы")
     by_year = ", ".join(f"{_ordinal(year.year)} — {hours(year.hours)}" for year in programme.years)
     count = programme.modules_count
-    modules = f"{count} {plural(count, 'модуль', 'модуля', 'модулей')}"
+    modules = quantity(count, "модуль", "модуля", "модулей")
     add_text(
         document,
         f"Программа построена по годам пребывания в резерве и включает {modules} общим "
@@ -186,7 +187,7 @@ def _support(document, programme: Programme) -> None:
         f"стажировок: {programme.internships}, площадок: {programme.internship_sites}.",
         bold_prefix="Стажировки. ",
     )
-    practice_days = f"{PRACTICE_DAYS} {plural(PRACTICE_DAYS, 'день', 'дня', 'дней')}"
+    practice_days = quantity(PRACTICE_DAYS, "день", "дня", "дней")
     kinds = ", ".join(f"{label} — {count}" for label, count in programme.catalogue_by_kind)
     add_text(
         document,

@@ -14,6 +14,7 @@ from django.db import connection, models
 from django.http import HttpRequest
 from django.utils import timezone
 
+from core.http import client_ip
 from governance.models import AuditEvent, AuditSource, PersonalDataAccess
 
 
@@ -37,13 +38,6 @@ def diff_fields(old: Mapping[str, object], new: Mapping[str, object]) -> dict[st
         for name in new
         if old.get(name) != new.get(name)
     }
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    """Return the client's address as the web server saw it."""
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @dataclass

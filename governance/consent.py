@@ -5,7 +5,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from governance.audit import audit_record, client_ip
+from core.http import client_ip
+from governance.audit import audit_record
 from governance.models import AuditSource, ConsentPurpose, ConsentRecord, ConsentText
 
 

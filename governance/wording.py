@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from core.russian import quantity
 from governance.regulation import (
     DOCUMENT_KINDS,
     EDUCATION_FIELDS,
@@ -37,37 +38,24 @@ MONTHS_GENITIVE = (
 )
 
 
-def plural(number: int, one: str, few: str, many: str) -> str:
-    """Return the noun form that agrees with the number: 1 год, 2 года, 5 лет."""
-    tail = abs(number) % 100
-    if 11 <= tail <= 14:
-        return many
-    last = tail % 10
-    if last == 1:
-        return one
-    if 2 <= last <= 4:
-        return few
-    return many
-
-
 def years(number: int) -> str:
     """Return «3 года», «5 лет», «1 год»."""
-    return f"{number} {plural(number, 'год', 'года', 'лет')}"
+    return quantity(number, "год", "года", "лет")
 
 
 def hours(number: int) -> str:
     """Return «250 часов», «72 часа»."""
-    return f"{number} {plural(number, 'час', 'часа', 'часов')}"
+    return quantity(number, "час", "часа", "часов")
 
 
 def times(number: int) -> str:
     """Return «2 раза», «5 раз»."""
-    return f"{number} {plural(number, 'раз', 'раза', 'раз')}"
+    return quantity(number, "раз", "раза", "раз")
 
 
 def times_genitive(number: int) -> str:
     """Return «1 раза», «2 раз» — after «не более»."""
-    return f"{number} {plural(number, 'раза', 'раз', 'раз')}"
+    return quantity(number, "раза", "раз", "раз")
 
 
 def ordered_weights(weights: dict[str, int]) -> list[tuple[str, int]]:

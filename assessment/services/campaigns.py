@@ -4,9 +4,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -22,6 +20,7 @@ from assessment.models import (
 )
 from assessment.selectors_progress import CampaignProgress, memberships_due_for_reassessment
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
+from core.mail import Letter, mail_many_on_commit
 from governance.audit import Change, audit_record, audit_record_bulk
 from governance.models import AuditEvent, AuditSource
 from governance.regulation import Regulation
@@ -406,7 +405,7 @@ def campaign_remind(
                 "Напоминания уже отправлены в "
                 f"{timezone.localtime(last.created_at):%H:%M}; повторить можно через час."
             )
-        messages, participant_count, expert_count = _reminders(locked)
+        letters, participant_count, expert_count = _reminders(locked)
         audit_record(
             actor=actor,
             action=REMIND_ACTION,
@@ -417,15 +416,14 @@ def campaign_remind(
             },
             request=request,
         )
-        if messages:
-            transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+        mail_many_on_commit(letters)
     return ReminderOutcome(participants=participant_count, experts=expert_count)
 
 
-def _reminders(campaign: Campaign) -> tuple[list[tuple], int, int]:
+def _reminders(campaign: Campaign) -> tuple[list[Letter], int, int]:
     """Return the letters to those who have not finished, and how many of each kind."""
     progress = CampaignProgress(campaign, Participant.objects.filter(campaign=campaign))
-    messages = []
+    letters = []
     participant_count = 0
     for row in progress.rows:
         pending = row.pending_for_participant
@@ -441,12 +439,11 @@ def _reminders(campaign: Campaign) -> tuple[list[tuple], int, int]:
             "",
             "Продолжить можно в личном кабинете портала «Кадровый резерв».",
         ]
-        messages.append(
-            (
-                f"Кадровый резерв: напоминание об оценке — {campaign.name}",
-                "\n".join(lines),
-                settings.DEFAULT_FROM_EMAIL,
-                [email],
+        letters.append(
+            Letter(
+                subject=f"Кадровый резерв: напоминание об оценке — {campaign.name}",
+                body="\n".join(lines),
+                recipients=[email],
             )
         )
     experts = progress.experts_pending()
@@ -460,13 +457,12 @@ def _reminders(campaign: Campaign) -> tuple[list[tuple], int, int]:
             "",
             "Откройте раздел «Мои оценки» на портале «Кадровый резерв».",
         ]
-        messages.append(
-            (
-                f"Кадровый резерв: ожидают экспертной оценки — {campaign.name}",
-                "\n".join(lines),
-                settings.DEFAULT_FROM_EMAIL,
-                [expert.email],
+        letters.append(
+            Letter(
+                subject=f"Кадровый резерв: ожидают экспертной оценки — {campaign.name}",
+                body="\n".join(lines),
+                recipients=[expert.email],
             )
         )
     expert_count = sum(1 for expert, _ in experts if expert.email)
-    return messages, participant_count, expert_count
+    return letters, participant_count, expert_count

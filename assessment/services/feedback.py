@@ -7,7 +7,6 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.http import HttpRequest
@@ -26,6 +25,7 @@ from assessment.models import (
 )
 from assessment.services.participation import deadline_end, ensure_open
 from assessment.services.self_assessment import clean_ratings
+from core.mail import mail_on_commit
 from governance.audit import audit_record
 
 DEFAULT_LINK_DAYS = 14
@@ -121,11 +121,7 @@ def invitation_create(
             request=request,
         )
         subject, body = _invitation_mail(participant, invitation, feedback_link(token, request))
-        transaction.on_commit(
-            lambda: send_mail(
-                subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True
-            )
-        )
+        mail_on_commit(subject=subject, body=body, recipients=[email])
     return invitation
 
 

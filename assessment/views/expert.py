@@ -24,9 +24,9 @@ from assessment.models import (
     RubricCriterion,
 )
 from assessment.services import experts as expert_services
-from assessment.views.staff import show_errors
 from candidates.experience import length_of_service
 from candidates.models import WorkKind
+from core.views import show_errors
 from governance.audit import personal_data_access_log
 
 # --- The expert's pages ---------------------------------------------------------------------

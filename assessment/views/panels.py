@@ -32,7 +32,8 @@ from assessment.models import (
 )
 from assessment.selectors import CampaignData, instrument_order
 from assessment.services import experts as expert_services
-from assessment.views.staff import managed_campaign, show_errors
+from assessment.views.staff import managed_campaign
+from core.views import show_errors
 
 User = get_user_model()
 

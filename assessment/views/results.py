@@ -12,7 +12,7 @@ from assessment.models import CampaignInstrument, Participant
 from assessment.reports import result_docx
 from assessment.selectors_results import instrument_evidence, result_report
 from assessment.services.results import participant_complete
-from assessment.views.staff import show_errors
+from core.views import show_errors
 from governance.audit import personal_data_access_log
 
 

@@ -41,13 +41,8 @@ from assessment.services import campaigns as campaign_services
 from assessment.services.results import results_compute
 from assessment.services.testing import attempt_void
 from candidates.access import memberships_visible_to, pipeline_nominations_visible_to
+from core.views import show_errors
 from governance.selectors import regulation_in_force
-
-
-def show_errors(request: HttpRequest, error: ValidationError) -> None:
-    """Put each message of a refusal on the next page."""
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def campaign_for(request: HttpRequest, pk: int) -> Campaign:

@@ -19,7 +19,7 @@ from assessment.selectors_talent import (
     talent_grid,
 )
 from assessment.services.talent import performance_rate, talent_note_add
-from assessment.views.staff import show_errors
+from core.views import show_errors
 from governance.audit import personal_data_access_log
 
 

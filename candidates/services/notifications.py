@@ -1,10 +1,7 @@
 """Emails to candidates, sent only after the change that prompts them is committed."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-
 from candidates.models import Nomination
+from core.mail import mail_on_commit
 
 
 def notify_status_change_on_commit(*, nomination: Nomination, reason: str = "") -> None:
@@ -24,6 +21,4 @@ def notify_status_change_on_commit(*, nomination: Nomination, reason: str = "") 
     lines += ["", "Подробности — в личном кабинете портала «Кадровый резерв»."]
     subject = f"Кадровый резерв: заявка — {status}"
     body = "\n".join(lines)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True)
-    )
+    mail_on_commit(subject=subject, body=body, recipients=[email])

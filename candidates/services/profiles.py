@@ -1,10 +1,8 @@
 """Create and update candidates' profiles: self-registration and invitation by a nominator."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -14,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.models import Role
 from candidates.models import Candidate, Nomination, NominationSource
 from candidates.services.nominations import nomination_create
+from core.mail import mail_on_commit
 from governance.audit import audit_record
 from governance.models import AuditSource
 
@@ -174,9 +173,5 @@ def candidate_nominate(
         if link:
             lines += ["", f"Чтобы войти, задайте пароль по ссылке: {link}"]
         body = "\n".join(lines)
-        transaction.on_commit(
-            lambda: send_mail(
-                subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True
-            )
-        )
+        mail_on_commit(subject=subject, body=body, recipients=[email])
     return nomination

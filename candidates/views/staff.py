@@ -41,6 +41,7 @@ from candidates.services.documents import document_mark_checked
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
 from candidates.services.nominations import TRANSITIONS, allowed_targets, nomination_transition
 from candidates.services.profiles import candidate_nominate
+from core.views import show_errors
 from governance.audit import personal_data_access_log
 from governance.selectors import regulation_in_force
 
@@ -239,11 +240,6 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _show_errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
 def _to_review(nomination: Nomination) -> HttpResponse:
     return redirect("candidates:staff_nomination", pk=nomination.pk)
 
@@ -269,7 +265,7 @@ def nomination_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
             request=request,
         )
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, f"Заявка переведена в статус «{target.label}».")
     return _to_review(nomination)
@@ -328,7 +324,7 @@ def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> H
             request=request,
         )
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(request, "Решение специалиста записано.")
     return _to_review(nomination)

@@ -9,15 +9,14 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment.models import Competency
 from candidates.models import MembershipStatus, ReserveMembership
+from core.mail import mail_on_commit
 from development import matching
 from development.models import (
     Mentor,
@@ -423,17 +422,9 @@ def mentorships_create_bulk(
 # --- Emails, sent only once the change is committed ------------------------------------------
 
 
-def mail_on_commit(subject: str, lines: list[str], recipients: list[str]) -> None:
-    """Send the email to the addresses once the transaction commits (none when it rolls back)."""
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return
-    body = "\n".join([*lines, "", "Подробности — на портале «Кадровый резерв»."])
-    transaction.on_commit(
-        lambda: send_mail(
-            subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True
-        )
-    )
+def letter_body(lines: list[str]) -> str:
+    """Return the lines of a letter to a pair, with the portal's closing line."""
+    return "\n".join([*lines, "", "Подробности — на портале «Кадровый резерв»."])
 
 
 def notify_pair_started_on_commit(pair: Mentorship) -> None:
@@ -441,24 +432,28 @@ def notify_pair_started_on_commit(pair: Mentorship) -> None:
     mentor_user = pair.mentor.user
     mentee = pair.mentee
     mail_on_commit(
-        "Кадровый резерв: подтверждена пара наставничества",
-        [
-            f"Здравствуйте, {mentor_user.first_name}!",
-            "",
-            f"Вы — наставник резервиста {mentee.full_name} с {pair.started_on:%d.%m.%Y}.",
-            "Записывайте встречи в разделе «Мои наставляемые».",
-        ],
-        [mentor_user.email],
+        subject="Кадровый резерв: подтверждена пара наставничества",
+        body=letter_body(
+            [
+                f"Здравствуйте, {mentor_user.first_name}!",
+                "",
+                f"Вы — наставник резервиста {mentee.full_name} с {pair.started_on:%d.%m.%Y}.",
+                "Записывайте встречи в разделе «Мои наставляемые».",
+            ]
+        ),
+        recipients=[mentor_user.email],
     )
     mail_on_commit(
-        "Кадровый резерв: вам назначен наставник",
-        [
-            f"Здравствуйте, {mentee.first_name}!",
-            "",
-            f"Ваш наставник — {mentor_user.get_full_name()} с {pair.started_on:%d.%m.%Y}.",
-            "Контакты наставника и встречи для подтверждения — в разделе «Мой наставник».",
-        ],
-        [mentee.email],
+        subject="Кадровый резерв: вам назначен наставник",
+        body=letter_body(
+            [
+                f"Здравствуйте, {mentee.first_name}!",
+                "",
+                f"Ваш наставник — {mentor_user.get_full_name()} с {pair.started_on:%d.%m.%Y}.",
+                "Контакты наставника и встречи для подтверждения — в разделе «Мой наставник».",
+            ]
+        ),
+        recipients=[mentee.email],
     )
 
 
@@ -471,9 +466,9 @@ def notify_pair_ended_on_commit(pair: Mentorship) -> None:
         f"Причина: {pair.end_reason}",
     ]
     mail_on_commit(
-        f"Кадровый резерв: пара наставничества {status}",
-        lines,
-        [pair.mentor.user.email, pair.mentee.email],
+        subject=f"Кадровый резерв: пара наставничества {status}",
+        body=letter_body(lines),
+        recipients=[pair.mentor.user.email, pair.mentee.email],
     )
 
 

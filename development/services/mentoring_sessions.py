@@ -13,13 +13,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment.models import Competency
+from core.mail import mail_on_commit
 from development.models import (
     MentoringSession,
     Mentorship,
     MentorshipStatus,
     SessionConfirmation,
 )
-from development.services.mentoring import lock_pair, mail_on_commit
+from development.services.mentoring import letter_body, lock_pair
 from governance.audit import audit_record
 
 
@@ -185,10 +186,12 @@ def notify_session_disputed_on_commit(session: MentoringSession) -> None:
     """Tell the mentor that the mentee disputed a logged meeting."""
     mentorship = session.mentorship
     mail_on_commit(
-        "Кадровый резерв: встреча оспорена",
-        [
-            f"{mentorship.mentee.full_name} оспаривает встречу {session.date:%d.%m.%Y}.",
-            f"Комментарий: {session.mentee_comment}",
-        ],
-        [mentorship.mentor.user.email],
+        subject="Кадровый резерв: встреча оспорена",
+        body=letter_body(
+            [
+                f"{mentorship.mentee.full_name} оспаривает встречу {session.date:%d.%m.%Y}.",
+                f"Комментарий: {session.mentee_comment}",
+            ]
+        ),
+        recipients=[mentorship.mentor.user.email],
     )

@@ -7,9 +7,7 @@ audit event, and tells the reservist by email once the transaction commits.
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -17,6 +15,7 @@ from django.utils import timezone
 
 from assessment.models import Competency, Result
 from candidates.models import MembershipStatus, ReserveMembership
+from core.mail import mail_on_commit
 from development.models import (
     Activity,
     DevelopmentPlan,
@@ -367,9 +366,6 @@ def plan_item_remove(*, item: PlanItem, actor, request: HttpRequest | None = Non
 
 
 def _notify(plan: DevelopmentPlan, subject: str, lines: list[str]) -> None:
-    email = plan.candidate.email
-    if not email:
-        return
     body = "\n".join(
         [
             f"Здравствуйте, {plan.candidate.first_name}!",
@@ -379,14 +375,8 @@ def _notify(plan: DevelopmentPlan, subject: str, lines: list[str]) -> None:
             "Подробности — в разделе «Мой план развития» портала «Кадровый резерв».",
         ]
     )
-    transaction.on_commit(
-        lambda: send_mail(
-            f"Кадровый резерв: {subject}",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-            fail_silently=True,
-        )
+    mail_on_commit(
+        subject=f"Кадровый резерв: {subject}", body=body, recipients=[plan.candidate.email]
     )
 
 

@@ -3,10 +3,10 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from core.mail import mail_on_commit
 from development.models import PlanItem, PlanItemStatus
 from development.selectors_plans import WORKING_STATUSES
 
@@ -68,10 +68,6 @@ def plan_items_remind(*, today: datetime.date | None = None, days: int | None = 
             if not email:
                 continue
             subject, body = _message(item)
-            transaction.on_commit(
-                lambda subject=subject, body=body, email=email: send_mail(
-                    subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=True
-                )
-            )
+            mail_on_commit(subject=subject, body=body, recipients=[email])
             sent += 1
     return sent

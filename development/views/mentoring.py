@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import bound_municipality_id, is_region_wide
 from candidates.exports import log_export_access
 from candidates.models import ReserveMembership
+from core.views import show_errors
 from development import access, matching
 from development.forms_mentoring import (
     BulkFilterForm,
@@ -47,12 +48,6 @@ from registry.models import Municipality
 
 PAGE_SIZE = 50
 T = TypeVar("T")
-
-
-def show_errors(request: HttpRequest, error: ValidationError) -> None:
-    """Show a service's refusal as error messages."""
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def attempt(request: HttpRequest, action: Callable[[], T], success: str) -> T | None:

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from candidates.exports import log_export_access
+from core.views import show_errors
 from development import access
 from development.forms_mentoring import CONFIRM, SessionAnswerForm, SessionForm
 from development.models import (
@@ -31,7 +32,7 @@ from development.services.mentoring_sessions import (
     session_create,
     session_update,
 )
-from development.views.mentoring import attempt, show_errors
+from development.views.mentoring import attempt
 from development.views.mentoring_pairs import pair_for
 
 

@@ -14,6 +14,7 @@ from accounts.access import has_role, is_region_wide
 from accounts.models import Role
 from candidates.access import memberships_visible_to
 from candidates.models import MembershipStatus, ReserveMembership
+from core.views import show_errors
 from development import access
 from development.forms_plans import CommentForm, PlanFilterForm
 from development.models import DevelopmentPlan, MentorshipStatus, PlanStatus
@@ -42,12 +43,6 @@ from governance.audit import personal_data_access_log
 
 PAGE_SIZE = 25
 WITHOUT_PLAN_LIMIT = 20
-
-
-def show_errors(request: HttpRequest, error: ValidationError) -> None:
-    """Put each message of a refusal on the next page."""
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def plan_for(request: HttpRequest, pk: int) -> DevelopmentPlan:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.views import show_errors
 from development import access
 from development.forms_wellbeing import PulseForm, QuarterForm, WithdrawForm
 from development.selectors_wellbeing import (
@@ -41,11 +42,6 @@ NOT_ELIGIBLE = (
 def _require_own_pulse(request: HttpRequest) -> None:
     if not access.can_open_own_pulse(request.user):
         raise Http404
-
-
-def _show_errors(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _render_own(
@@ -108,7 +104,7 @@ def pulse_consent(request: HttpRequest) -> HttpResponse:
     try:
         pulse_consent_give(user=request.user, request=request)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request, "Согласие записано. Ответьте на пять вопросов о последнем месяце."
@@ -133,7 +129,7 @@ def pulse_answer(request: HttpRequest) -> HttpResponse:
     try:
         _, created = pulse_answer_submit(user=request.user, answers=form.answers(), request=request)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request,
@@ -156,7 +152,7 @@ def pulse_withdraw(request: HttpRequest) -> HttpResponse:
     try:
         deleted = pulse_consent_withdraw(user=request.user, request=request)
     except ValidationError as error:
-        _show_errors(request, error)
+        show_errors(request, error)
     else:
         messages.success(
             request,

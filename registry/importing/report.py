@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from core.russian import quantity
 from registry.importing.errors import RowError
 
 
@@ -60,12 +61,7 @@ class ImportReport:
     @property
     def errors_phrase(self) -> str:
         """Return the error count with the noun in the right form: 1 ошибка, 3 ошибки, 5 ошибок."""
-        number = self.error_count
-        if number % 10 == 1 and number % 100 != 11:
-            return f"{number} ошибка"
-        if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
-            return f"{number} ошибки"
-        return f"{number} ошибок"
+        return quantity(self.error_count, "ошибка", "ошибки", "ошибок")
 
     def summary(self) -> str:
         """Return the counts in the form the command prints and the admin shows."""
