@@ -11,7 +11,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from assessment.models import Campaign, Participant
-from candidates.exports import escape_cell, log_export_access
+from candidates.exports import log_export_access
+from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
 
 COLUMNS = (
     ("Место", 8),
@@ -98,5 +99,5 @@ def ranking_export_response(
         target,
         as_attachment=True,
         filename=f"reyting-kampanii-{campaign.pk}-{timezone.localdate():%Y-%m-%d}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_CONTENT_TYPE,
     )

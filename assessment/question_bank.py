@@ -16,12 +16,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from assessment.models import Choice, Instrument, InstrumentKind, Question, QuestionKind
+from core.spreadsheets import (
+    FileRefused,
+    ReadLimits,
+    RowError,
+    TableNotFound,
+    cell_text,
+    detect_format,
+    header_key,
+    read_spreadsheet,
+    template_rows,
+)
 from governance.audit import audit_record
-from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
-from registry.importing.detect import detect_format
-from registry.importing.sheets import read_spreadsheet
-from registry.importing.tables import cell_text, template_rows
-from registry.normalize import header_key
 
 MAX_OPTIONS = 6
 MAX_QUESTION_LENGTH = 2000

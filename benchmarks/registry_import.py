@@ -88,9 +88,8 @@ def measure(kind: str, path: Path) -> dict:
     django.setup()
     from django.db import connection
 
-    from registry.importing.detect import detect_format
-    from registry.importing.limits import ReadLimits
-    from registry.importing.sheets import read_spreadsheet
+    from core.spreadsheets import detect_format, read_spreadsheet
+    from registry.importing import registry_read_limits
     from registry.services import registry_import_apply, registry_import_preview
 
     with connection.cursor() as cursor:
@@ -102,7 +101,7 @@ def measure(kind: str, path: Path) -> dict:
     cpu_before = _cpu_seconds(resource.RUSAGE_SELF), _server_cpu_seconds(backend)
     started = time.perf_counter()
     if kind == "read":
-        limits = ReadLimits.from_settings()
+        limits = registry_read_limits()
         _, sheets = read_spreadsheet(path, detect_format(path, limits), limits)
         result["rows"] = sum(1 for _, rows in sheets for _ in rows)
     else:

@@ -20,12 +20,11 @@ from openpyxl.utils import get_column_letter
 
 from candidates.models import Candidate, Nomination, ReserveMembership
 from core.http import client_ip
+from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
 from governance.models import PersonalDataAccess
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 
-# A spreadsheet treats a cell starting with these as a formula (CSV/formula injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD.MM.YYYY"
 COLUMNS = (
     ("ФИО", 36),
@@ -46,13 +45,6 @@ COLUMNS = (
     ("В резерве до", 14),
 )
 _LOG_BATCH = 1000
-
-
-def escape_cell(value: object) -> object:
-    """Return the value, a text that a spreadsheet would run as a formula prefixed with «'»."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def _local_date(value: datetime.datetime | None) -> datetime.date | None:
@@ -166,5 +158,5 @@ def pipeline_export_response(
         target,
         as_attachment=True,
         filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_CONTENT_TYPE,
     )

@@ -15,14 +15,23 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from assessment.models import Competency
+from core.spreadsheets import (
+    CellContext,
+    CellError,
+    FileRefused,
+    ReadLimits,
+    RowError,
+    TableNotFound,
+    cell_text,
+    detect_format,
+    header_key,
+    parse_date,
+    read_spreadsheet,
+    template_rows,
+)
 from development.models import Activity, ActivityFormat, ActivityKind
-from registry.importing import FileRefused, ReadLimits, RowError, TableNotFound
-from registry.importing.detect import detect_format
-from registry.importing.sheets import read_spreadsheet
-from registry.importing.tables import cell_text, template_rows
-from registry.importing.values import CellError, ParseContext, parse_date, parse_inn
+from registry.importing.values import parse_inn
 from registry.models import Organization
-from registry.normalize import header_key
 
 LIMITS = ReadLimits(
     max_bytes=5 * 1024 * 1024, max_rows=2000, max_uncompressed_bytes=100 * 1024 * 1024
@@ -176,7 +185,7 @@ def _codes(value: object) -> list[str]:
 class _RowChecker:
     """Checks the cells of one row, collecting every error with its column."""
 
-    def __init__(self, row_number: int, cell, context: ParseContext, known: dict) -> None:
+    def __init__(self, row_number: int, cell, context: CellContext, known: dict) -> None:
         self.row = row_number
         self.cell = cell
         self.context = context
@@ -315,7 +324,7 @@ def read_catalogue_file(path: Path) -> tuple[list[CatalogueRow], list[RowError]]
         ),
         "inns": set(Organization.objects.values_list("inn", flat=True)),
     }
-    context = ParseContext(municipality_ids={}, date_epoch=epoch)
+    context = CellContext(date_epoch=epoch)
     existing = existing_keys()
     rows: list[CatalogueRow] = []
     errors: list[RowError] = []

@@ -9,7 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from candidates.exports import escape_cell
+from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
 from development.selectors_mentor_report import COLUMNS, NO_DATA, Report
 from registry.models import OrganizationKind
 
@@ -74,5 +74,5 @@ def report_response(report: Report, *, title: str) -> FileResponse:
         target,
         as_attachment=True,
         filename=f"effektivnost-nastavnikov-{timezone.localdate():%Y-%m-%d}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_CONTENT_TYPE,
     )

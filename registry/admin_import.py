@@ -18,10 +18,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 
+from core.spreadsheets import XLSX_CONTENT_TYPE
 from registry import access, pending_imports
 from registry.forms import RegistryUploadForm
 from registry.importing.report import ImportReport
-from registry.resources import XLSX_CONTENT_TYPE, export_response, registry_template_xlsx
+from registry.resources import export_response, registry_template_xlsx
 from registry.services import registry_import_apply, registry_import_preview
 
 ALREADY_DONE = (

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from registry.importing.archive import megabytes
+from core.spreadsheets import megabytes
 from registry.models import Municipality, OrganizationKind
 
 

@@ -40,10 +40,3 @@ def municipality_key(name: str) -> str:
     stripped = _SPACES.sub(" ", _DESIGNATION_PATTERN.sub(" ", text)).strip()
     # A name made only of designations ("ЗАТО") keeps its words rather than becoming empty.
     return stripped or text
-
-
-def header_key(header: object) -> str:
-    """Return a spreadsheet column header folded for comparison: case, spaces, line breaks, ё."""
-    text = "" if header is None else str(header)
-    text = text.lower().replace("ё", "е").replace("\u00a0", " ")
-    return _SPACES.sub(" ", text).strip()

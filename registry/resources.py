@@ -15,30 +15,17 @@ from django.utils import timezone
 from import_export import fields, resources
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
 from registry.importing.columns import COLUMNS
 from registry.importing.values import KIND_NAMES
 from registry.models import Municipality, Organization
 
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV/formula injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _COLUMN_WIDTHS = {"full_name": 60, "address": 45, "head_contract_end_date": 22}
 _DATE_FORMAT = "DD.MM.YYYY"
-
-
-def escape_cell(value: object) -> object:
-    """Return a text value that no spreadsheet will evaluate; other values as they are."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class OrganizationResource(resources.ModelResource):

@@ -14,17 +14,15 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from core.spreadsheets import FileRefused, RowError, TableNotFound
 from governance.audit import AuditSource, Change, audit_record, audit_record_bulk
 from registry.importing import (
     COLUMNS,
     KIND_NAMES,
-    FileRefused,
     ParsedRow,
-    ReadLimits,
-    RowError,
-    TableNotFound,
     parse_file,
     parse_file_in_worker,
+    registry_read_limits,
 )
 from registry.importing.report import FieldChange, ImportReport, PlannedRow
 from registry.models import Municipality, MunicipalityAlias, Organization
@@ -285,7 +283,7 @@ def _run_import(
             if write:
                 _lock_imports()
             layout, batches = parse(
-                Path(path), limits=ReadLimits.from_settings(), municipality_ids=municipality_ids
+                Path(path), limits=registry_read_limits(), municipality_ids=municipality_ids
             )
             report.sheet_name, report.header_row = layout.sheet_name, layout.header_row
             report.missing_columns = [

@@ -22,9 +22,9 @@ from assessment.question_bank import (
     read_bank_file,
     template_workbook,
 )
+from core.spreadsheets import XLSX_CONTENT_TYPE
 
 SESSION_KEY = "assessment_bank_import"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -127,6 +127,6 @@ def bank_template(request: HttpRequest) -> HttpResponse:
     instrument = knowledge_tests().first()
     if instrument is None:
         raise Http404
-    response = HttpResponse(template_workbook(instrument), content_type=XLSX)
+    response = HttpResponse(template_workbook(instrument), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="bank_voprosov_shablon.xlsx"'
     return response

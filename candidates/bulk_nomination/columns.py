@@ -9,8 +9,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from candidates.models import NominationSource
+from core.spreadsheets import header_key
 from registry.models import PositionKind
-from registry.normalize import header_key
 
 # The template offers pick-lists down to this row; a list of nominees is never longer.
 MAX_ROWS = 1000

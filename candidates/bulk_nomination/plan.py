@@ -21,14 +21,22 @@ from candidates.bulk_nomination.columns import (
 )
 from candidates.bulk_nomination.storage import MAX_BYTES
 from candidates.models import CLOSED_NOMINATION_STATUSES, Candidate, Nomination, NominationSource
-from registry.importing.detect import detect_format
-from registry.importing.errors import FileRefused, RowError
-from registry.importing.limits import HEADER_SEARCH_ROWS, ReadLimits
-from registry.importing.sheets import read_spreadsheet
-from registry.importing.tables import cell_text
-from registry.importing.values import CellError, ParseContext, parse_birth_date, parse_inn
+from core.spreadsheets import (
+    HEADER_SEARCH_ROWS,
+    CellContext,
+    CellError,
+    FileRefused,
+    ReadLimits,
+    RowError,
+    cell_text,
+    detect_format,
+    header_key,
+    parse_birth_date,
+    read_spreadsheet,
+    unescape_cell,
+)
+from registry.importing.values import parse_inn
 from registry.models import Organization, PositionKind
-from registry.normalize import header_key
 
 _MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
 
@@ -92,11 +100,7 @@ def read_limits() -> ReadLimits:
 
 
 def _text(value: object) -> str:
-    text = cell_text(value)
-    # An apostrophe a spreadsheet export put before = + - @ to keep it from being a formula.
-    if text[:2] in {"'=", "'+", "'-", "'@"}:
-        text = text[1:]
-    return text
+    return unescape_cell(cell_text(value))
 
 
 def _match_header(values: tuple) -> dict[str, int] | None:
@@ -154,7 +158,7 @@ def read_plan(path: Path) -> BulkPlan:
     except FileRefused as error:
         plan.problem = error.message
         return plan
-    context = ParseContext(municipality_ids={}, date_epoch=epoch)
+    context = CellContext(date_epoch=epoch)
     positions = None
     try:
         for _, rows in sheets:

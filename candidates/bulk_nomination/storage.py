@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from registry.importing.errors import FileRefused
+from core.spreadsheets import FileRefused
 
 MAX_BYTES = 5 * 1024 * 1024
 # An abandoned upload (preview never confirmed) is removed after this long.

@@ -20,7 +20,7 @@ from candidates.bulk_nomination import (
     template_workbook,
 )
 from candidates.services.bulk_nomination import nominations_create_in_bulk
-from registry.importing.errors import FileRefused
+from core.spreadsheets import XLSX_CONTENT_TYPE, FileRefused
 
 SESSION_KEY = "candidates_bulk_nomination_token"
 TEMPLATE_NAME = "vydvizhenie-kandidatov-shablon.xlsx"
@@ -79,7 +79,7 @@ def bulk_nominate_template(request: HttpRequest) -> HttpResponse:
     _require_bulk(request)
     response = HttpResponse(
         template_workbook(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_NAME}"'
     return response

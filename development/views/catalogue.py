@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assessment.models import Competency
+from core.spreadsheets import XLSX_CONTENT_TYPE
 from development import access
 from development.catalogue_import import (
     CatalogueRow,
@@ -28,7 +29,6 @@ from development.services.catalogue import activities_import
 
 PAGE_SIZE = 25
 SESSION_KEY = "development_catalogue_import"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _with_details(activities: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -179,6 +179,6 @@ def catalogue_import_confirm(request: HttpRequest) -> HttpResponse:
 def catalogue_template(request: HttpRequest) -> HttpResponse:
     """Download the catalogue template with the competency codes."""
     _staff_only(request)
-    response = HttpResponse(template_workbook(), content_type=XLSX)
+    response = HttpResponse(template_workbook(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="katalog_meropriyatiy_shablon.xlsx"'
     return response

@@ -3,9 +3,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from registry.importing.errors import TableNotFound
-from registry.importing.limits import HEADER_SEARCH_ROWS
-from registry.normalize import header_key
+from core.spreadsheets import HEADER_SEARCH_ROWS, TableNotFound, fold_header
 
 
 @dataclass(frozen=True)
@@ -70,11 +68,6 @@ COLUMNS: tuple[Column, ...] = (
 TEMPLATE_HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)
 COLUMN_BY_FIELD: dict[str, Column] = {column.field: column for column in COLUMNS}
 REQUIRED_COLUMNS: tuple[Column, ...] = tuple(column for column in COLUMNS if column.required)
-
-
-def fold_header(text: object) -> str:
-    """Return a header cell folded for comparison; a trailing asterisk or colon is ignored."""
-    return header_key(text).rstrip(" *:")
 
 
 _COLUMN_BY_KEY: dict[str, Column] = {

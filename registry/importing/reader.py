@@ -16,11 +16,16 @@ import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.conf import settings
+
+from core.spreadsheets import (
+    FileRefused,
+    ReadLimits,
+    TableNotFound,
+    detect_format,
+    read_spreadsheet,
+)
 from registry.importing.columns import TableLayout, locate_table, repeats_header
-from registry.importing.detect import detect_format
-from registry.importing.errors import FileRefused, TableNotFound
-from registry.importing.limits import ReadLimits
-from registry.importing.sheets import read_spreadsheet
 from registry.importing.values import ParseContext, ParsedRow, is_skippable, parse_row
 
 # Small batches keep the importer busy from the first rows to the last; the outbox lets the
@@ -34,6 +39,15 @@ WORKER_SILENCE_SECONDS = 120
 
 Batches = Iterator[list[ParsedRow]]
 RawBatches = Iterator[list[tuple[int, tuple]]]
+
+
+def registry_read_limits() -> ReadLimits:
+    """Return the limits this installation sets for a registry file."""
+    return ReadLimits(
+        max_bytes=settings.REGISTRY_IMPORT_MAX_BYTES,
+        max_rows=settings.REGISTRY_IMPORT_MAX_ROWS,
+        max_uncompressed_bytes=settings.REGISTRY_IMPORT_MAX_UNCOMPRESSED_BYTES,
+    )
 
 
 def _read_rows(path: Path, limits: ReadLimits) -> tuple[TableLayout, datetime.datetime, RawBatches]:

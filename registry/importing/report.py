@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from core.russian import quantity
-from registry.importing.errors import RowError
+from core.spreadsheets import RowError
 
 
 @dataclass

@@ -1,17 +1,26 @@
 """Turn the cells of one registry row into Organization field values, or into row errors."""
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-from openpyxl.utils.datetime import from_excel
 
+from core.spreadsheets import (
+    DIGITS_WITH_SPACES,
+    CellContext,
+    CellError,
+    RowError,
+    header_key,
+    is_blank,
+    parse_birth_date,
+    parse_count,
+    parse_date,
+    parse_email,
+    text_value,
+)
 from registry.importing.columns import COLUMN_BY_FIELD, TableLayout
-from registry.importing.errors import RowError
-from registry.normalize import header_key, municipality_key
+from registry.normalize import municipality_key
 from registry.validators import validate_inn, validate_kpp, validate_ogrn
 
 # Limits of the model's fields, repeated here so that a worker process needs no Django models.
@@ -24,9 +33,6 @@ TEXT_MAX_LENGTHS = {
     "website": 255,
     "head_full_name": 255,
 }
-_MAX_COUNT = 2_147_483_647
-_EARLIEST_DATE = datetime.date(1900, 1, 1)
-_LATEST_DATE = datetime.date(2100, 12, 31)
 
 # Organization kinds by their labels and the short forms municipal spreadsheets use.
 KIND_LABELS: dict[str, str] = {
@@ -65,24 +71,14 @@ KIND_NAMES = {
     "vocational": "профессиональная образовательная организация",
 }
 
-_DIGITS_WITH_SPACES = re.compile(r"^[\d\s\u00a0]+$")
 _INTEGRAL_TEXT = re.compile(r"^(\d+)[.,]0+$")
-_RUSSIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?$")
-# An apostrophe that our own export put before = + - @ to keep Excel from evaluating the cell.
-_EXPORT_ESCAPE = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-class CellError(Exception):
-    """A cell's value is not acceptable; the message says why, in Russian."""
 
 
 @dataclass
-class ParseContext:
-    """What parsing needs besides the cells: municipalities by key and the file's date epoch."""
+class ParseContext(CellContext):
+    """What parsing a registry row needs besides its cells: municipalities by key, the epoch."""
 
     municipality_ids: dict[str, int]
-    date_epoch: datetime.datetime
     # A file repeats a few dozen municipality and kind spellings thousands of times.
     known: dict[tuple[str, str], object] = field(default_factory=dict)
 
@@ -96,21 +92,6 @@ class ParsedRow:
     errors: list[RowError] = field(default_factory=list)
 
 
-def _text(value: object) -> str:
-    if isinstance(value, str):
-        text = " ".join(value.split())  # line breaks, tabs, runs of (non-breaking) spaces
-        return text[1:] if _EXPORT_ESCAPE.match(text) else text
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
-    return " ".join(str(value).split())
-
-
 def _digits(value: object, *, width: int) -> str:
     """Return an identifier stored as text or as a number as its digit string."""
     if isinstance(value, bool):
@@ -120,13 +101,13 @@ def _digits(value: object, *, width: int) -> str:
             raise CellError(f"ожидаются цифры, а в ячейке дробное число {value}")
         # Excel drops the leading zero of an identifier stored as a number.
         return str(int(value)).zfill(width)
-    text = _text(value)
+    text = text_value(value)
     if text.isdigit():
         return text
     integral = _INTEGRAL_TEXT.match(text)
     if integral:
         return integral.group(1)
-    if _DIGITS_WITH_SPACES.match(text):
+    if DIGITS_WITH_SPACES.match(text):
         return re.sub(r"[\s\u00a0]", "", text)
     return text
 
@@ -142,18 +123,18 @@ def _validated(validator: Callable[[str], None], value: str) -> str:
     return value
 
 
-def parse_inn(value: object, context: ParseContext) -> str:
+def parse_inn(value: object, context: CellContext) -> str:
     """Return a checked 10-digit INN."""
     return _validated(validate_inn, _digits(value, width=10))
 
 
-def parse_kpp(value: object, context: ParseContext) -> str:
+def parse_kpp(value: object, context: CellContext) -> str:
     """Return a KPP in its standard format, or an empty string."""
     text = _digits(value, width=9).upper()
     return _validated(validate_kpp, text) if text else ""
 
 
-def parse_ogrn(value: object, context: ParseContext) -> str:
+def parse_ogrn(value: object, context: CellContext) -> str:
     """Return a checked OGRN, or an empty string."""
     text = _digits(value, width=13)
     return _validated(validate_ogrn, text) if text else ""
@@ -161,7 +142,7 @@ def parse_ogrn(value: object, context: ParseContext) -> str:
 
 def parse_municipality(value: object, context: ParseContext) -> int:
     """Return the id of the municipality the spelling names."""
-    text = _text(value)
+    text = text_value(value)
     municipality_id = context.known.get(("municipality", text))
     if municipality_id is None:
         municipality_id = context.municipality_ids.get(municipality_key(text))
@@ -176,7 +157,7 @@ def parse_municipality(value: object, context: ParseContext) -> int:
 
 def parse_kind(value: object, context: ParseContext) -> str:
     """Return the organization kind named by its label or a common short form."""
-    text = _text(value)
+    text = text_value(value)
     kind = context.known.get(("kind", text))
     if kind is None:
         kind = KIND_LABELS.get(header_key(text).strip(" ."))
@@ -187,86 +168,11 @@ def parse_kind(value: object, context: ParseContext) -> str:
     return kind
 
 
-def parse_email(value: object, context: ParseContext) -> str:
-    """Return a valid email address, or an empty string."""
-    text = _text(value)
-    if text:
-        try:
-            validate_email(text)
-        except ValidationError as error:
-            raise CellError(f"неверный адрес электронной почты «{text}»") from error
-    return text
-
-
-def parse_count(value: object, context: ParseContext) -> int | None:
-    """Return a non-negative whole number, or None for an empty cell."""
-    if isinstance(value, bool):
-        raise CellError("ожидается целое число")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if not isinstance(value, int):
-        text = _text(value)
-        if not text:
-            return None
-        if not _DIGITS_WITH_SPACES.match(text):
-            raise CellError(f"ожидается целое число, а в ячейке «{text}»")
-        value = int(re.sub(r"[\s\u00a0]", "", text))
-    if value < 0:
-        raise CellError("число не может быть отрицательным")
-    if value > _MAX_COUNT:
-        raise CellError("слишком большое число")
-    return value
-
-
-def _date_from_text(text: str) -> datetime.date:
-    russian = _RUSSIAN_DATE.match(text)
-    iso = _ISO_DATE.match(text)
-    if russian:
-        day, month, year = (int(part) for part in russian.groups())
-    elif iso:
-        year, month, day = (int(part) for part in iso.groups())
-    else:
-        raise CellError(f"ожидается дата в виде дд.мм.гггг, а в ячейке «{text}»")
-    try:
-        return datetime.date(year, month, day)
-    except ValueError as error:
-        raise CellError(f"даты {day:02d}.{month:02d}.{year} не существует") from error
-
-
-def parse_date(value: object, context: ParseContext) -> datetime.date | None:
-    """Return a date from a date cell, an Excel serial number or «дд.мм.гггг» text."""
-    if isinstance(value, datetime.datetime):
-        result = value.date()
-    elif isinstance(value, datetime.date):
-        result = value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            result = from_excel(value, epoch=context.date_epoch).date()
-        except (ValueError, OverflowError) as error:
-            raise CellError(f"число {value} не похоже на дату") from error
-    else:
-        text = _text(value)
-        if not text:
-            return None
-        result = _date_from_text(text)
-    if not _EARLIEST_DATE <= result <= _LATEST_DATE:
-        raise CellError(f"дата {result:%d.%m.%Y} вне допустимого диапазона")
-    return result
-
-
-def parse_birth_date(value: object, context: ParseContext) -> datetime.date | None:
-    """Return a birth date, which cannot be in the future."""
-    result = parse_date(value, context)
-    if result is not None and result > datetime.date.today():
-        raise CellError(f"дата рождения {result:%d.%m.%Y} ещё не наступила")
-    return result
-
-
 def _parse_text(field_name: str) -> Callable[[object, ParseContext], str]:
     limit = TEXT_MAX_LENGTHS[field_name]
 
     def parse(value: object, context: ParseContext) -> str:
-        text = _text(value)
+        text = text_value(value)
         if len(text) > limit:
             raise CellError(f"текст длиннее {limit} символов")
         return text
@@ -293,15 +199,11 @@ PARSERS: dict[str, Callable[[object, ParseContext], object]] = {
 }
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def is_skippable(values: tuple, layout: TableLayout) -> bool:
     """Return whether a row carries no registry data: blank, or column numbers 1, 2, 3…"""
-    if all(index >= len(values) or _is_blank(values[index]) for index in layout.positions.values()):
+    if all(index >= len(values) or is_blank(values[index]) for index in layout.positions.values()):
         return True
-    numbered = (value for value in values if not _is_blank(value))
+    numbered = (value for value in values if not is_blank(value))
     return all(
         isinstance(value, int | float) and value == position
         for position, value in enumerate(numbered, start=1)
@@ -317,7 +219,7 @@ def parse_row(
     for field_name, index in layout.positions.items():
         raw = values[index] if index < width else None
         try:
-            if COLUMN_BY_FIELD[field_name].required and _is_blank(raw):
+            if COLUMN_BY_FIELD[field_name].required and is_blank(raw):
                 raise CellError("не заполнено")
             parsed.values[field_name] = PARSERS[field_name](raw, context)
         except CellError as error:

@@ -7,7 +7,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from registry.importing.columns import TEMPLATE_HEADERS
-from registry.resources import escape_cell
 from registry.services import registry_import_preview
 from tests.factories import OrganizationFactory
 
@@ -19,24 +18,6 @@ URL = reverse("registry:organization_export")
 def _rows(response) -> list[tuple]:
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     return list(workbook.active.iter_rows(values_only=True))
-
-
-@pytest.mark.parametrize(
-    ("value", "escaped"),
-    [
-        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
-        ("+7 (3532) 11-22-33", "'+7 (3532) 11-22-33"),
-        ("-1+2", "'-1+2"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tcmd", "'\tcmd"),
-        ("\rcmd", "'\rcmd"),
-        ("Школа № 1", "Школа № 1"),
-        (500, 500),
-        (None, None),
-    ],
-)
-def test_it_escapes_cells_that_would_be_formulas(value, escaped):
-    assert escape_cell(value) == escaped
 
 
 def test_it_exports_only_own_municipality_for_a_coordinator(

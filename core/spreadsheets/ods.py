@@ -12,9 +12,9 @@ from pathlib import Path
 from defusedxml.ElementTree import iterparse
 from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 
-from registry.importing.archive import GuardedZipFile
-from registry.importing.errors import FileRefused, refusing_parser_errors, unreadable
-from registry.importing.limits import ReadLimits, row_cap, too_many_rows
+from core.spreadsheets.archive import GuardedZipFile
+from core.spreadsheets.errors import FileRefused, refusing_parser_errors, unreadable
+from core.spreadsheets.limits import ReadLimits, row_cap, too_many_rows
 
 _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE_NS = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

@@ -1,12 +1,10 @@
-"""The bounds a registry file must stay within before and while it is read."""
+"""The bounds an uploaded spreadsheet must stay within before and while it is read."""
 
 from dataclasses import dataclass
 
-from django.conf import settings
+from core.spreadsheets.errors import FileRefused
 
-from registry.importing.errors import FileRefused
-
-# A registry has 15 columns; a few more (row numbers, notes) are tolerated, the rest are cut off.
+# The portal's templates have a few dozen columns at most; the rest of a row is cut off.
 MAX_COLUMNS = 64
 # Spreadsheet XML compresses about 5–20 times; a zip bomb, thousands of times.
 MAX_COMPRESSION_RATIO = 100
@@ -21,7 +19,7 @@ HEADER_SEARCH_ROWS = 30
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Limits for one read, taken from settings so that a worker process needs no settings."""
+    """Limits for one read, passed in whole so that a worker process needs no settings."""
 
     max_bytes: int
     max_rows: int
@@ -29,18 +27,9 @@ class ReadLimits:
     max_columns: int = MAX_COLUMNS
     max_compression_ratio: int = MAX_COMPRESSION_RATIO
 
-    @classmethod
-    def from_settings(cls) -> "ReadLimits":
-        """Return the limits configured for this installation."""
-        return cls(
-            max_bytes=settings.REGISTRY_IMPORT_MAX_BYTES,
-            max_rows=settings.REGISTRY_IMPORT_MAX_ROWS,
-            max_uncompressed_bytes=settings.REGISTRY_IMPORT_MAX_UNCOMPRESSED_BYTES,
-        )
-
 
 def row_cap(limits: ReadLimits) -> int:
-    """Return the last row number a sheet may have: the registry rows plus room for titles."""
+    """Return the last row number a sheet may have: the data rows plus room for titles."""
     return limits.max_rows + HEADER_SEARCH_ROWS
 
 

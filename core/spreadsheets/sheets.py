@@ -19,11 +19,11 @@ from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-from registry.importing.archive import ODS, XLSX, GuardedZipFile
-from registry.importing.detect import XLS
-from registry.importing.errors import FileRefused, refusing_parser_errors, unreadable
-from registry.importing.limits import ReadLimits, row_cap, too_many_rows
-from registry.importing.ods import read_ods
+from core.spreadsheets.archive import ODS, XLSX, GuardedZipFile
+from core.spreadsheets.detect import XLS
+from core.spreadsheets.errors import FileRefused, refusing_parser_errors, unreadable
+from core.spreadsheets.limits import ReadLimits, row_cap, too_many_rows
+from core.spreadsheets.ods import read_ods
 
 DIMENSION_TAG = f"{{{SHEET_MAIN_NS}}}dimension"
 SHEET_DATA_TAG = f"{{{SHEET_MAIN_NS}}}sheetData"

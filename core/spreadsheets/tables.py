@@ -1,18 +1,30 @@
-"""Find any template's table in a spreadsheet, and read its cells as text.
+"""Find a template's table in a spreadsheet, and read its cells as text.
 
-The registry import has its own column model (columns.py); the other imports of the portal —
-the test-question bank, the development catalogue — describe their templates as header lists
-and share this locator, so that every import finds its header the same way.
+Every import of the portal finds its header the same way: header cells are compared folded
+(fold_header); a template described as a list of headers is found by locate_header, and
+template_rows walks its non-blank rows. An import with a richer column model (aliases,
+per-column rules) builds its own locator on fold_header.
 """
 
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from registry.importing.errors import TableNotFound
-from registry.importing.limits import HEADER_SEARCH_ROWS
-from registry.normalize import header_key
+from core.spreadsheets.errors import TableNotFound
+from core.spreadsheets.limits import HEADER_SEARCH_ROWS
 
 _SPACES = re.compile(r"\s+")
+
+
+def header_key(header: object) -> str:
+    """Return a spreadsheet column header folded for comparison: case, spaces, line breaks, ё."""
+    text = "" if header is None else str(header)
+    text = text.lower().replace("ё", "е").replace("\u00a0", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_header(text: object) -> str:
+    """Return a header cell folded for comparison; a trailing asterisk or colon is ignored."""
+    return header_key(text).rstrip(" *:")
 
 
 def cell_text(value: object) -> str:
@@ -36,13 +48,13 @@ def locate_header(
     Headers are compared folded (case, spaces, line breaks, ё, a trailing «*» or «:»). Only the
     first HEADER_SEARCH_ROWS rows of each sheet are searched; the table may be on any sheet.
     """
-    wanted = {header_key(name).rstrip(" *:"): name for name in headers}
+    wanted = {fold_header(name): name for name in headers}
     required = tuple(required)
     for _, rows in sheets:
         for row_number, values in rows:
             positions: dict[str, int] = {}
             for index, value in enumerate(values):
-                name = wanted.get(header_key(value).rstrip(" *:"))
+                name = wanted.get(fold_header(value))
                 if name is not None and name not in positions:
                     positions[name] = index
             if all(name in positions for name in required):

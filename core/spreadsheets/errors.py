@@ -1,4 +1,4 @@
-"""What can go wrong with a registry file: refused outright, or wrong row by row."""
+"""What can go wrong with an uploaded spreadsheet: refused outright, or wrong row by row."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +15,7 @@ class FileRefused(Exception):
 
 
 class TableNotFound(Exception):
-    """The file is a spreadsheet, but no sheet holds the registry's header."""
+    """The file is a spreadsheet, but no sheet holds the template's header."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

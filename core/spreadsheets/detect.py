@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from registry.importing.archive import XLSX, check_archive, megabytes
-from registry.importing.errors import FileRefused
-from registry.importing.limits import ReadLimits
+from core.spreadsheets.archive import XLSX, check_archive, megabytes
+from core.spreadsheets.errors import FileRefused
+from core.spreadsheets.limits import ReadLimits
 
 XLS = "xls"
 _OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")

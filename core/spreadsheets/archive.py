@@ -11,8 +11,8 @@ import struct
 import zipfile
 from pathlib import Path
 
-from registry.importing.errors import FileRefused, entity_bomb
-from registry.importing.limits import (
+from core.spreadsheets.errors import FileRefused, entity_bomb
+from core.spreadsheets.limits import (
     MAX_ARCHIVE_MEMBERS,
     MAX_DOCUMENT_PART_BYTES,
     RATIO_CHECK_FLOOR_BYTES,
