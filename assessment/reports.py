@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from assessment.selectors_results import ResultReport
-from governance.docx_writer import (
+from core.docx import (
     add_centered,
     add_heading,
     add_table,

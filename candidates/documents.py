@@ -15,7 +15,7 @@ from candidates.models import (
     VoteChoice,
 )
 from candidates.selectors_commission import agenda_items_of, member_order, members_present
-from governance.docx_writer import (
+from core.docx import (
     add_centered,
     add_heading,
     add_landscape_section,

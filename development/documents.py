@@ -5,10 +5,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from core.russian import quantity
-from development.selectors_programme import TITLE, Programme
-from development.services.plans import MAX_ITEMS_PER_GAP, PRACTICE_DAYS
-from governance.docx_writer import (
+from core.docx import (
     add_centered,
     add_heading,
     add_right,
@@ -17,6 +14,9 @@ from governance.docx_writer import (
     new_document,
     to_bytes,
 )
+from core.russian import quantity
+from development.selectors_programme import TITLE, Programme
+from development.services.plans import MAX_ITEMS_PER_GAP, PRACTICE_DAYS
 from governance.wording import hours, years
 
 MODULE_WIDTHS_CM = [1.0, 5.6, 1.6, 4.3, 4.0]

@@ -4,8 +4,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from governance import wording
-from governance.docx_writer import (
+from core.docx import (
     add_centered,
     add_heading,
     add_right,
@@ -14,6 +13,7 @@ from governance.docx_writer import (
     new_document,
     to_bytes,
 )
+from governance import wording
 from governance.models import RegulationVersion
 from governance.regulation import Regulation, parse_regulation
 from registry.models import PositionKind

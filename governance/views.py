@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.docx import DOCX_CONTENT_TYPE
 from governance import access, wording
 from governance.documents import regulation_document, regulation_filename
-from governance.docx_writer import DOCX_CONTENT_TYPE
 from governance.forms import RegulationVersionForm
 from governance.models import RegulationVersion
 from governance.regulation import EDUCATION_FIELDS, ExperienceKind, parse_regulation

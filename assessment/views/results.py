@@ -12,6 +12,7 @@ from assessment.models import CampaignInstrument, Participant
 from assessment.reports import result_docx
 from assessment.selectors_results import instrument_evidence, result_report
 from assessment.services.results import participant_complete
+from core.docx import DOCX_CONTENT_TYPE
 from core.views import show_errors
 from governance.audit import personal_data_access_log
 
@@ -114,7 +115,7 @@ def result_download(request: HttpRequest, pk: int) -> HttpResponse:
     report = result_report(participant, name_experts=access.shows_expert_names(request.user))
     response = HttpResponse(
         result_docx(report),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        content_type=DOCX_CONTENT_TYPE,
     )
     response["Content-Disposition"] = (
         f'attachment; filename="otchet-ob-otsenke-{participant.pk}.docx"'

@@ -3,7 +3,6 @@
 import hashlib
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -11,33 +10,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from candidates.models import Document, DocumentKind, Nomination
+from core.uploads import detect_document_type, document_max_bytes, size_label
 from governance.audit import audit_record
-
-# Signature → (MIME type, extension). The content decides, never the file name.
-_SIGNATURES = (
-    (b"%PDF-", ("application/pdf", ".pdf")),
-    (b"\xff\xd8\xff", ("image/jpeg", ".jpg")),
-    (b"\x89PNG\r\n\x1a\n", ("image/png", ".png")),
-)
-
-
-def detect_document_type(head: bytes) -> tuple[str, str] | None:
-    """Return the MIME type and extension the file's first bytes show, or None."""
-    for signature, kind in _SIGNATURES:
-        if head.startswith(signature):
-            return kind
-    return None
-
-
-def _size_label(size: int) -> str:
-    """Return a size in the units a person reads: «10 МБ», «500 КБ»."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):g} МБ"
-    return f"{max(size // 1024, 1)} КБ"
-
-
-def _max_bytes() -> int:
-    return getattr(settings, "DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 
 def document_upload(
@@ -51,12 +25,12 @@ def document_upload(
     """Validate and store a document; on any failure nothing stays behind."""
     if kind not in DocumentKind.values:
         raise ValidationError("Неизвестный вид документа.")
-    limit = _max_bytes()
+    limit = document_max_bytes()
     if uploaded_file.size is None or uploaded_file.size == 0:
         raise ValidationError("Файл пустой.")
     if uploaded_file.size > limit:
         raise ValidationError(
-            f"Файл больше {_size_label(limit)}. Уменьшите его (например, отсканируйте "
+            f"Файл больше {size_label(limit)}. Уменьшите его (например, отсканируйте "
             "с меньшим разрешением) и загрузите снова."
         )
     uploaded_file.seek(0)

@@ -52,8 +52,8 @@ from candidates.services.commission import (
     vote_cast,
 )
 from candidates.services.membership import membership_record_order
+from core.docx import DOCX_CONTENT_TYPE
 from governance.audit import personal_data_access_log
-from governance.docx_writer import DOCX_CONTENT_TYPE
 from governance.selectors import regulation_in_force, regulation_version_in_force
 
 T = TypeVar("T")

@@ -6,7 +6,6 @@ the plan. Locks are taken plan first, then item, as everywhere in the plans' ser
 
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
@@ -14,7 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from candidates.services.documents import detect_document_type
+from core.uploads import detect_document_type, document_max_bytes, size_label
 from development.models import DevelopmentPlan, PlanItem, PlanItemStatus, PlanStatus
 from development.services.plans import all_items_done, transition_locked
 from governance.audit import audit_record
@@ -22,23 +21,13 @@ from governance.audit import audit_record
 MAX_DESCRIPTION_LENGTH = 5000
 
 
-def _max_bytes() -> int:
-    return getattr(settings, "DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
-
-
-def _size_label(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):g} МБ"
-    return f"{max(size // 1024, 1)} КБ"
-
-
 def checked_extension(uploaded_file: UploadedFile) -> str:
     """Return the extension the file's content shows (PDF, JPEG, PNG), or refuse the file."""
-    limit = _max_bytes()
+    limit = document_max_bytes()
     if not uploaded_file.size:
         raise ValidationError("Файл пустой.")
     if uploaded_file.size > limit:
-        raise ValidationError(f"Файл больше {_size_label(limit)}. Уменьшите его и загрузите снова.")
+        raise ValidationError(f"Файл больше {size_label(limit)}. Уменьшите его и загрузите снова.")
     uploaded_file.seek(0)
     detected = detect_document_type(uploaded_file.read(16))
     uploaded_file.seek(0)

@@ -5,10 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.docx import DOCX_CONTENT_TYPE
 from development import access
 from development.documents import programme_document, programme_filename
 from development.selectors_programme import TITLE, programme_overview
-from governance.docx_writer import DOCX_CONTENT_TYPE
 
 
 def _readable(request: HttpRequest) -> None:
