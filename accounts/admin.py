@@ -11,8 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from accounts import access, services
 from accounts.forms import AdminLoginForm
 from accounts.models import User
+from audit.models import AuditSource
+from audit.services import personal_data_access_log
 from core.admin_base import PolicyAdmin
-from governance.audit import AuditSource, personal_data_access_log
 
 # The admin signs in through the same throttled form as the portal.
 admin.site.login_form = AdminLoginForm

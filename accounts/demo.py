@@ -12,7 +12,7 @@ from django.db import transaction
 
 from accounts import services
 from accounts.models import Role, User
-from governance.audit import AuditSource
+from audit.models import AuditSource
 from registry.models import Municipality
 
 

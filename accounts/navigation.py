@@ -38,7 +38,7 @@ _MENU: dict[Role, list[Entry]] = {
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
         ("Положение", "governance:regulation"),
-        ("Журнал аудита", "admin:governance_auditevent_changelist"),
+        ("Журнал аудита", "admin:audit_auditevent_changelist"),
         ("Администрирование", "admin:index"),
     ],
     Role.MINISTRY: [
@@ -51,7 +51,7 @@ _MENU: dict[Role, list[Entry]] = {
             [
                 ("Организации", "registry:organization_list"),
                 ("Положение о кадровом резерве", "governance:regulation"),
-                ("Журнал аудита", "admin:governance_auditevent_changelist"),
+                ("Журнал аудита", "admin:audit_auditevent_changelist"),
                 ("Администрирование портала", "admin:index"),
             ],
         ),

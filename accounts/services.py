@@ -7,7 +7,8 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import Role, User
-from governance.audit import AuditSource, audit_record
+from audit.models import AuditSource
+from audit.services import audit_record
 from registry.models import Municipality
 
 # What user_update may change; the role, the municipality and the password have their own services.

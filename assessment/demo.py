@@ -66,9 +66,9 @@ from assessment.services.results import participant_complete, results_compute
 from assessment.services.self_assessment import response_save_draft, response_submit
 from assessment.services.talent import performance_rate, talent_note_add
 from assessment.services.testing import attempt_start, attempt_submit
+from audit.models import AuditSource
 from candidates import demo as selection
 from candidates.models import Candidate, Nomination, NominationStatus
-from governance.audit import AuditSource
 from governance.selectors import regulation_in_force
 from registry.models import Organization
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from assessment.models import Choice, Instrument, InstrumentKind, Question, QuestionKind
+from audit.services import audit_record
 from core.spreadsheets import (
     FileRefused,
     ReadLimits,
@@ -27,7 +28,6 @@ from core.spreadsheets import (
     read_spreadsheet,
     template_rows,
 )
-from governance.audit import audit_record
 
 MAX_OPTIONS = 6
 MAX_QUESTION_LENGTH = 2000

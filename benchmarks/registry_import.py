@@ -94,7 +94,7 @@ def measure(kind: str, path: Path) -> dict:
 
     with connection.cursor() as cursor:
         if kind == "import":
-            cursor.execute("TRUNCATE registry_organization, governance_auditevent CASCADE")
+            cursor.execute("TRUNCATE registry_organization, audit_auditevent CASCADE")
         cursor.execute("SELECT pg_backend_pid()")
         backend = cursor.fetchone()[0]
     result: dict = {}

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from accounts.access import is_region_wide
+from audit.models import AuditSource
+from audit.services import personal_data_access_log
 from candidates import (
     access,
     admin_commission,  # noqa: F401  (registers the commission's models)
@@ -32,8 +34,6 @@ from candidates.services.eligibility import eligibility_evaluate
 from candidates.services.nominations import nomination_transition
 from candidates.services.profiles import PROFILE_FIELDS, candidate_update
 from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
-from governance.audit import personal_data_access_log
-from governance.models import AuditSource
 
 S = NominationStatus
 

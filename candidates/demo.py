@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import Role, User
+from audit.models import AuditSource
 from candidates.models import (
     AgendaItem,
     Candidate,
@@ -74,7 +75,6 @@ from candidates.services.records import (
     education_record_add,
     work_record_add,
 )
-from governance.audit import AuditSource
 from governance.consent import consent_give
 from governance.models import ConsentPurpose, ConsentRecord
 from registry.models import Municipality, Organization, PositionKind

@@ -18,10 +18,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from audit.models import PersonalDataAccess
 from candidates.models import Candidate, Nomination, ReserveMembership
 from core.http import client_ip
 from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
-from governance.models import PersonalDataAccess
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 

@@ -28,6 +28,7 @@ from assessment.models import (
     TargetLevel,
 )
 from assessment.scoring import InstrumentScores, compute, level_of, rank
+from audit.models import AuditSource
 from candidates.models import (
     Candidate,
     MembershipEvent,
@@ -59,7 +60,6 @@ from development.services.plans import (
 from development.services.plans_evidence import plan_item_add_completion, plan_item_add_practice
 from development.services.wellbeing import pulse_answer_submit, pulse_consent_give
 from development.wellbeing import PULSE_ITEMS
-from governance.audit import AuditSource
 from governance.selectors import regulation_in_force
 from registry.models import Municipality, Organization, PositionKind
 

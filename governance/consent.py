@@ -5,9 +5,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditSource
+from audit.services import audit_record
 from core.http import client_ip
-from governance.audit import audit_record
-from governance.models import AuditSource, ConsentPurpose, ConsentRecord, ConsentText
+from governance.models import ConsentPurpose, ConsentRecord, ConsentText
 
 
 def consent_text_in_force(purpose: ConsentPurpose) -> ConsentText:

@@ -6,8 +6,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from governance.audit import audit_record
-from governance.models import AuditSource, RegulationVersion
+from audit.models import AuditSource
+from audit.services import audit_record
+from governance.models import RegulationVersion
 from governance.regulation import parse_regulation
 
 

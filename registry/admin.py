@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from audit.models import AuditSource
 from core.admin_base import PolicyAdmin
-from governance.audit import AuditSource
 from registry import access
 from registry.admin_import import RegistryImportAdminMixin
 from registry.models import Municipality, MunicipalityAlias, Organization, PositionKind

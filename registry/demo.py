@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from governance.audit import AuditSource, Change, audit_record_bulk
+from audit.models import AuditSource
+from audit.services import Change, audit_record_bulk
 from registry.models import Municipality, Organization, OrganizationKind
 from registry.validators import _INN10_WEIGHTS
 

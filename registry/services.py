@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from core.spreadsheets import FileRefused, RowError, TableNotFound
-from governance.audit import AuditSource, Change, audit_record, audit_record_bulk
 from registry.importing import (
     COLUMNS,
     KIND_NAMES,

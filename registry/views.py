@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from governance.audit import personal_data_access_log
+from audit.services import personal_data_access_log
 from registry import access
 from registry.forms import OrganizationFilterForm
 from registry.models import Organization

@@ -15,6 +15,8 @@ from accounts import selectors
 from accounts.access import can_manage_users, has_role, is_region_wide, role_of
 from accounts.models import Role
 from assessment.models import ExpertAssignment
+from audit.admin import actor_label, object_type_label
+from audit.models import AuditEvent, audit_action_label
 from candidates.access import meetings_visible_to, nominations_visible_to
 from candidates.models import MeetingStatus
 from candidates.selectors_commission import candidate_memberships
@@ -25,8 +27,6 @@ from development.models import (
     SessionConfirmation,
 )
 from governance.access import can_view_audit_log, can_view_personal_data_log
-from governance.admin import action_label, actor_label, object_type_label
-from governance.models import AuditEvent
 from governance.selectors import regulation_in_force
 
 RECENT_AUDIT_LIMIT = 10
@@ -73,7 +73,9 @@ def recent_audit_events(*, limit: int = RECENT_AUDIT_LIMIT) -> list[AuditEvent]:
     """Return the latest audit events with their actors, described in Russian."""
     events = list(AuditEvent.objects.select_related("actor")[:limit])
     for event in events:
-        event.action_label = f"{action_label(event.action)}: {object_type_label(event.object_type)}"
+        event.action_label = (
+            f"{audit_action_label(event.action)}: {object_type_label(event.object_type)}"
+        )
         event.actor_label = actor_label(event.actor)
     return events
 

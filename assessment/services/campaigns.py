@@ -19,10 +19,10 @@ from assessment.models import (
     PositionGroup,
 )
 from assessment.selectors_progress import CampaignProgress, memberships_due_for_reassessment
+from audit.models import AuditEvent, AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
 from core.mail import Letter, mail_many_on_commit
-from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditEvent, AuditSource
 from governance.regulation import Regulation
 
 

@@ -21,7 +21,7 @@ from assessment.models import (
 )
 from assessment.selectors import MIN_EXPERTS
 from assessment.services.results import results_compute_on_commit
-from governance.audit import audit_record
+from audit.services import audit_record
 
 
 def expert_profile_save(

@@ -25,8 +25,8 @@ from assessment.models import (
 )
 from assessment.services.participation import deadline_end, ensure_open
 from assessment.services.self_assessment import clean_ratings
+from audit.services import audit_record
 from core.mail import mail_on_commit
-from governance.audit import audit_record
 
 DEFAULT_LINK_DAYS = 14
 # Enough for a superior, peers and subordinates; more would look like a mailing list.

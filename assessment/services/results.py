@@ -7,10 +7,10 @@ from django.utils import timezone
 from assessment.models import Campaign, Participant, Result
 from assessment.scoring import compute, rank
 from assessment.selectors import CampaignData
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from candidates.models import NominationStatus
 from candidates.services.nominations import nomination_transition
-from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditSource
 
 
 def results_compute(

@@ -15,7 +15,7 @@ from assessment.models import (
     Response,
 )
 from assessment.services.participation import ensure_open
-from governance.audit import audit_record
+from audit.services import audit_record
 
 SCALE = range(1, 5)
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 from assessment.models import Participant, PerformanceRating, Result, TalentReviewNote
 from assessment.scoring import potential_of
-from governance.audit import audit_record
+from audit.services import audit_record
 
 
 def performance_rate(

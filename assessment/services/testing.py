@@ -21,7 +21,7 @@ from assessment.models import (
     TestAttempt,
 )
 from assessment.services.participation import deadline_end, ensure_open
-from governance.audit import audit_record
+from audit.services import audit_record
 
 # Answers still count if they reach the server this long after the deadline (network, a slow
 # click on the last second); anything later is refused.

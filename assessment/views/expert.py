@@ -24,10 +24,10 @@ from assessment.models import (
     RubricCriterion,
 )
 from assessment.services import experts as expert_services
+from audit.services import personal_data_access_log
 from candidates.experience import length_of_service
 from candidates.models import WorkKind
 from core.views import show_errors
-from governance.audit import personal_data_access_log
 
 # --- The expert's pages ---------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from assessment.models import CampaignInstrument, Participant
 from assessment.reports import result_docx
 from assessment.selectors_results import instrument_evidence, result_report
 from assessment.services.results import participant_complete
+from audit.services import personal_data_access_log
 from core.docx import DOCX_CONTENT_TYPE
 from core.views import show_errors
-from governance.audit import personal_data_access_log
 
 
 def participant_for(request: HttpRequest, pk: int) -> Participant:

@@ -19,8 +19,8 @@ from assessment.selectors_talent import (
     talent_grid,
 )
 from assessment.services.talent import performance_rate, talent_note_add
+from audit.services import personal_data_access_log
 from core.views import show_errors
-from governance.audit import personal_data_access_log
 
 
 @login_required

@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
+from audit.models import AuditSource
 from candidates.bulk_nomination import BulkPlan
 from candidates.models import Nomination
 from candidates.services.profiles import candidate_nominate
-from governance.models import AuditSource
 
 
 def nominations_create_in_bulk(

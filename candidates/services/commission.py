@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.services import audit_record
 from candidates.models import (
     AgendaItem,
     Commission,
@@ -23,7 +24,6 @@ from candidates.models import (
 )
 from candidates.services.membership import membership_create, membership_extend
 from candidates.services.nominations import nomination_transition
-from governance.audit import audit_record
 from governance.selectors import regulation_in_force
 
 

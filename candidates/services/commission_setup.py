@@ -8,9 +8,9 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import Role
+from audit.models import AuditSource
+from audit.services import audit_record
 from candidates.models import Commission, CommissionMember, CommissionRole
-from governance.audit import audit_record
-from governance.models import AuditSource
 
 # Who may sit on a selection commission: ministry staff and invited experts.
 MEMBER_ROLES = (Role.MINISTRY, Role.EXPERT, Role.ADMIN)

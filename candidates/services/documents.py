@@ -9,9 +9,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.services import audit_record
 from candidates.models import Document, DocumentKind, Nomination
 from core.uploads import detect_document_type, document_max_bytes, size_label
-from governance.audit import audit_record
 
 
 def document_upload(

@@ -7,10 +7,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.services import audit_record
 from candidates.eligibility import evaluate
 from candidates.models import EligibilityCheck, Nomination
 from candidates.selectors import candidate_profile
-from governance.audit import audit_record
 from governance.regulation import parse_regulation
 from governance.selectors import regulation_version_in_force
 

@@ -7,14 +7,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from candidates.models import (
     AgendaItem,
     MembershipEvent,
     MembershipStatus,
     ReserveMembership,
 )
-from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditSource
 from governance.selectors import regulation_in_force
 
 

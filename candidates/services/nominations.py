@@ -7,6 +7,8 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditSource
+from audit.services import audit_record
 from candidates.models import (
     Candidate,
     Nomination,
@@ -16,9 +18,8 @@ from candidates.models import (
 )
 from candidates.selectors import nomination_missing_items
 from candidates.services.notifications import notify_status_change_on_commit
-from governance.audit import audit_record
 from governance.consent import consent_active
-from governance.models import AuditSource, ConsentPurpose
+from governance.models import ConsentPurpose
 
 S = NominationStatus
 

@@ -10,11 +10,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import Role
+from audit.models import AuditSource
+from audit.services import audit_record
 from candidates.models import Candidate, Nomination, NominationSource
 from candidates.services.nominations import nomination_create
 from core.mail import mail_on_commit
-from governance.audit import audit_record
-from governance.models import AuditSource
 
 PROFILE_FIELDS = (
     "last_name",

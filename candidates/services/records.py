@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.services import audit_record
 from candidates.access import EDITABLE_BY_CANDIDATE
 from candidates.models import (
     Candidate,
@@ -24,7 +25,6 @@ from candidates.models import (
 )
 from candidates.services.documents import document_delete, document_upload
 from candidates.services.profiles import candidate_update
-from governance.audit import audit_record
 
 EARLIEST_YEAR = 1950
 EDUCATION_FIELDS = ("level", "field", "speciality", "institution", "graduation_year")

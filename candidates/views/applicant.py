@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import has_role
 from accounts.models import Role
+from audit.services import personal_data_access_log
 from candidates import access
 from candidates.forms_applicant import (
     ConsentGiveForm,
@@ -34,7 +35,6 @@ from candidates.selectors import nomination_missing_items
 from candidates.services.nominations import nomination_create, nomination_transition
 from candidates.services.profiles import candidate_register
 from candidates.services.records import application_profile_update
-from governance.audit import personal_data_access_log
 from governance.consent import consent_active, consent_give, consent_text_in_force
 from governance.consent import consent_withdraw as consent_withdraw_service
 from governance.models import ConsentPurpose

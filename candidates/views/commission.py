@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from audit.services import personal_data_access_log
 from candidates import access
 from candidates.documents import (
     inclusion_order_document,
@@ -53,7 +54,6 @@ from candidates.services.commission import (
 )
 from candidates.services.membership import membership_record_order
 from core.docx import DOCX_CONTENT_TYPE
-from governance.audit import personal_data_access_log
 from governance.selectors import regulation_in_force, regulation_version_in_force
 
 T = TypeVar("T")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_region_wide
+from audit.services import personal_data_access_log
 from candidates import access
 from candidates.forms_commission import ExcludeForm, ExtensionMeetingForm, MembershipFilterForm
 from candidates.models import (
@@ -24,7 +25,6 @@ from candidates.selectors_commission import search_memberships, with_regulation_
 from candidates.services.commission import agenda_item_add_extension
 from candidates.services.membership import membership_exclude
 from candidates.views.commission import attempt
-from governance.audit import personal_data_access_log
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 

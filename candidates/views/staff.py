@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_region_wide
+from audit.services import personal_data_access_log
 from candidates import access
 from candidates.experience import length_of_service
 from candidates.exports import pipeline_export_response
@@ -42,7 +43,6 @@ from candidates.services.eligibility import eligibility_evaluate, eligibility_ov
 from candidates.services.nominations import TRANSITIONS, allowed_targets, nomination_transition
 from candidates.services.profiles import candidate_nominate
 from core.views import show_errors
-from governance.audit import personal_data_access_log
 from governance.selectors import regulation_in_force
 
 # What happens next where the staff have no button to press.

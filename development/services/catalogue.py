@@ -5,10 +5,10 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from assessment.models import Competency, CompetencyFramework
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from development.catalogue_import import CatalogueRow, existing_keys
 from development.models import Activity, ProgrammeModule
-from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditSource
 from registry.models import Organization
 
 _ACTIVITY_FIELDS = [

@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment.models import Competency
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from candidates.models import MembershipStatus, ReserveMembership
 from core.mail import mail_on_commit
 from development import matching
@@ -34,8 +36,6 @@ from development.selectors_mentoring import (
     neighbour_set,
     with_load,
 )
-from governance.audit import Change, audit_record, audit_record_bulk
-from governance.models import AuditSource
 from registry.models import Municipality, Organization
 
 MENTOR_FIELDS = ("organization", "position", "years_as_head", "capacity", "is_available", "about")

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment.models import Competency
+from audit.services import audit_record
 from core.mail import mail_on_commit
 from development.models import (
     MentoringSession,
@@ -21,7 +22,6 @@ from development.models import (
     SessionConfirmation,
 )
 from development.services.mentoring import letter_body, lock_pair
-from governance.audit import audit_record
 
 
 def _check_session_fields(mentorship: Mentorship, date: datetime.date, topics: str) -> None:

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment.models import Competency, Result
+from audit.services import audit_record
 from candidates.models import MembershipStatus, ReserveMembership
 from core.mail import mail_on_commit
 from development.models import (
@@ -25,7 +26,6 @@ from development.models import (
     PlanStatusChange,
 )
 from development.selectors_plans import latest_result
-from governance.audit import audit_record
 
 S = PlanStatus
 MAX_ITEMS_PER_GAP = 2

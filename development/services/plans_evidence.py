@@ -13,10 +13,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.services import audit_record
 from core.uploads import detect_document_type, document_max_bytes, size_label
 from development.models import DevelopmentPlan, PlanItem, PlanItemStatus, PlanStatus
 from development.services.plans import all_items_done, transition_locked
-from governance.audit import audit_record
 
 MAX_DESCRIPTION_LENGTH = 5000
 

@@ -21,13 +21,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditSource
+from audit.services import Change, audit_record, audit_record_bulk
 from development import access
 from development.models import PulseResponse
 from development.selectors_wellbeing import month_label, pulse_group_of, response_of_month
 from development.wellbeing import pulse_index, validate_answers
-from governance.audit import Change, audit_record, audit_record_bulk
 from governance.consent import consent_active, consent_give, consent_withdraw
-from governance.models import AuditSource, ConsentPurpose, ConsentRecord
+from governance.models import ConsentPurpose, ConsentRecord
 
 
 def _lock_person(user) -> None:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.access import bound_municipality_id, is_region_wide
+from audit.services import personal_data_access_log
 from candidates.exports import log_export_access
 from candidates.models import ReserveMembership
 from core.views import show_errors
@@ -43,7 +44,6 @@ from development.services.mentoring import (
     mentorship_propose,
     mentorships_create_bulk,
 )
-from governance.audit import personal_data_access_log
 from registry.models import Municipality
 
 PAGE_SIZE = 50

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_region_wide
+from audit.services import personal_data_access_log
 from core.views import show_errors
 from development import access
 from development.forms_mentoring import EndPairForm
@@ -23,7 +24,6 @@ from development.selectors_mentoring import (
 )
 from development.services.mentoring import mentorship_confirm, mentorship_end
 from development.views.mentoring import PAGE_SIZE, attempt, require
-from governance.audit import personal_data_access_log
 from registry.models import Municipality
 
 PAIR_FILTERS = {

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import has_role, is_region_wide
 from accounts.models import Role
+from audit.services import personal_data_access_log
 from candidates.access import memberships_visible_to
 from candidates.models import MembershipStatus, ReserveMembership
 from core.views import show_errors
@@ -39,7 +40,6 @@ from development.services.plans import (
     plan_start,
     plan_submit,
 )
-from governance.audit import personal_data_access_log
 
 PAGE_SIZE = 25
 WITHOUT_PLAN_LIMIT = 20

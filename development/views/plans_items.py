@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from audit.services import personal_data_access_log
 from core.views import show_errors
 from development import access
 from development.forms_plans import (
@@ -29,7 +30,6 @@ from development.services.plans_evidence import (
     plan_item_start,
 )
 from development.views.plans import plan_for
-from governance.audit import personal_data_access_log
 
 EVIDENCE_FIELDS = {"completion": "completion_file", "practice": "practice_file"}
 EVIDENCE_NAMES = {"completion": "podtverzhdenie", "practice": "primenenie"}

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    # The record every app writes to; it imports no app but the core package.
+    "audit",
     # Stages of the cycle, left to right: an app never imports one to its right.
     "registry",
     "accounts",

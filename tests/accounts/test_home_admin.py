@@ -3,8 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from governance.audit import audit_record
-from governance.models import AuditSource
+from audit.models import AuditSource
+from audit.services import audit_record
 from tests.factories import OrganizationFactory
 
 
@@ -54,8 +54,8 @@ def test_it_links_to_the_back_office(client, admin_user):
     assert 'href="/admin/registry/organization/"' in html
     assert 'href="/admin/accounts/user/"' in html
     assert 'href="/admin/accounts/user/add/"' in html
-    assert 'href="/admin/governance/auditevent/"' in html
-    assert 'href="/admin/governance/personaldataaccess/"' in html
+    assert 'href="/admin/audit/auditevent/"' in html
+    assert 'href="/admin/audit/personaldataaccess/"' in html
 
 
 def test_it_keeps_the_query_count_flat(client, admin_user, municipality):

@@ -1,6 +1,6 @@
 """Changing one's own password: validated, audited, the session survives."""
 
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "novyj-parol-dlya-rezerva-7"

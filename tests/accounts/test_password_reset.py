@@ -4,7 +4,7 @@ import re
 
 from django.core import mail
 
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 
 NEW_PASSWORD = "vosstanovlennyj-parol-9"
 

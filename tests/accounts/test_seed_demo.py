@@ -11,7 +11,7 @@ from django.db.models import Count
 
 from accounts.demo import DEMO_USERS
 from accounts.models import Role, User
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from registry.demo import TARGET_ORGANIZATIONS, allocate
 from registry.models import Organization, OrganizationKind
 from registry.validators import inn_is_valid, kpp_is_valid, ogrn_is_valid

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from accounts import services
 from accounts.models import Role, User
-from governance.models import AuditEvent, AuditSource
+from audit.models import AuditEvent, AuditSource
 
 
 def test_it_creates_a_coordinator_bound_to_a_municipality(admin_user, municipality):

@@ -1,7 +1,7 @@
 """The users admin: created and changed through the services, viewing a user is logged."""
 
 from accounts.models import Role, User
-from governance.models import AuditEvent, AuditSource, PersonalDataAccess
+from audit.models import AuditEvent, AuditSource, PersonalDataAccess
 
 NEW_PASSWORD = "parol-novogo-polzovatelya-1"
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessment.models import Competency, CompetencyLevel, ExpertProfile
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from tests.assessment.factories import make_campaign, make_expert, make_participant
 
 

@@ -19,7 +19,7 @@ from assessment.models import (
 from assessment.models import (
     TestAttempt as Attempt,
 )
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from registry.models import Municipality
 from tests.assessment.factories import (
     add_feedback,

@@ -14,7 +14,7 @@ from assessment.services.campaigns import (
     campaign_create,
     default_instrument_weights,
 )
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from governance.selectors import regulation_in_force
 from tests.assessment.factories import current_framework, make_campaign, seeded_instrument
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessment.models import DeclaredRelation, ExpertAssignment, InstrumentKind, Result
-from governance.models import PersonalDataAccess
+from audit.models import PersonalDataAccess
 from tests.assessment.factories import (
     assign_expert,
     make_campaign,

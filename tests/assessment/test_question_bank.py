@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from assessment.models import Choice, InstrumentKind, Question
 from assessment.question_bank import TEMPLATE_HEADERS
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from tests.assessment.factories import seeded_instrument
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from assessment.models import PositionGroup
 from assessment.services.results import results_compute
-from governance.models import PersonalDataAccess
+from audit.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.assessment.factories import make_campaign, make_participant, submit_self_assessment
 

@@ -7,7 +7,7 @@ from docx import Document
 
 from assessment.models import InstrumentKind
 from assessment.services.results import results_compute
-from governance.models import PersonalDataAccess
+from audit.models import PersonalDataAccess
 from tests.assessment.factories import (
     assign_expert,
     make_campaign,

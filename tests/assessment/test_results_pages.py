@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from assessment.models import FeedbackRelation, InstrumentKind
 from assessment.services.results import results_compute
+from audit.models import PersonalDataAccess
 from candidates.models import NominationStatus, StatusChange
-from governance.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.assessment.factories import (
     add_feedback,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from assessment.models import CampaignStatus, Response
 from assessment.services.self_assessment import response_save_draft, response_submit
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from tests.assessment.participant_helpers import K, all_ratings, setup_participant
 
 pytestmark = pytest.mark.django_db

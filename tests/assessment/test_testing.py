@@ -26,7 +26,7 @@ from assessment.services.testing import (
     draw_questions,
     score_answers,
 )
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from tests.assessment.participant_helpers import (
     K,
     correct_answers,

@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from accounts.models import Role
+from audit.models import AuditEvent, AuditSource, PersonalDataAccess
 from candidates.models import (
     Candidate,
     Commission,
@@ -16,7 +17,6 @@ from candidates.models import (
     NominationStatus,
     StatusChange,
 )
-from governance.models import AuditEvent, AuditSource, PersonalDataAccess
 from tests.candidates.factories import make_nomination
 from tests.factories import UserFactory
 

@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.messages import get_messages
 
+from audit.models import AuditEvent
 from governance.consent import consent_active, consent_text_in_force
-from governance.models import AuditEvent, ConsentPurpose, ConsentRecord
+from governance.models import ConsentPurpose, ConsentRecord
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.applicant_fixtures import url
 from tests.candidates.factories import make_candidate, make_nomination

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEvent
 from candidates.models import (
     Education,
     NominationStatus,
@@ -15,7 +16,6 @@ from candidates.models import (
 )
 from candidates.services.nominations import nomination_transition
 from candidates.services.records import education_record_add
-from governance.models import AuditEvent
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.applicant_fixtures import url
 

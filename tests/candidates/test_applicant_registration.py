@@ -5,8 +5,8 @@ from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
 from accounts.models import Role, User
+from audit.models import AuditEvent
 from candidates.models import Candidate, Nomination, NominationSource, NominationStatus
-from governance.models import AuditEvent
 from registry.models import PositionKind
 from tests.factories import UserFactory
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Role
+from audit.models import PersonalDataAccess
 from candidates.models import (
     AgendaItem,
     CommissionMeeting,
@@ -16,7 +17,6 @@ from candidates.models import (
     Vote,
 )
 from candidates.services.commission import agenda_item_decide, commission_meeting_close
-from governance.models import PersonalDataAccess
 from tests.candidates.commission_factories import (
     make_commission,
     make_meeting,

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
+from audit.models import AuditEvent
 from candidates.models import (
     AgendaItem,
     CommissionMember,
@@ -23,7 +24,6 @@ from candidates.services.commission import (
     commission_meeting_close,
     vote_cast,
 )
-from governance.models import AuditEvent
 from governance.regulation import DEFAULT_PARAMETERS
 from governance.services import regulation_version_create
 from tests.candidates.commission_factories import (

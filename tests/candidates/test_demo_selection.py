@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import AuditEvent
 from candidates import demo
 from candidates.access import nominations_visible_to
 from candidates.models import (
@@ -34,7 +35,6 @@ from candidates.models import (
     ReserveMembership,
     StatusChange,
 )
-from governance.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from audit.models import PersonalDataAccess
 from candidates.models import Document
-from governance.models import PersonalDataAccess
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.factories import PDF_BYTES
 

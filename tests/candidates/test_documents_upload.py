@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from audit.models import AuditEvent
 from candidates.models import Document, NominationStatus
-from governance.models import AuditEvent
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.applicant_fixtures import png_bytes, stored_files, url
 from tests.candidates.factories import PDF_BYTES, make_candidate, make_nomination

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
+from audit.models import PersonalDataAccess
 from candidates.models import AgendaItem, MembershipEvent
 from candidates.services.membership import membership_exclude
-from governance.models import PersonalDataAccess
 from governance.selectors import regulation_in_force
 from registry.models import Municipality
 from tests.candidates.commission_factories import make_commission, make_meeting, make_membership

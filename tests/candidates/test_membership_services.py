@@ -8,13 +8,13 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from audit.models import AuditEvent
 from candidates.models import MembershipEvent, ReserveMembership
 from candidates.services.membership import (
     membership_exclude,
     membership_record_order,
     memberships_expire,
 )
-from governance.models import AuditEvent
 from tests.candidates.commission_factories import make_membership
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from audit.models import PersonalDataAccess
 from candidates.models import NominationStatus
-from governance.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.candidates.factories import make_candidate, make_nomination
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from audit.models import PersonalDataAccess
 from candidates.models import (
     NominationStatus,
     ProfessionalDevelopment,
@@ -13,7 +14,6 @@ from candidates.models import (
 )
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
 from candidates.services.nominations import nomination_transition
-from governance.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.candidates.factories import make_nomination
 

@@ -7,11 +7,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
+from audit.models import AuditEvent
 from candidates.models import Nomination, NominationStatus, StatusChange
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
 from candidates.services.nominations import TRANSITIONS, nomination_transition
 from governance.consent import consent_withdraw
-from governance.models import AuditEvent, ConsentPurpose
+from governance.models import ConsentPurpose
 from tests.candidates.factories import make_nomination
 
 S = NominationStatus

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from development.models import Activity, ProgrammeModule
-from governance.models import AuditEvent
 from tests.development.plans_factories import competency, make_plan
 from tests.factories import OrganizationFactory
 

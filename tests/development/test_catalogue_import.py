@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from audit.models import AuditEvent
 from core.spreadsheets import FileRefused
 from development.catalogue_import import TEMPLATE_HEADERS, read_catalogue_file
 from development.models import Activity
-from governance.models import AuditEvent
 from tests.factories import OrganizationFactory
 from tests.registry import hostile_files
 

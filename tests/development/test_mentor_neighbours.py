@@ -6,9 +6,9 @@ from pathlib import Path
 from django.db.models import F
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from development.models import NeighbourPair
 from development.selectors_mentoring import neighbour_set
-from governance.models import AuditEvent
 from registry.models import Municipality
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "municipality_neighbours.json"

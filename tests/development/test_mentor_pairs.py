@@ -8,9 +8,9 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audit.models import AuditEvent, PersonalDataAccess
 from development.models import Mentorship, MentorshipStatus
 from development.services.mentoring import mentorship_propose
-from governance.models import AuditEvent, PersonalDataAccess
 from tests.development.mentoring_factories import (
     ORENBURG_DISTRICT,
     ORSK,

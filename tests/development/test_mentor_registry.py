@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import Role
+from audit.models import AuditEvent
 from development.models import Mentor, MentorshipStatus
-from governance.models import AuditEvent
 from tests.development.mentoring_factories import (
     ORENBURG,
     ORSK,

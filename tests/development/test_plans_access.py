@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from audit.models import PersonalDataAccess
 from development.models import PlanStatus
-from governance.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.development.plans_factories import make_mentor, make_plan, make_reservist, pair
 

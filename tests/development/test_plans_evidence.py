@@ -6,13 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from audit.models import PersonalDataAccess
 from development.models import PlanItem, PlanItemStatus, PlanStatus, PlanStatusChange
 from development.services.plans_evidence import (
     plan_item_add_completion,
     plan_item_add_practice,
     plan_item_start,
 )
-from governance.models import PersonalDataAccess
 from tests.development.plans_factories import PDF, PNG, make_plan, make_reservist, pdf_upload
 
 S = PlanStatus

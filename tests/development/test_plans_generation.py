@@ -7,9 +7,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from development.models import DevelopmentPlan, PlanStatus, PlanStatusChange
 from development.services.plans import plan_generate, plan_period
-from governance.models import AuditEvent
 from tests.development.plans_factories import (
     TODAY,
     gap,

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.models import AuditEvent
 from development.models import PlanStatus, PlanStatusChange
 from development.services.plans import (
     plan_approve,
@@ -17,7 +18,6 @@ from development.services.plans import (
     plan_start,
     plan_submit,
 )
-from governance.models import AuditEvent
 from tests.development.plans_factories import (
     TODAY,
     make_activity,

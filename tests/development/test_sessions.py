@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import PersonalDataAccess
 from development.models import MentoringSession, MentorshipStatus, SessionConfirmation
 from development.selectors_mentoring import HOURS_NORM_PER_YEAR, hours_of
 from development.services.mentoring_sessions import session_answer, session_update
-from governance.models import PersonalDataAccess
 from tests.development.mentoring_factories import (
     competency,
     gap,

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from audit.models import AuditEvent
 from development.models import Mentor, PulseResponse
 from development.services.wellbeing import (
     pulse_answer_submit,
@@ -12,7 +13,7 @@ from development.services.wellbeing import (
     pulse_consent_withdraw,
 )
 from governance.consent import consent_active
-from governance.models import AuditEvent, ConsentPurpose
+from governance.models import ConsentPurpose
 from registry.models import Municipality
 from tests.candidates.commission_factories import make_membership
 from tests.candidates.factories import make_candidate

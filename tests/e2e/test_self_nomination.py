@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
+from audit.models import PersonalDataAccess
 from candidates.models import Candidate, NominationStatus
-from governance.models import PersonalDataAccess
 from tests.e2e.selection_steps import candidate_self_nominates, open_section
 from tests.factories import OrganizationFactory
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from governance.audit import audit_record, personal_data_access_log
-from governance.models import AuditSource
+from audit.models import AuditSource
+from audit.services import audit_record, personal_data_access_log
 
 FRONT_OFFICE = ["municipal_user", "expert_user", "mentor_user", "candidate_user"]
 
@@ -29,7 +29,7 @@ def test_it_keeps_front_office_roles_out_of_the_admin(client, request, persona, 
     client.force_login(request.getfixturevalue(persona))
 
     response = client.get("/admin/")
-    audit = client.get("/admin/governance/auditevent/")
+    audit = client.get("/admin/audit/auditevent/")
 
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
@@ -39,8 +39,8 @@ def test_it_keeps_front_office_roles_out_of_the_admin(client, request, persona, 
 def test_it_lets_the_ministry_read_the_audit_log(client, ministry_user, event):
     client.force_login(ministry_user)
 
-    listing = client.get("/admin/governance/auditevent/")
-    detail = client.get(f"/admin/governance/auditevent/{event.pk}/change/")
+    listing = client.get("/admin/audit/auditevent/")
+    detail = client.get(f"/admin/audit/auditevent/{event.pk}/change/")
 
     assert listing.status_code == 200
     assert detail.status_code == 200
@@ -50,14 +50,10 @@ def test_it_lets_nobody_change_the_audit_log(client, admin_user, ministry_user, 
     for user in (ministry_user, admin_user):
         client.force_login(user)
 
-        assert client.get("/admin/governance/auditevent/add/").status_code == 403
+        assert client.get("/admin/audit/auditevent/add/").status_code == 403
+        assert client.post(f"/admin/audit/auditevent/{event.pk}/change/", {}).status_code == 403
         assert (
-            client.post(f"/admin/governance/auditevent/{event.pk}/change/", {}).status_code == 403
-        )
-        assert (
-            client.post(
-                f"/admin/governance/auditevent/{event.pk}/delete/", {"post": "yes"}
-            ).status_code
+            client.post(f"/admin/audit/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code
             == 403
         )
 
@@ -68,13 +64,12 @@ def test_it_shows_the_personal_data_log_only_to_the_admin(
     client, admin_user, ministry_user, access_entry
 ):
     client.force_login(ministry_user)
-    assert client.get("/admin/governance/personaldataaccess/").status_code == 403
+    assert client.get("/admin/audit/personaldataaccess/").status_code == 403
 
     client.force_login(admin_user)
-    assert client.get("/admin/governance/personaldataaccess/").status_code == 200
+    assert client.get("/admin/audit/personaldataaccess/").status_code == 200
     assert (
-        client.get(f"/admin/governance/personaldataaccess/{access_entry.pk}/change/").status_code
-        == 200
+        client.get(f"/admin/audit/personaldataaccess/{access_entry.pk}/change/").status_code == 200
     )
 
 
@@ -83,9 +78,9 @@ def test_it_lists_on_the_ministry_index_what_the_ministry_may_see(client, minist
 
     html = client.get("/admin/").content.decode()
 
-    assert "/admin/governance/auditevent/" in html
+    assert "/admin/audit/auditevent/" in html
     assert "/admin/accounts/user/" in html
-    assert "/admin/governance/personaldataaccess/" not in html
+    assert "/admin/audit/personaldataaccess/" not in html
 
 
 def test_it_brands_the_admin_in_russian(client, admin_user):

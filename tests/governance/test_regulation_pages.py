@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import AuditEvent, RegulationVersion
+from audit.models import AuditEvent
+from governance.models import RegulationVersion
 from governance.regulation import DEFAULT_PARAMETERS
 from governance.selectors import regulation_in_force, regulation_version_in_force
 from governance.services import regulation_version_create

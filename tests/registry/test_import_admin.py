@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from governance.models import AuditEvent, AuditSource
+from audit.models import AuditEvent, AuditSource
 from registry import pending_imports
 from registry.importing.columns import TEMPLATE_HEADERS
 from registry.models import Organization

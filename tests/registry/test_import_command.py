@@ -4,7 +4,7 @@ import pytest
 from django.core.management import ManagementUtility
 from django.db import connections
 
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from registry.models import Organization
 from tests.registry import hostile_files
 from tests.registry.registry_files import MESSY_SAMPLE, organization_row, write_registry

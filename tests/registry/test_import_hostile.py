@@ -2,7 +2,7 @@
 
 import pytest
 
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from registry.models import Organization
 from registry.services import registry_import_apply
 from tests.registry import hostile_files

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from openpyxl import load_workbook
 
-from governance.models import AuditEvent, AuditSource
+from audit.models import AuditEvent, AuditSource
 from registry.importing import reader
 from registry.models import Organization, OrganizationKind
 from registry.services import registry_import_apply, registry_import_preview

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from governance.models import AuditEvent
+from audit.models import AuditEvent
 from registry.importing import reader
 from registry.models import MunicipalityAlias, Organization
 from registry.services import registry_import_apply, registry_import_preview

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import AuditEvent, AuditSource
+from audit.models import AuditEvent, AuditSource
 from registry.models import Municipality, Organization
 from tests.factories import make_inn
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import PersonalDataAccess
+from audit.models import PersonalDataAccess
 
 pytestmark = pytest.mark.django_db
 

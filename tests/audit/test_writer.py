@@ -1,5 +1,5 @@
-from governance.audit import Change, audit_record, audit_record_bulk, personal_data_access_log
-from governance.models import AuditEvent, AuditSource, PersonalDataAccess
+from audit.models import AuditEvent, AuditSource, PersonalDataAccess
+from audit.services import Change, audit_record, audit_record_bulk, personal_data_access_log
 
 
 def test_audit_record_keeps_old_and_new_values(ministry_user, organization):

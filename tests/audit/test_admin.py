@@ -2,9 +2,9 @@
 
 import pytest
 
-from governance.admin import action_label, change_rows, object_type_label
-from governance.audit import audit_record
-from governance.models import AuditEvent, AuditSource
+from audit.admin import change_rows, object_type_label
+from audit.models import AuditEvent, AuditSource, audit_action_label
+from audit.services import audit_record
 
 
 @pytest.fixture
@@ -39,9 +39,9 @@ def test_it_shows_changes_as_old_and_new_values(events):
 
 
 def test_it_names_actions_and_objects_in_russian():
-    assert action_label("organization.update") == "изменение"
-    assert action_label("user.set_role") == "смена роли"
-    assert action_label("something.unusual") == "something.unusual"
+    assert audit_action_label("organization.update") == "изменение"
+    assert audit_action_label("user.set_role") == "смена роли"
+    assert audit_action_label("something.unusual") == "something.unusual"
     assert object_type_label("registry.organization") == "образовательная организация"
     assert object_type_label("gone.model") == "gone.model"
 
@@ -49,7 +49,7 @@ def test_it_names_actions_and_objects_in_russian():
 def test_it_renders_the_event_page(client, ministry_user, events):
     client.force_login(ministry_user)
 
-    html = client.get(f"/admin/governance/auditevent/{events[0].pk}/change/").content.decode()
+    html = client.get(f"/admin/audit/auditevent/{events[0].pk}/change/").content.decode()
 
     assert "было" in html
     assert "+7 (3532) 11-22-33" in html
@@ -59,9 +59,9 @@ def test_it_renders_the_event_page(client, ministry_user, events):
 def test_it_filters_by_source_and_object_type(client, ministry_user, events):
     client.force_login(ministry_user)
 
-    by_source = client.get("/admin/governance/auditevent/", {"source__exact": "web"})
-    by_type = client.get("/admin/governance/auditevent/", {"object_type": "registry.organization"})
-    by_verb = client.get("/admin/governance/auditevent/", {"verb": "set_role"})
+    by_source = client.get("/admin/audit/auditevent/", {"source__exact": "web"})
+    by_type = client.get("/admin/audit/auditevent/", {"object_type": "registry.organization"})
+    by_verb = client.get("/admin/audit/auditevent/", {"verb": "set_role"})
 
     assert [event.action for event in by_source.context["cl"].queryset] == ["user.set_role"]
     assert [event.action for event in by_type.context["cl"].queryset] == ["organization.update"]
@@ -71,7 +71,7 @@ def test_it_filters_by_source_and_object_type(client, ministry_user, events):
 def test_it_offers_filters_in_russian(client, ministry_user, events):
     client.force_login(ministry_user)
 
-    html = client.get("/admin/governance/auditevent/").content.decode()
+    html = client.get("/admin/audit/auditevent/").content.decode()
 
     assert "?object_type=registry.organization" in html
     assert "образовательная организация</a>" in html
@@ -82,8 +82,8 @@ def test_it_offers_filters_in_russian(client, ministry_user, events):
 def test_it_searches_by_object_and_actor(client, ministry_user, organization, events):
     client.force_login(ministry_user)
 
-    by_object = client.get("/admin/governance/auditevent/", {"q": str(organization)})
-    by_actor = client.get("/admin/governance/auditevent/", {"q": ministry_user.username})
+    by_object = client.get("/admin/audit/auditevent/", {"q": str(organization)})
+    by_actor = client.get("/admin/audit/auditevent/", {"q": ministry_user.username})
 
     assert [event.action for event in by_object.context["cl"].queryset] == ["organization.update"]
     assert [event.action for event in by_actor.context["cl"].queryset] == ["organization.update"]

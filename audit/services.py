@@ -1,7 +1,7 @@
 """Write the audit log and the personal-data access log.
 
-The record is cross-cutting: every app's services call this module, and it imports no app but
-its own models, so calling it never breaks the one-way dependency rule.
+The record is cross-cutting: every app's services call this module. The audit app stands at the
+bottom and imports nothing of the project but core, so calling it never points an import up.
 """
 
 import datetime
@@ -14,8 +14,8 @@ from django.db import connection, models
 from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.models import AuditEvent, AuditSource, PersonalDataAccess
 from core.http import client_ip
-from governance.models import AuditEvent, AuditSource, PersonalDataAccess
 
 
 def _plain(value: object) -> object:
@@ -103,11 +103,26 @@ def audit_record_bulk(
     return len(events)
 
 
-# Written out in full: only values come from the caller, never identifiers.
-_BULK_INSERT = (
-    "INSERT INTO governance_auditevent (actor_id, created_at, action, object_type, object_id, "
-    "object_repr, changes, source, ip_address) VALUES %s"
+_BULK_COLUMNS = (
+    "actor",
+    "created_at",
+    "action",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "changes",
+    "source",
+    "ip_address",
 )
+
+
+def _bulk_insert_sql() -> str:
+    """Return the multi-row INSERT of audit events into the model's own table and columns."""
+    # Identifiers come from the model, so a moved table cannot leave this statement behind;
+    # only values come from the caller, and execute_values passes them as parameters.
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(AuditEvent._meta.get_field(name).column) for name in _BULK_COLUMNS)
+    return f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES %s"  # noqa: S608
 
 
 def _insert_postgresql(
@@ -142,7 +157,7 @@ def _insert_postgresql(
     from psycopg2.extras import execute_values  # only PostgreSQL deployments take this path
 
     with connection.cursor() as cursor:
-        execute_values(cursor.cursor, _BULK_INSERT, rows, page_size=page_size)
+        execute_values(cursor.cursor, _bulk_insert_sql(), rows, page_size=page_size)
 
 
 def personal_data_access_log(
