@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from candidates.exports import log_export_access
@@ -37,11 +37,8 @@ from development.views.mentoring_pairs import pair_for
 
 
 def _plan_url(plan_pk: int) -> str:
-    """Return the plan page's address, or "" while the plans' pages are not installed."""
-    try:
-        return reverse("development:plan_detail", args=[plan_pk])
-    except NoReverseMatch:
-        return ""
+    """Return the plan page's address."""
+    return reverse("development:plan_detail", args=[plan_pk])
 
 
 def _plans_by_membership(membership_ids: list[int]) -> dict[int, DevelopmentPlan]:

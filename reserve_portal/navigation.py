@@ -1,9 +1,11 @@
-"""The menu each role sees, resolved by URL name so later apps are linked without being imported.
+"""The menu each role sees, resolved by URL name so the apps are linked without being imported.
 
 An entry is (title, URL name) for a link, or (title, [(title, URL name), …]) for a drop-down.
+A name that does not resolve is an error, never a silently missing item: reverse() raises, and
+a test reverses every entry of every role.
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from accounts.access import role_of
 from accounts.models import Role
@@ -33,7 +35,7 @@ _DEVELOPMENT_STAFF = [
     ("Каталог мероприятий", "development:catalogue"),
 ]
 
-_MENU: dict[Role, list[Entry]] = {
+MENU: dict[Role, list[Entry]] = {
     Role.ADMIN: [
         ("Главная", "accounts:home_admin"),
         ("Организации", "registry:organization_list"),
@@ -99,12 +101,8 @@ _MENU: dict[Role, list[Entry]] = {
 }
 
 
-def _link(title: str, url_name: str) -> dict | None:
-    try:
-        return {"title": title, "url": reverse(url_name), "name": url_name}
-    except NoReverseMatch:
-        # The page's app is not installed yet; a later stage brings it.
-        return None
+def _link(title: str, url_name: str) -> dict:
+    return {"title": title, "url": reverse(url_name), "name": url_name}
 
 
 def navigation_for(user) -> list[dict]:
@@ -113,16 +111,13 @@ def navigation_for(user) -> list[dict]:
     if role is None:
         return []
     items = []
-    for title, target in _MENU[role]:
+    for title, target in MENU[role]:
         if isinstance(target, str):
-            link = _link(title, target)
-            if link is not None:
-                items.append(link)
+            items.append(_link(title, target))
             continue
-        children = [link for child in target if (link := _link(*child)) is not None]
-        if children:
-            names = [child["name"] for child in children]
-            items.append({"title": title, "children": children, "names": names})
+        children = [_link(*child) for child in target]
+        names = [child["name"] for child in children]
+        items.append({"title": title, "children": children, "names": names})
     return items
 
 

@@ -1,8 +1,10 @@
 """The menu each role sees, and the page furniture every page carries."""
 
 import pytest
+from django.urls import NoReverseMatch, reverse
 
-from accounts.navigation import navigation_links
+from accounts.models import Role, User
+from reserve_portal.navigation import MENU, navigation_for, navigation_links
 
 MENUS = {
     "admin_user": ["Главная", "Организации", "Положение", "Журнал аудита", "Администрирование"],
@@ -21,6 +23,33 @@ def test_it_shows_each_role_its_menu(client, request, persona, titles):
     response = client.get("/", follow=True)
 
     assert [item["title"] for item in response.context["nav_items"]] == titles
+
+
+def _menu_url_names(role: Role) -> list[str]:
+    return [
+        name
+        for _, target in MENU[role]
+        for name in ([target] if isinstance(target, str) else [name for _, name in target])
+    ]
+
+
+def test_it_gives_every_role_a_menu():
+    assert set(MENU) == set(Role)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_it_reverses_every_menu_entry_of_every_role(role):
+    links = navigation_links(navigation_for(User(username="menu", role=role, is_active=True)))
+
+    assert [link["name"] for link in links] == _menu_url_names(role)
+    assert all(link["url"] == reverse(link["name"]) for link in links)
+
+
+def test_it_fails_loudly_on_an_unknown_url_name(monkeypatch):
+    monkeypatch.setitem(MENU, Role.EXPERT, [("Оценки", "assessment:expert_hom")])
+
+    with pytest.raises(NoReverseMatch):
+        navigation_for(User(username="menu", role=Role.EXPERT, is_active=True))
 
 
 @pytest.mark.parametrize(("persona", "titles"), MENUS.items())

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 
 from accounts.access import role_of
-from accounts.navigation import navigation_for
+from reserve_portal.navigation import navigation_for
 
 
 def navigation(request: HttpRequest) -> dict:
