@@ -1,4 +1,11 @@
-"""The dependency rule of DESIGN.md §3 and the style's ban on signals, checked in the source."""
+"""The dependency rule of DESIGN.md §3 and the style's ban on signals, checked in the source.
+
+The project stands in layers. At the bottom, `core` imports no project package at all and
+`audit` imports only `core`. Above them the stages of the cycle, left to right: each may import
+the bottom and the stages to its left, never one to its right; `accounts.access` (roles and
+scopes) is the one module every stage may use wherever it stands. On top, `reserve_portal`
+wires everything together and `demo` seeds it: nobody imports either of them.
+"""
 
 import ast
 from collections.abc import Iterator
@@ -9,9 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Left to right: an app may import the apps to its left, never one to its right.
-APPS = [
-    "audit",
+BOTTOM = ["core", "audit"]
+STAGES = [
     "registry",
     "accounts",
     "governance",
@@ -21,10 +27,14 @@ APPS = [
     "onboarding",
     "monitoring",
 ]
-# Cross-cutting modules any app may import, wherever their app stands.
+# Left to right: a package may import the packages to its left, never one to its right.
+ORDER = [*BOTTOM, *STAGES]
+# The top: wiring and demo data. They may import what they need; nobody imports them.
+TOP = ["reserve_portal", "demo"]
+# Cross-cutting modules every stage may import, wherever it stands.
 CROSS_CUTTING = ["accounts.access"]
-# The project package wires the apps together; no app imports it.
-PROJECT_PACKAGE = "reserve_portal"
+# Not part of the running portal: no package above imports them (demo builds on the factories).
+OUTSIDE = {"tests": {"demo"}, "benchmarks": set()}
 MODEL_SIGNALS = {
     "pre_init",
     "post_init",
@@ -82,26 +92,45 @@ def _imported_names(tree: ast.AST, module: str, is_package: bool) -> Iterator[tu
                 yield f"{base}.{alias.name}", node.lineno
 
 
+def _import_problem(package: str, name: str) -> str | None:
+    """Return why the package may not import the dotted name, or None when it may."""
+    target = name.split(".")[0]
+    if target == package:
+        return None
+    if target in TOP:
+        return f"{package} imports {name}; nobody imports {target}, it stands on top"
+    if target in OUTSIDE:
+        if package in OUTSIDE[target]:
+            return None
+        return f"{package} imports {name}; the portal's code never imports {target}"
+    if target not in ORDER or package in TOP:
+        return None
+    if package == "core":
+        return f"core imports {name}; core imports no project package"
+    if ORDER.index(target) < ORDER.index(package):
+        return None
+    if package in STAGES and _is_within(name, CROSS_CUTTING):
+        return None
+    if package == "audit":
+        return f"audit imports {name}; audit imports only core"
+    return f"{package} imports {name}, a package to its right"
+
+
 def import_violations(source: str, module: str, *, is_package: bool = False) -> list[Violation]:
-    """Return the imports of an app module that break the dependency rule, one per line and app."""
-    app = module.split(".")[0]
-    position = APPS.index(app)
+    """Return the imports of a module that break the dependency rule, one per line and target."""
+    package = module.split(".")[0]
     found: dict[tuple[int, str], Violation] = {}
     for name, line in _imported_names(ast.parse(source), module, is_package):
-        top = name.split(".")[0]
-        if top in APPS and APPS.index(top) > position and not _is_within(name, CROSS_CUTTING):
-            message = f"{app} imports {name}, an app to its right"
-            found.setdefault((line, top), Violation(module, line, message))
-        elif top == PROJECT_PACKAGE:
-            message = f"{app} imports {name}; no app imports the project package"
-            found.setdefault((line, top), Violation(module, line, message))
+        problem = _import_problem(package, name)
+        if problem is not None:
+            found.setdefault((line, name.split(".")[0]), Violation(module, line, problem))
     return sorted(found.values(), key=lambda violation: violation.line)
 
 
 def relation_violations(source: str, module: str) -> list[Violation]:
     """Return model relations written as "app.Model" strings that point to an app on the right."""
-    app = module.split(".")[0]
-    position = APPS.index(app)
+    package = module.split(".")[0]
+    position = ORDER.index(package)
     violations = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
@@ -117,8 +146,8 @@ def relation_violations(source: str, module: str) -> list[Violation]:
         for target in targets:
             if isinstance(target, ast.Constant) and isinstance(target.value, str):
                 label = target.value.split(".")[0]
-                if label in APPS and APPS.index(label) > position:
-                    message = f"{app} relates to {target.value}, a model of an app to its right"
+                if label in ORDER and ORDER.index(label) > position:
+                    message = f"{package} relates to {target.value}, a model of an app to its right"
                     violations.append(Violation(module, node.lineno, message))
     return violations
 
@@ -158,19 +187,19 @@ def signal_violations(source: str, module: str) -> list[Violation]:
     ]
 
 
-def _app_files(app: str) -> list[Path]:
-    """Return every Python file of the app, migrations included."""
-    return sorted((ROOT / app).rglob("*.py"))
+def _package_files(package: str) -> list[Path]:
+    """Return every Python file of the package, migrations included."""
+    return sorted((ROOT / package).rglob("*.py"))
 
 
 def _report(violations: list[Violation]) -> str:
     return "\n".join(str(violation) for violation in violations)
 
 
-@pytest.mark.parametrize("app", APPS)
-def test_it_keeps_every_import_pointing_left(app: str) -> None:
-    files = _app_files(app)
-    assert files, f"{app}/ has no Python files: is the app list of this test out of date?"
+@pytest.mark.parametrize("package", [*ORDER, *(top for top in TOP if (ROOT / top).is_dir())])
+def test_it_keeps_every_import_pointing_down(package: str) -> None:
+    files = _package_files(package)
+    assert files, f"{package}/ has no Python files: is the list of this test out of date?"
     violations = []
     for path in files:
         module = _module_of(path)
@@ -180,7 +209,7 @@ def test_it_keeps_every_import_pointing_left(app: str) -> None:
             Violation(str(path.relative_to(ROOT)), v.line, v.message)
             for v in import_violations(source, module, is_package=is_package)
         ]
-        if "migrations" not in path.parts:
+        if package in ORDER and "migrations" not in path.parts:
             violations += [
                 Violation(str(path.relative_to(ROOT)), v.line, v.message)
                 for v in relation_violations(source, module)
@@ -188,10 +217,10 @@ def test_it_keeps_every_import_pointing_left(app: str) -> None:
     assert not violations, "The dependency rule of DESIGN.md §3 is broken:\n" + _report(violations)
 
 
-@pytest.mark.parametrize("app", APPS)
-def test_it_has_no_model_signal_receivers(app: str) -> None:
+@pytest.mark.parametrize("package", ORDER)
+def test_it_has_no_model_signal_receivers(package: str) -> None:
     violations = []
-    for path in _app_files(app):
+    for path in _package_files(package):
         violations += [
             Violation(str(path.relative_to(ROOT)), v.line, v.message)
             for v in signal_violations(path.read_text(encoding="utf-8"), _module_of(path))
@@ -199,11 +228,18 @@ def test_it_has_no_model_signal_receivers(app: str) -> None:
     assert not violations, "Model signals are forbidden by STYLE.md:\n" + _report(violations)
 
 
-def test_it_lists_every_installed_app() -> None:
+def test_it_places_every_package_of_the_project() -> None:
+    packages = {path.parent.name for path in ROOT.glob("*/__init__.py")}
+
+    assert packages <= {*ORDER, *TOP, *OUTSIDE}, "Place the new package in this test's layers."
+
+
+def test_it_installs_the_apps_in_their_order() -> None:
     from django.conf import settings
 
     project_apps = [app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()]
-    assert project_apps == APPS
+    # core is a plain package, not an app; the top may be installed anywhere.
+    assert [app for app in project_apps if app not in TOP] == ["audit", *STAGES]
 
 
 def test_it_catches_an_import_of_an_app_to_the_right() -> None:
@@ -212,7 +248,7 @@ def test_it_catches_an_import_of_an_app_to_the_right() -> None:
     violations = import_violations(source, "candidates.services")
 
     assert [(v.line, v.message) for v in violations] == [
-        (3, "candidates imports monitoring.models.Indicator, an app to its right")
+        (3, "candidates imports monitoring.models.Indicator, a package to its right")
     ]
 
 
@@ -222,20 +258,21 @@ def test_it_catches_a_relative_import_of_an_app_to_the_right() -> None:
     assert [v.line for v in violations] == [1]
 
 
-def test_it_allows_the_cross_cutting_modules_and_apps_to_the_left() -> None:
+def test_it_allows_the_bottom_the_cross_cutting_module_and_apps_to_the_left() -> None:
     source = (
         "from accounts.access import role_of\n"
         "from accounts import access\n"
         "from audit.services import audit_record\n"
         "from audit import services\n"
         "from core.env import env_int\n"
+        "from core.spreadsheets import FileRefused\n"
         "from . import models\n"
     )
 
     assert import_violations(source, "registry.services") == []
 
 
-def test_it_catches_other_modules_of_the_cross_cutting_apps() -> None:
+def test_it_catches_other_modules_of_the_cross_cutting_app() -> None:
     source = "from accounts.models import User\nfrom governance import services\n"
 
     violations = import_violations(source, "registry.services")
@@ -243,10 +280,46 @@ def test_it_catches_other_modules_of_the_cross_cutting_apps() -> None:
     assert [v.line for v in violations] == [1, 2]
 
 
-def test_it_catches_an_import_of_the_project_package() -> None:
-    violations = import_violations("from reserve_portal.views import home\n", "accounts.views")
+def test_it_keeps_core_free_of_every_project_package() -> None:
+    source = "from audit.models import AuditEvent\nfrom accounts.access import role_of\n"
 
-    assert [v.line for v in violations] == [1]
+    violations = import_violations(source, "core.admin_base")
+
+    assert [v.message for v in violations] == [
+        "core imports audit.models.AuditEvent; core imports no project package",
+        "core imports accounts.access.role_of; core imports no project package",
+    ]
+
+
+def test_it_lets_audit_import_only_core() -> None:
+    source = (
+        "from core.http import client_ip\n"
+        "from accounts.access import is_admin\n"
+        "from registry.models import Organization\n"
+    )
+
+    violations = import_violations(source, "audit.services")
+
+    assert [v.line for v in violations] == [2, 3]
+    assert violations[0].message.endswith("audit imports only core")
+
+
+@pytest.mark.parametrize("source", ["from reserve_portal.views import home\n", "import demo\n"])
+def test_it_catches_an_import_of_the_top(source: str) -> None:
+    for module in ("core.views", "audit.admin", "accounts.views", "monitoring.models"):
+        assert [v.line for v in import_violations(source, module)] == [1], module
+
+
+def test_it_keeps_the_two_top_packages_apart() -> None:
+    assert import_violations("from accounts.models import User\n", "reserve_portal.views") == []
+    assert [v.line for v in import_violations("import demo.selection\n", "reserve_portal.x")] == [1]
+
+
+def test_it_keeps_the_tests_out_of_the_portal_but_lends_demo_the_factories() -> None:
+    source = "from tests.factories import UserFactory\n"
+
+    assert [v.line for v in import_violations(source, "candidates.services")] == [1]
+    assert import_violations(source, "demo.selection") == []
 
 
 def test_it_catches_a_relation_to_a_model_on_the_right() -> None:
