@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "development",
     "onboarding",
     "monitoring",
+    # Above every stage: the demo data, which may use them all (manage.py seed_demo).
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -9,10 +9,10 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.db.models import Count
 
-from accounts.demo import DEMO_USERS
 from accounts.models import Role, User
 from audit.models import AuditEvent
-from registry.demo import TARGET_ORGANIZATIONS, allocate
+from demo.accounts import DEMO_USERS
+from demo.registry import TARGET_ORGANIZATIONS, allocate
 from registry.models import Organization, OrganizationKind
 from registry.validators import inn_is_valid, kpp_is_valid, ogrn_is_valid
 
@@ -155,7 +155,7 @@ def test_it_fills_only_the_sections_that_are_empty(seeded, migrated_state):
     import datetime
     import random
 
-    from accounts import demo as accounts_demo
+    from demo import accounts as accounts_demo
 
     _restore(migrated_state)
     accounts_demo.seed(rng=random.Random(1), today=datetime.date.today())

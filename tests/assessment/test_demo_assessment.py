@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from assessment import demo
 from assessment.models import (
     CalibrationDecision,
     Campaign,
@@ -35,6 +34,7 @@ from assessment.models import (
 from assessment.selectors_talent import talent_grid
 from assessment.services.experts import expert_conflict
 from candidates.models import Nomination, NominationStatus
+from demo import assessment as demo
 from governance.selectors import regulation_in_force
 
 pytestmark = pytest.mark.django_db

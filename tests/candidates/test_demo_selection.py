@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
-from candidates import demo
 from candidates.access import nominations_visible_to
 from candidates.models import (
     AgendaItem,
@@ -35,6 +34,7 @@ from candidates.models import (
     ReserveMembership,
     StatusChange,
 )
+from demo import selection as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
 """Demo data of the assessment stage: the summer wave assessed and decided, the autumn one running.
 
-Called by `manage.py seed_demo` after the selection stage's demo (candidates/demo.py), whose
+Called by `manage.py seed_demo` after the selection stage's demo (demo/selection.py), whose
 nominations in «оценка» it takes:
 - the summer wave goes through a whole campaign, «Оценка кандидатов 2026 (лето)»: self-assessment,
   360° feedback, the knowledge test and two experts on the case, the interview and the project;
   two disagreements of experts are calibrated; the participants are completed, which passes their
   nominations to the commission, and the selection stage's demo then holds its meetings
-  (candidates.demo.seed_meetings). The talent review rates most of them and notes two;
+  (demo.selection.seed_meetings). The talent review rates most of them and notes two;
 - the autumn wave is the running campaign «Оценка кандидатов 2026 (осень)»: some self-assessments
   sent or in draft, some tests taken, 360° answers for two people, the demo expert with a second
   expert on cases and interviews — some rated, some waiting for the demo expert.
@@ -67,8 +67,8 @@ from assessment.services.self_assessment import response_save_draft, response_su
 from assessment.services.talent import performance_rate, talent_note_add
 from assessment.services.testing import attempt_start, attempt_submit
 from audit.models import AuditSource
-from candidates import demo as selection
 from candidates.models import Candidate, Nomination, NominationStatus
+from demo import selection
 from governance.selectors import regulation_in_force
 from registry.models import Organization
 
@@ -101,7 +101,7 @@ AUTUMN_DEADLINES = {
 }
 AUTUMN_ENDS = 28
 
-# The experts, as they sit on the commission (candidates/demo.py creates their accounts).
+# The experts, as they sit on the commission (demo/selection.py creates their accounts).
 EXPERT_PLACES = {
     "expert": ("", "Доцент кафедры управления образованием ОГПУ"),
     "expert02": ("", "Проректор Института развития образования Оренбургской области"),
