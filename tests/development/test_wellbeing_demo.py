@@ -3,7 +3,7 @@
 import datetime
 import random
 
-from demo.development import seed_wellbeing
+from demo.development.wellbeing import seed_wellbeing
 from development.models import PulseResponse
 from governance.consent import consent_active
 from governance.models import ConsentPurpose

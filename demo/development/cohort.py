@@ -1,0 +1,250 @@
+"""The development stage's cohort: twelve reservists with finished assessments; a re-assessment."""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from accounts.models import Role
+from assessment.models import (
+    Campaign,
+    CampaignStatus,
+    CompetencyFramework,
+    Participant,
+    PositionGroup,
+    Result,
+    TargetLevel,
+)
+from assessment.scoring import InstrumentScores, compute, level_of
+from candidates.models import (
+    Candidate,
+    MembershipEvent,
+    Nomination,
+    NominationSource,
+    NominationStatus,
+    ReserveMembership,
+    StatusChange,
+)
+from demo.builders import DAY, demo_account
+from governance.selectors import regulation_in_force
+from registry.models import Municipality, Organization, PositionKind
+
+
+@dataclass(frozen=True)
+class DemoReservist:
+    last_name: str
+    first_name: str
+    middle_name: str
+    municipality: str
+    position: str
+    started_days_ago: int
+    plan: str  # the plan's state in the demo: "", draft, on_approval, approved, in_progress
+    scores: tuple[tuple[str, int], ...] = ()  # fixed scores; the rest are drawn
+
+
+# The demo «candidate» account is the first: a reservist working on an approved plan.
+COHORT = [
+    DemoReservist("Васильева", "Ольга", "Александровна", "город Оренбург", "director-general",
+                  210, "in_progress", (("K02", 12), ("K05", 15), ("K06", 40), ("K08", 38))),
+    DemoReservist("Кравченко", "Дмитрий", "Игоревич", "город Оренбург", "director-general",
+                  150, "on_approval"),
+    DemoReservist("Ахметова", "Гульнара", "Рашидовна", "город Оренбург", "head-preschool",
+                  150, "in_progress"),
+    DemoReservist("Соловьёв", "Андрей", "Викторович", "город Оренбург", "deputy-general",
+                  90, "draft"),
+    DemoReservist("Никитина", "Елена", "Сергеевна", "город Оренбург", "director-vocational",
+                  60, ""),
+    DemoReservist("Белова", "Марина", "Олеговна", "город Орск", "director-general",
+                  180, "in_progress"),
+    DemoReservist("Захаров", "Павел", "Николаевич", "город Орск", "deputy-general",
+                  120, "on_approval"),
+    DemoReservist("Ермекова", "Айгуль", "Маратовна", "город Орск", "head-preschool",
+                  100, "approved"),
+    DemoReservist("Тимофеев", "Игорь", "Владимирович", "город Бузулук", "director-general",
+                  160, "in_progress"),
+    DemoReservist("Руденко", "Светлана", "Петровна", "город Бузулук", "director-additional",
+                  45, ""),
+    DemoReservist("Мельникова", "Анна", "Юрьевна", "Оренбургский муниципальный район",
+                  "director-general", 130, "draft"),
+    DemoReservist("Карпов", "Сергей", "Алексеевич", "Оренбургский муниципальный район",
+                  "deputy-general", 75, "on_approval"),
+]  # fmt: skip
+
+CAMPAIGN_NAME = "Комплексная оценка кандидатов в резерв 2026"
+
+
+def closed_campaign(
+    *,
+    name: str,
+    framework: CompetencyFramework,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+) -> Campaign:
+    """Return the closed campaign of that name, created over those days if it is not there."""
+    campaign, _ = Campaign.objects.get_or_create(
+        name=name,
+        defaults={
+            "framework": framework,
+            "status": CampaignStatus.CLOSED,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "pass_threshold": 60,
+        },
+    )
+    return campaign
+
+
+def _result(
+    participant: Participant, framework, rng: random.Random, fixed: dict[str, int]
+) -> Result:
+    """Compute a believable result: two instruments, a few competencies below the target."""
+    names = dict(framework.competencies.values_list("code", "name"))
+    group = participant.position_group
+    targets = dict(
+        TargetLevel.objects.filter(
+            competency__framework=framework, position_group=group
+        ).values_list("competency__code", "level")
+    )
+    weights = regulation_in_force().assessment_weights
+    # Fixed gaps tell a story; the other competencies are then at or near the target.
+    drawn = (55, 95) if fixed else (25, 95)
+    instruments = [
+        InstrumentScores(
+            key="",
+            name=label,
+            weight=weights.get(kind, 20),
+            scores={code: float(fixed.get(code, rng.randint(*drawn))) for code in names},
+        )
+        for kind, label in (("self_assessment", "Самооценка"), ("case", "Управленческие кейсы"))
+    ]
+    outcome = compute(
+        instruments=instruments, competency_names=names, targets=targets, threshold=60
+    )
+    return Result.objects.create(
+        participant=participant,
+        competency_scores={code: float(score) for code, score in outcome.competency_scores.items()},
+        total=outcome.total,
+        passed=outcome.passed,
+        gaps=[gap.__dict__ for gap in outcome.gaps],
+        trace=outcome.trace,
+        is_complete=True,
+    )
+
+
+def reservist_add(
+    person: DemoReservist, number: int, *, campaign: Campaign, today, rng
+) -> ReserveMembership | None:
+    # Demo reservists other than «candidate» do not sign in.
+    username = "candidate" if number == 0 else f"reservist{number:02d}"
+    user = demo_account(
+        username=username,
+        role=Role.CANDIDATE,
+        names=(person.last_name, person.first_name, person.middle_name),
+        email=f"reservist{number:02d}@obr56.example",
+    )
+    if Candidate.objects.filter(user=user).exists():
+        return None
+    municipality = Municipality.objects.get(name=person.municipality)
+    organization = (
+        Organization.objects.filter(municipality=municipality, is_active=True)
+        .order_by("inn")[number % 5 : number % 5 + 1]
+        .first()
+    )
+    candidate = Candidate.objects.create(
+        user=user,
+        last_name=person.last_name,
+        first_name=person.first_name,
+        middle_name=person.middle_name,
+        email=user.email or f"{user.username}@obr56.example",
+        municipality=municipality,
+        organization=organization,
+        position="Заместитель директора по учебно-воспитательной работе",
+        birth_date=datetime.date(1978 + number, 1 + number % 12, 10 + number),
+    )
+    position = PositionKind.objects.get(code=person.position)
+    started = today - datetime.timedelta(days=person.started_days_ago)
+    nomination = Nomination.objects.create(
+        candidate=candidate,
+        position_kind=position,
+        municipality=municipality,
+        source=NominationSource.MUNICIPAL_AUTHORITY,
+        status=NominationStatus.INCLUDED,
+    )
+    StatusChange.objects.create(
+        nomination=nomination, from_status="", to_status=NominationStatus.INCLUDED
+    )
+    participant = Participant.objects.create(
+        campaign=campaign,
+        candidate=candidate,
+        nomination=nomination,
+        position_group=PositionGroup.DEPUTY if "deputy" in person.position else PositionGroup.HEAD,
+        municipality=municipality,
+    )
+    _result(participant, campaign.framework, rng, dict(person.scores))
+    Participant.objects.filter(pk=participant.pk).update(
+        completed_at=datetime.datetime.combine(
+            started - 20 * DAY, datetime.time(12), tzinfo=datetime.UTC
+        )
+    )
+    membership = ReserveMembership.objects.create(
+        candidate=candidate,
+        nomination=nomination,
+        position_kind=position,
+        municipality=municipality,
+        category="operational" if number % 3 else "prospective",
+        readiness="one_two_years",
+        started_on=started,
+        term_ends_on=regulation_in_force().term_end(started),
+    )
+    MembershipEvent.objects.create(
+        membership=membership,
+        action="include",
+        to_status=membership.status,
+        reason=f"Решение комиссии от {started:%d.%m.%Y}",
+        new_term_ends_on=membership.term_ends_on,
+    )
+    return membership
+
+
+def reassess(membership: ReserveMembership, today: datetime.date) -> bool:
+    """Add a finished re-assessment in which the earlier gaps grew, for the report's growth."""
+    earlier = (
+        Result.objects.filter(participant__candidate=membership.candidate)
+        .select_related("participant__campaign__framework")
+        .order_by("-participant__completed_at")
+        .first()
+    )
+    if earlier is None or not earlier.gaps:
+        return False
+    campaign = closed_campaign(
+        name="Повторная оценка резервистов 2026",
+        framework=earlier.participant.campaign.framework,
+        starts_on=today - 40 * DAY,
+        ends_on=today - 10 * DAY,
+    )
+    participant = Participant.objects.create(
+        campaign=campaign,
+        candidate=membership.candidate,
+        membership=membership,
+        position_group=earlier.participant.position_group,
+        municipality=membership.municipality,
+        completed_at=datetime.datetime.combine(today - 12 * DAY, datetime.time(12), datetime.UTC),
+    )
+    gap_codes = {gap["code"] for gap in earlier.gaps}
+    scores = {
+        code: min(100.0, float(score) + (18.0 if code in gap_codes else 2.0))
+        for code, score in earlier.competency_scores.items()
+    }
+    gaps = [
+        {**gap, "level": level_of(scores[gap["code"]])}
+        for gap in earlier.gaps
+        if level_of(scores[gap["code"]]) < gap["target"]
+    ]
+    Result.objects.create(
+        participant=participant,
+        competency_scores=scores,
+        total=earlier.total + 8,
+        passed=True,
+        gaps=gaps,
+        is_complete=True,
+    )
+    return True

@@ -1,0 +1,217 @@
+"""Development plans in every state, and the catalogue's internships hosted by demo schools."""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from assessment.models import CompetencyFramework
+from candidates.models import ReserveMembership
+from demo.builders import DAY, current_competencies, ministry_user
+from demo.development.cohort import CAMPAIGN_NAME, COHORT, closed_campaign, reservist_add
+from development.models import Activity, ActivityKind, DevelopmentPlan, PlanItem
+from development.services.plans import (
+    plan_approve,
+    plan_generate,
+    plan_item_add,
+    plan_start,
+    plan_submit,
+)
+from development.services.plans_evidence import plan_item_add_completion, plan_item_add_practice
+from registry.models import Organization
+
+# A minimal but well-formed PDF, standing in for a scanned certificate.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+PRACTICE_NOTES = [
+    "Провела педагогический совет по итогам курса; утверждено положение о внутренней системе "
+    "оценки качества, график контрольных процедур размещён на сайте школы.",
+    "Подготовил обоснование начальной цены и провёл первую самостоятельную закупку малого "
+    "объёма; замечаний бухгалтерии нет.",
+    "Разработал вместе с командой план устранения замечаний по доступной среде; две позиции "
+    "выполнены за счёт внебюджетных средств.",
+    "Организовала встречу с родительским комитетом по новому формату открытых уроков; "
+    "протокол встречи приложен.",
+]
+
+
+@dataclass(frozen=True)
+class Internship:
+    title: str
+    description: str
+    municipality: str
+    kind: str  # the host's kind in the registry
+    position: int  # which of those organizations (by INN), so the host is stable
+    hours: int
+    starts_in_days: int  # from the seeding day; negative for one already held
+    length_days: int
+    places: int
+    codes: tuple[str, ...]
+    levels: tuple[int, int]
+
+
+INTERNSHIPS = [
+    Internship(
+        "Стажировка: управление качеством образования и ВСОКО",
+        "Работа методического совета, мониторинг образовательных результатов, управленческие "
+        "решения по итогам оценочных процедур.",
+        "город Оренбург", "general", 2, 36, -75, 5, 6, ("K02", "K07"), (1, 3),
+    ),
+    Internship(
+        "Стажировка: финансово-хозяйственная деятельность и закупки в школе",
+        "План ФХД, муниципальное задание, планирование и проведение закупок в действующей школе.",
+        "город Оренбург", "general", 4, 36, -40, 5, 5, ("K05",), (1, 2),
+    ),
+    Internship(
+        "Стажировка: управление дошкольной организацией и доступная среда",
+        "Организация работы детского сада, инклюзивные группы, паспорт доступности.",
+        "город Оренбург", "preschool", 0, 24, 110, 4, 5, ("K06", "K03"), (1, 3),
+    ),
+    Internship(
+        "Стажировка: развитие колледжа и партнёрство с работодателями",
+        "Программа развития колледжа, целевое обучение, попечительский совет.",
+        "город Оренбург", "vocational", 0, 36, 150, 5, 4, ("K08", "K01"), (2, 3),
+    ),
+    Internship(
+        "Стажировка: сельская школа — команда и сетевое взаимодействие",
+        "Малокомплектная школа: команда, сетевые программы с соседними школами и колледжем.",
+        "Оренбургский муниципальный район", "general", 0, 24, 200, 4, 5, ("K04", "K08"), (1, 2),
+    ),
+    Internship(
+        "Стажировка-дублирование: неделя директора школы",
+        "Исполнение обязанностей директора под руководством наставника: приказы, совещание, "
+        "тарификация, отчёт учредителю.",
+        "город Орск", "general", 2, 24, 240, 5, 4, ("K03", "K05", "K06"), (2, 3),
+    ),
+]  # fmt: skip
+
+
+def _hosts() -> dict[tuple[str, str], list[Organization]]:
+    hosts: dict[tuple[str, str], list[Organization]] = {}
+    for organization in (
+        Organization.objects.filter(
+            municipality__name__in={item.municipality for item in INTERNSHIPS}, is_active=True
+        )
+        .select_related("municipality")
+        .order_by("inn")
+    ):
+        hosts.setdefault((organization.municipality.name, organization.kind), []).append(
+            organization
+        )
+    return hosts
+
+
+def _seed_internships(today: datetime.date) -> int:
+    hosts = _hosts()
+    competencies = current_competencies()
+    created = 0
+    for item in INTERNSHIPS:
+        candidates = hosts.get((item.municipality, item.kind), [])
+        if not candidates or Activity.objects.filter(title=item.title).exists():
+            continue
+        host = candidates[min(item.position, len(candidates) - 1)]
+        starts = today + datetime.timedelta(days=item.starts_in_days)
+        activity = Activity.objects.create(
+            kind=ActivityKind.INTERNSHIP,
+            title=item.title,
+            description=item.description,
+            provider="Региональный институт развития образования",
+            host_organization=host,
+            tutor_name=host.head_full_name or "руководитель площадки",
+            hours=item.hours,
+            format="in_person",
+            starts_on=starts,
+            ends_on=starts + datetime.timedelta(days=item.length_days - 1),
+            places=item.places,
+            min_level=item.levels[0],
+            max_level=item.levels[1],
+        )
+        activity.competencies.set([competencies[code] for code in item.codes])
+        created += 1
+    return created
+
+
+def _evidence(item: PlanItem, user, number: int) -> None:
+    upload = SimpleUploadedFile(f"udostoverenie-{item.pk}.pdf", DEMO_PDF)
+    plan_item_add_completion(
+        item=item, actor=user, uploaded_file=upload, note="Удостоверение о повышении квалификации"
+    )
+    plan_item_add_practice(
+        item=item,
+        actor=user,
+        description=PRACTICE_NOTES[number % len(PRACTICE_NOTES)],
+        link=f"https://school{number}.obr56.example/news/{item.pk}",
+    )
+
+
+def _plan(membership: ReserveMembership, state: str, *, ministry, today, number) -> None:
+    user = membership.candidate.user
+    # A plan in work was drawn up when the reservist joined; the others only lately.
+    working = state == "in_progress"
+    drawn_up = membership.started_on if working else max(membership.started_on, today - 7 * DAY)
+    plan = plan_generate(membership=membership, actor=user, today=drawn_up)
+    if not plan.items.exists() or state in ("", "draft"):
+        return
+    # A task of one's own next to the catalogue's activities.
+    plan_item_add(
+        plan=plan,
+        actor=user,
+        title="Выступить на педагогическом совете с планом изменений по итогам оценки",
+        due_date=max(plan.starts_on, today + (-30 if working else 45) * DAY),
+    )
+    plan_submit(plan=plan, actor=user)
+    if state == "on_approval":
+        return
+    plan_approve(plan=plan, actor=ministry)
+    if state == "approved":
+        return
+    plan_start(plan=plan, actor=user)
+    for item in plan.items.select_related("activity").order_by("due_date"):
+        held = item.activity is not None and item.activity.ends_on and item.activity.ends_on < today
+        if held or (item.activity is None and number % 3 == 0):
+            _evidence(item, user, number)
+
+
+def seed_plans(*, rng: random.Random, today: datetime.date) -> list[str]:
+    """Add the internships, a cohort of assessed reservists and their plans in every state."""
+    internships = _seed_internships(today)
+    framework = CompetencyFramework.objects.filter(is_current=True).first()
+    ministry = ministry_user()
+    if framework is None or ministry is None:
+        return [
+            f"Стажировок добавлено: {internships}; резервисты не созданы (нет модели или "
+            "специалиста министерства)."
+        ]
+    campaign = closed_campaign(
+        name=CAMPAIGN_NAME,
+        framework=framework,
+        starts_on=today - 260 * DAY,
+        ends_on=today - 225 * DAY,
+    )
+    memberships = 0
+    plans = 0
+    for number, person in enumerate(COHORT):
+        membership = reservist_add(person, number, campaign=campaign, today=today, rng=rng)
+        if membership is None:
+            continue
+        memberships += 1
+        if person.plan:
+            _plan(membership, person.plan, ministry=ministry, today=today, number=number)
+            plans += 1
+    return [
+        f"Стажировок в каталоге добавлено: {internships}.",
+        f"Резервистов с результатами оценки: {memberships}, планов развития: {plans}.",
+    ]
+
+
+def plans_have_data() -> bool:
+    """Return whether plans or the demo's internships are there."""
+    return (
+        DevelopmentPlan.objects.exists()
+        or Activity.objects.filter(kind=ActivityKind.INTERNSHIP).exists()
+    )
