@@ -1,17 +1,29 @@
-"""Role and scope primitives; every app's access.py answers its own questions with these."""
+"""Role and scope primitives; every app's access.py answers its own questions with these.
+
+Every `x_visible_to(user)` of the apps is one call of `scope_by_role`: the whole region for the
+ministry and administrators, the coordinator's municipality, the user's own rows, or nothing.
+`covers_municipality` is the same territory rule for one municipality, answered in memory.
+"""
+
+from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet
 
-from accounts.models import BACK_OFFICE_ROLES, Role
+from accounts.models import BACK_OFFICE_ROLES, Role, User, role_binds_municipality
+
+
+def assigned_role(user) -> Role:
+    """Return the role the account holds, active or not; a superuser administers."""
+    if user.is_superuser:
+        return Role.ADMIN
+    return Role(user.role)
 
 
 def role_of(user) -> Role | None:
     """Return the user's role, or None for anonymous and inactive users."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
-    if user.is_superuser:
-        return Role.ADMIN
-    return Role(user.role)
+    return assigned_role(user)
 
 
 def has_role(user, *roles: Role) -> bool:
@@ -36,23 +48,53 @@ def is_admin(user) -> bool:
 
 def bound_municipality_id(user) -> int | None:
     """Return the municipality a coordinator is bound to, or None for everyone else."""
-    if role_of(user) == Role.MUNICIPAL:
+    role = role_of(user)
+    if role is not None and role_binds_municipality(role):
         return user.municipality_id
     return None
 
 
-def scope_to_municipality(queryset: QuerySet, user, *, lookup: str = "municipality") -> QuerySet:
-    """Limit rows to what the user's territory covers: all, own municipality, or nothing."""
+def bound_municipality(user):
+    """Return the Municipality a coordinator's lists are limited to, or None for everyone else."""
+    return user.municipality if bound_municipality_id(user) is not None else None
+
+
+def scope_by_role(
+    queryset: QuerySet,
+    user,
+    *,
+    municipality: str | None = None,
+    own: Mapping[Role, Q | str] | None = None,
+) -> QuerySet:
+    """Limit rows by the user's role: all for the region, a coordinator's municipality, own rows.
+
+    `municipality` is the lookup of the row's municipality (e.g. "membership__municipality"), or
+    None for rows that belong to no territory. `own` maps the roles that see their own rows to
+    the lookup naming the user (e.g. {Role.CANDIDATE: "candidate__user"}) or to a Q built for
+    that user; a Q across a many-valued relation is best a subquery (`pk__in=…`), so that no row
+    comes twice. A coordinator sees their municipality's rows when the rows have one, otherwise
+    what `own` gives them. Everyone else, anonymous and inactive users included, gets nothing.
+    """
     if is_region_wide(user):
         return queryset
     municipality_id = bound_municipality_id(user)
-    if municipality_id is not None:
-        return queryset.filter(**{lookup: municipality_id})
-    return queryset.none()
+    if municipality is not None and municipality_id is not None:
+        return queryset.filter(**{municipality: municipality_id})
+    condition = (own or {}).get(role_of(user))
+    if condition is None:
+        return queryset.none()
+    if isinstance(condition, Q):
+        return queryset.filter(condition)
+    return queryset.filter(**{condition: user})
+
+
+def scope_to_municipality(queryset: QuerySet, user, *, lookup: str = "municipality") -> QuerySet:
+    """Limit rows to what the user's territory covers: all, own municipality, or nothing."""
+    return scope_by_role(queryset, user, municipality=lookup)
 
 
 def covers_municipality(user, municipality_id: int | None) -> bool:
-    """Return whether the user's territory includes the municipality."""
+    """Return whether the user's territory includes the municipality (scope_by_role in memory)."""
     if is_region_wide(user):
         return True
     bound = bound_municipality_id(user)
@@ -64,42 +106,14 @@ def can_manage_users(user) -> bool:
     return is_admin(user)
 
 
-def can_view_users(user) -> bool:
-    """Return whether the user may look through the accounts in the back office."""
-    return is_region_wide(user)
-
-
 def users_visible_to(user) -> QuerySet:
-    """Return the accounts the user may see in the back office."""
-    from accounts.models import User
-
-    if can_view_users(user):
-        return User.objects.all()
-    return User.objects.none()
+    """Return the accounts the user may see in the back office: all for the region, else none."""
+    return scope_by_role(User.objects.all(), user)
 
 
-def scope_by_role(
-    queryset: QuerySet,
-    user,
-    *,
-    municipality: str,
-    own: dict[Role, Q | str] | None = None,
-) -> QuerySet:
-    """Limit rows by the user's role: all for the region, a coordinator's municipality, own rows.
+def can_view_users(user) -> bool:
+    """Return whether the user may look through the accounts in the back office.
 
-    `municipality` is the lookup of the row's municipality (e.g. "membership__municipality");
-    `own` maps the roles that see their own rows to the lookup naming the user
-    (e.g. {Role.CANDIDATE: "candidate__user"}) or to a Q built for that user.
-    Everyone else gets nothing.
+    The accounts are seen all or none (users_visible_to), so the page's question is the role's.
     """
-    if is_region_wide(user):
-        return queryset
-    role = role_of(user)
-    if role == Role.MUNICIPAL:
-        return queryset.filter(**{municipality: bound_municipality_id(user)})
-    condition = (own or {}).get(role)
-    if condition is None:
-        return queryset.none()
-    if isinstance(condition, Q):
-        return queryset.filter(condition)
-    return queryset.filter(**{condition: user})
+    return is_region_wide(user)

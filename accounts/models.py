@@ -20,6 +20,11 @@ class Role(models.TextChoices):
 BACK_OFFICE_ROLES = frozenset({Role.MINISTRY, Role.ADMIN})
 
 
+def role_binds_municipality(role: str) -> bool:
+    """Return whether an account of the role is bound to one municipality (coordinators only)."""
+    return role == Role.MUNICIPAL
+
+
 class User(AbstractUser):
     middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
     role = models.CharField(_("роль"), max_length=16, choices=Role.choices, default=Role.CANDIDATE)
@@ -68,7 +73,7 @@ class User(AbstractUser):
     def save(self, *args, **kwargs) -> None:
         # Back-office access follows the role; it is never set by hand.
         self.is_staff = self.is_superuser or self.role in BACK_OFFICE_ROLES
-        if self.role != Role.MUNICIPAL:
+        if not role_binds_municipality(self.role):
             self.municipality = None
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "role" in update_fields:

@@ -6,7 +6,7 @@ from django.contrib.auth import password_validation
 from django.db import transaction
 from django.http import HttpRequest
 
-from accounts.models import Role, User
+from accounts.models import Role, User, role_binds_municipality
 from audit.models import AuditSource
 from audit.services import audit_record
 from registry.models import Municipality
@@ -43,7 +43,7 @@ def user_create(
     user = User(
         username=username,
         role=role,
-        municipality=municipality if role == Role.MUNICIPAL else None,
+        municipality=municipality if role_binds_municipality(role) else None,
         first_name=first_name,
         last_name=last_name,
         middle_name=middle_name,
@@ -130,7 +130,7 @@ def user_set_role(
         user=user,
         values={
             "role": role,
-            "municipality": municipality if role == Role.MUNICIPAL else None,
+            "municipality": municipality if role_binds_municipality(role) else None,
         },
         action="user.set_role",
         actor=actor,
