@@ -1,29 +1,28 @@
-"""Who may see and change the registry of organizations."""
+"""Who may see and change the registry of organizations.
+
+Rows are scoped by accounts.access.scope_by_role: the region for the ministry and administrators,
+the coordinator's own municipality, nothing for the other roles. The question about one
+organization is asked of the same queryset (one query on a detail page).
+"""
 
 from django.db.models import QuerySet
 
-from accounts.access import (
-    bound_municipality_id,
-    covers_municipality,
-    is_admin,
-    is_region_wide,
-    scope_to_municipality,
-)
+from accounts.access import bound_municipality_id, is_admin, is_region_wide, scope_by_role
 from registry.models import Municipality, Organization
 
 
 def organizations_visible_to(user) -> QuerySet[Organization]:
     """Return the organizations in the user's territory."""
-    return scope_to_municipality(Organization.objects.all(), user)
+    return scope_by_role(Organization.objects.all(), user, municipality="municipality")
 
 
 def municipalities_visible_to(user) -> QuerySet[Municipality]:
     """Return the municipalities the user works with."""
-    return scope_to_municipality(Municipality.objects.all(), user, lookup="pk")
+    return scope_by_role(Municipality.objects.all(), user, municipality="pk")
 
 
 def can_view_registry(user) -> bool:
-    """Return whether the user may open the registry pages at all."""
+    """Return whether the user may open the registry pages at all (a territory to look at)."""
     return is_region_wide(user) or bound_municipality_id(user) is not None
 
 
@@ -33,8 +32,8 @@ def can_choose_municipality(user) -> bool:
 
 
 def can_view_organization(user, organization: Organization) -> bool:
-    """Return whether the user may see the organization."""
-    return can_view_registry(user) and covers_municipality(user, organization.municipality_id)
+    """Return whether the organization is among those visible to the user."""
+    return organizations_visible_to(user).filter(pk=organization.pk).exists()
 
 
 def can_change_registry(user) -> bool:

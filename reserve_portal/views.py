@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils import timezone
 
 from accounts import selectors
-from accounts.access import can_manage_users, has_role, is_region_wide, role_of
+from accounts.access import can_manage_users, has_role, role_of
 from accounts.models import Role
 from assessment.models import ExpertAssignment
 from audit.admin import actor_label, object_type_label
@@ -28,6 +28,8 @@ from development.models import (
 )
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.selectors import regulation_in_force
+from registry.access import can_choose_municipality
+from registry.selectors import territory_overview
 
 RECENT_AUDIT_LIMIT = 10
 
@@ -63,8 +65,8 @@ def _render_home(request: HttpRequest, role: Role, context: dict) -> HttpRespons
 
 def _territory_context(request: HttpRequest) -> dict:
     return {
-        "overview": selectors.territory_overview(request.user, today=timezone.localdate()),
-        "show_municipality_breakdown": is_region_wide(request.user),
+        "overview": territory_overview(request.user, today=timezone.localdate()),
+        "show_municipality_breakdown": can_choose_municipality(request.user),
         "can_view_audit_log": can_view_audit_log(request.user),
     }
 

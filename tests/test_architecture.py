@@ -229,6 +229,41 @@ def test_it_has_no_model_signal_receivers(package: str) -> None:
     assert not violations, "Model signals are forbidden by STYLE.md:\n" + _report(violations)
 
 
+def _module_file(name: str) -> Path | None:
+    """Return the file of a dotted name: the module itself, or the module holding the attribute."""
+    parts = name.split(".")
+    while parts:
+        base = ROOT.joinpath(*parts)
+        for path in (base.with_suffix(".py"), base / "__init__.py"):
+            if path.is_file():
+                return path
+        parts.pop()
+    return None
+
+
+def _imports_of(path: Path) -> list[tuple[str, int]]:
+    source = path.read_text(encoding="utf-8")
+    return list(_imported_names(ast.parse(source), _module_of(path), path.name == "__init__.py"))
+
+
+def test_it_keeps_the_cross_cutting_app_out_of_an_import_loop() -> None:
+    """Let accounts import nothing of the apps on its left that imports accounts.access back."""
+    owner = CROSS_CUTTING[0].split(".")[0]
+    violations = []
+    for path in _package_files(owner):
+        for name, line in _imports_of(path):
+            target = _module_file(name)
+            if name.split(".")[0] not in ORDER[: ORDER.index(owner)] or target is None:
+                continue
+            back = [n for n, _ in _imports_of(target) if _is_within(n, CROSS_CUTTING)]
+            if back:
+                message = f"{owner} imports {name}, whose module imports {back[0]}: a loop"
+                violations.append(Violation(str(path.relative_to(ROOT)), line, message))
+    assert not violations, "An import loop through the cross-cutting module:\n" + _report(
+        violations
+    )
+
+
 def test_it_places_every_package_of_the_project() -> None:
     packages = {path.parent.name for path in ROOT.glob("*/__init__.py")}
 

@@ -88,7 +88,7 @@ def test_it_gives_valid_identifiers_and_full_details(seeded):
 def test_it_has_some_contracts_ending_soon(seeded):
     from django.utils import timezone
 
-    from accounts.selectors import months_after
+    from core.dates import months_after
 
     today = timezone.localdate()
     ending = Organization.objects.filter(
