@@ -1,6 +1,18 @@
-"""Who may read the record and configure the regulation."""
+"""Who may read the record and the Regulation, and who may put a new version in force.
 
-from accounts.access import is_admin, is_region_wide
+The Regulation is public inside the portal: every version is visible to everyone signed in
+(regulation_versions_visible_to, through accounts.access.scope_by_role), and the page-level
+question can_view_regulation is the same rule asked without a row.
+"""
+
+from django.db.models import Q, QuerySet
+
+from accounts.access import is_admin, is_region_wide, role_of, scope_by_role
+from accounts.models import Role
+from governance.models import RegulationVersion
+
+# Every role reads every version: an always-true condition for each.
+_EVERY_ROLE = dict.fromkeys(Role, Q())
 
 
 def can_view_audit_log(user) -> bool:
@@ -13,9 +25,14 @@ def can_view_personal_data_log(user) -> bool:
     return is_admin(user)
 
 
+def regulation_versions_visible_to(user) -> QuerySet[RegulationVersion]:
+    """Return the versions of the Regulation the user may read: all, for everyone signed in."""
+    return scope_by_role(RegulationVersion.objects.all(), user, own=_EVERY_ROLE)
+
+
 def can_view_regulation(user) -> bool:
     """Return whether the user may read the Regulation and its history (everyone signed in)."""
-    return getattr(user, "is_authenticated", False) and user.is_active
+    return role_of(user) is not None
 
 
 def can_change_regulation(user) -> bool:

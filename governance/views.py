@@ -103,8 +103,8 @@ def regulation_detail(request: HttpRequest) -> HttpResponse:
 @login_required
 def version_detail(request: HttpRequest, number: int) -> HttpResponse:
     """Show one version from the history."""
-    _viewable(request)
-    version = get_object_or_404(RegulationVersion.objects.select_related("author"), number=number)
+    versions = access.regulation_versions_visible_to(request.user)
+    version = get_object_or_404(versions.select_related("author"), number=number)
     if version.in_force:
         return redirect("governance:regulation")
     context = _version_context(version)
@@ -116,7 +116,11 @@ def version_detail(request: HttpRequest, number: int) -> HttpResponse:
 def version_list(request: HttpRequest) -> HttpResponse:
     """List every version of the Regulation, newest first."""
     _viewable(request)
-    versions = RegulationVersion.objects.select_related("author").order_by("-number")
+    versions = (
+        access.regulation_versions_visible_to(request.user)
+        .select_related("author")
+        .order_by("-number")
+    )
     return render(
         request,
         "governance/version_list.html",
@@ -156,8 +160,8 @@ def _document(version: RegulationVersion) -> HttpResponse:
 @login_required
 def version_document(request: HttpRequest, number: int) -> HttpResponse:
     """Serve the Regulation document of a version as .docx."""
-    _viewable(request)
-    return _document(get_object_or_404(RegulationVersion, number=number))
+    versions = access.regulation_versions_visible_to(request.user)
+    return _document(get_object_or_404(versions, number=number))
 
 
 @login_required
