@@ -1,22 +1,33 @@
-"""The form that makes a new version of the Regulation from the version in force."""
+"""The form that makes a new version of the Regulation from the version in force.
+
+The form only reads its fields: lines «код: название», dates «дд.мм», whole numbers within the
+bounds the service states. Whether the result is a valid Regulation is the service's question
+(governance.services); the form shows each of its refusals next to the field it concerns.
+"""
 
 import copy
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 
 from governance import wording
 from governance.models import RegulationVersion
 from governance.regulation import DOCUMENT_KINDS
-from governance.services import regulation_version_create
+from governance.services import (
+    NUMBER_LIMITS,
+    ROUTE_DPO_HOURS,
+    ROUTE_YEARS,
+    WEIGHT,
+    Limits,
+    regulation_parameters_check,
+    regulation_version_create,
+)
 
-CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 DAY_MONTH = re.compile(r"^(\d{1,2})\.(\d{1,2})$")
-# The expiry command records this ground; the Regulation must keep it.
-REQUIRED_GROUNDS = ("term_expired",)
+# Fields that are not parameters of the Regulation.
+NOT_PARAMETERS = ("base_version", "reason")
 
 
 def _lines(value: str) -> list[str]:
@@ -24,23 +35,14 @@ def _lines(value: str) -> list[str]:
 
 
 def parse_choices(value: str, *, with_description: bool = False) -> list[dict]:
-    """Parse lines «код: название» (and « — описание») into choices; raise in Russian."""
-    items, problems, seen = [], [], set()
+    """Read lines «код: название» (and « — описание») into choices; raise in Russian."""
+    items, problems = [], []
     for number, line in enumerate(_lines(value), start=1):
         code, separator, rest = line.partition(":")
         code, rest = code.strip(), rest.strip()
         if not separator or not rest:
             problems.append(f"Строка {number}: запишите «код: название».")
             continue
-        if not CODE.match(code):
-            problems.append(
-                f"Строка {number}: код «{code}» — только латинские строчные буквы, цифры и «_»."
-            )
-            continue
-        if code in seen:
-            problems.append(f"Строка {number}: код «{code}» повторяется.")
-            continue
-        seen.add(code)
         item = {"code": code, "name": rest}
         if with_description:
             name, _, description = rest.partition(" — ")
@@ -48,8 +50,6 @@ def parse_choices(value: str, *, with_description: bool = False) -> list[dict]:
         items.append(item)
     if problems:
         raise ValidationError(problems)
-    if not items:
-        raise ValidationError("Нужна хотя бы одна строка.")
     return items
 
 
@@ -65,7 +65,7 @@ def format_choices(items: list[dict]) -> str:
 
 
 def parse_reporting_dates(value: str) -> list[list[int]]:
-    """Parse «01.07, 10.12» into [[7, 1], [12, 10]]; raise in Russian."""
+    """Read «01.07, 10.12» into [[7, 1], [12, 10]]; raise in Russian."""
     dates, problems = [], []
     for part in re.split(r"[,;\s]+", value.strip()):
         if not part:
@@ -81,14 +81,12 @@ def parse_reporting_dates(value: str) -> list[list[int]]:
         dates.append([month, day])
     if problems:
         raise ValidationError(problems)
-    if not dates:
-        raise ValidationError("Укажите хотя бы одну дату отчётности.")
     return sorted(dates)
 
 
-def _number(label: str, minimum: int, maximum: int, help_text: str = "") -> forms.IntegerField:
+def _number(label: str, limits: Limits, help_text: str = "") -> forms.IntegerField:
     return forms.IntegerField(
-        label=label, min_value=minimum, max_value=maximum, help_text=help_text
+        label=label, min_value=limits.low, max_value=limits.high, help_text=help_text
     )
 
 
@@ -96,9 +94,11 @@ class RegulationVersionForm(forms.Form):
     """Every number and list of the Regulation, prefilled from the version in force."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput)
-    reserve_term_years = _number("Срок пребывания в резерве, лет", 1, 10)
-    extension_term_years = _number("Продление срока, лет", 0, 5)
-    max_extensions = _number("Наибольшее число продлений", 0, 5)
+    reserve_term_years = _number(
+        "Срок пребывания в резерве, лет", NUMBER_LIMITS["reserve_term_years"]
+    )
+    extension_term_years = _number("Продление срока, лет", NUMBER_LIMITS["extension_term_years"])
+    max_extensions = _number("Наибольшее число продлений", NUMBER_LIMITS["max_extensions"])
     categories = forms.CharField(
         label="Категории резерва",
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -125,9 +125,13 @@ class RegulationVersionForm(forms.Form):
         max_length=100,
         help_text="Через запятую, дд.мм — например: 01.07, 10.12.",
     )
-    pass_threshold = _number("Проходной балл оценки (из 100)", 1, 100)
-    commission_quorum_percent = _number("Кворум комиссии, % членов", 1, 100)
-    max_offer_refusals = _number("Отказов от предложенных должностей до исключения", 1, 10)
+    pass_threshold = _number("Проходной балл оценки (из 100)", NUMBER_LIMITS["pass_threshold"])
+    commission_quorum_percent = _number(
+        "Кворум комиссии, % членов", NUMBER_LIMITS["commission_quorum_percent"]
+    )
+    max_offer_refusals = _number(
+        "Отказов от предложенных должностей до исключения", NUMBER_LIMITS["max_offer_refusals"]
+    )
     reason = forms.CharField(
         label="Основание изменения",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -161,17 +165,19 @@ class RegulationVersionForm(forms.Form):
             for route_index, route in enumerate(rule["routes"]):
                 prefix = f"route_{rule_index}_{route_index}"
                 group = {"rule": rule["title"], "route": route["title"], "years": "", "dpo": ""}
-                self.fields[f"{prefix}_years"] = _number("Стаж, не менее лет", 0, 50)
+                self.fields[f"{prefix}_years"] = _number("Стаж, не менее лет", ROUTE_YEARS)
                 self.initial[f"{prefix}_years"] = route["min_experience_years"]
                 group["years"] = f"{prefix}_years"
                 if route.get("dpo_fields"):
-                    self.fields[f"{prefix}_dpo_hours"] = _number("ДПО, не менее часов", 0, 2000)
+                    self.fields[f"{prefix}_dpo_hours"] = _number(
+                        "ДПО, не менее часов", ROUTE_DPO_HOURS
+                    )
                     self.initial[f"{prefix}_dpo_hours"] = route.get("dpo_min_hours", 0)
                     group["dpo"] = f"{prefix}_dpo_hours"
                 self.route_fields.append(group)
         for code, weight in wording.ordered_weights(parameters["assessment_weights"]):
             name = f"weight_{code}"
-            self.fields[name] = _number(wording.weight_label(code).capitalize() + ", %", 0, 100)
+            self.fields[name] = _number(wording.weight_label(code).capitalize() + ", %", WEIGHT)
             self.initial[name] = weight
             self.weight_fields.append(name)
 
@@ -198,38 +204,31 @@ class RegulationVersionForm(forms.Form):
         return parse_choices(self.cleaned_data["readiness_levels"])
 
     def clean_exclusion_grounds(self) -> list[dict]:
-        grounds = parse_choices(self.cleaned_data["exclusion_grounds"])
-        missing = set(REQUIRED_GROUNDS) - {ground["code"] for ground in grounds}
-        if missing:
-            raise ValidationError(
-                f"Оставьте основание {', '.join(sorted(missing))}: его записывает закрытие "
-                "истёкших сроков."
-            )
-        return grounds
+        return parse_choices(self.cleaned_data["exclusion_grounds"])
 
     def clean_reporting_dates(self) -> list[list[int]]:
         return parse_reporting_dates(self.cleaned_data["reporting_dates"])
 
-    def clean_reason(self) -> str:
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError("Укажите основание изменения Положения.")
-        return reason
-
     def clean(self) -> dict:
         data = super().clean()
-        weights = [data.get(name) for name in self.weight_fields]
-        if all(weight is not None for weight in weights) and sum(weights) != 100:
-            self.add_error(
-                None,
-                f"Сумма весов инструментов оценки должна быть равна 100, сейчас {sum(weights)}.",
-            )
-        if (data.get("max_extensions") or 0) > 0 and data.get("extension_term_years") == 0:
-            self.add_error(
-                "extension_term_years",
-                "Если продление допускается, укажите его срок не меньше 1 года.",
-            )
+        parameters_read = not any(
+            name in self.errors for name in self.fields if name not in NOT_PARAMETERS
+        )
+        if parameters_read:
+            # The service's refusals now, beside any problem with the reason, not after it.
+            try:
+                regulation_parameters_check(self.parameters())
+            except ValidationError as error:
+                self.show_refusal(error)
         return data
+
+    def show_refusal(self, error: ValidationError) -> None:
+        """Show the service's refusal next to the fields it names, the rest above the form."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, messages in error.message_dict.items():
+            self.add_error(name if name in self.fields else None, messages)
 
     def parameters(self) -> dict:
         """Return the new version's parameters: the version in force with the edited values."""
@@ -263,20 +262,13 @@ class RegulationVersionForm(forms.Form):
     def save(self, *, author, request: HttpRequest | None = None) -> RegulationVersion | None:
         """Put the new version in force unless the version in force changed meanwhile."""
         try:
-            with transaction.atomic():
-                # Lock the version in force so that a concurrent edit waits, then compare.
-                current = RegulationVersion.objects.select_for_update().get(in_force=True)
-                if current.number != self.cleaned_data["base_version"]:
-                    raise ValidationError(
-                        f"Пока вы редактировали, вступила в силу редакция № {current.number}. "
-                        "Откройте форму заново: изменения не сохранены."
-                    )
-                return regulation_version_create(
-                    author=author,
-                    parameters=self.parameters(),
-                    reason=self.cleaned_data["reason"],
-                    request=request,
-                )
+            return regulation_version_create(
+                author=author,
+                parameters=self.parameters(),
+                reason=self.cleaned_data["reason"],
+                base_number=self.cleaned_data["base_version"],
+                request=request,
+            )
         except ValidationError as error:
-            self.add_error(None, error)
+            self.show_refusal(error)
             return None

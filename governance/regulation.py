@@ -126,7 +126,10 @@ def _choices(items: list[dict]) -> tuple[Choice, ...]:
 
 
 def parse_regulation(parameters: dict) -> Regulation:
-    """Return the typed Regulation; raise ValidationError naming what is wrong."""
+    """Return the typed Regulation; raise ValidationError when a parameter is missing or mistyped.
+
+    The invariants a version keeps are checked when it is made (governance.services).
+    """
     try:
         eligibility = tuple(
             EligibilityRule(
@@ -166,43 +169,7 @@ def parse_regulation(parameters: dict) -> Regulation:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(f"Параметры Положения неполны или неверны: {error}") from error
-    _check(regulation)
     return regulation
-
-
-def _check(regulation: Regulation) -> None:
-    problems = []
-    if not 1 <= regulation.reserve_term_years <= 10:
-        problems.append("Срок пребывания в резерве должен быть от 1 до 10 лет.")
-    if regulation.extension_term_years < 0 or regulation.max_extensions < 0:
-        problems.append("Продление не может быть отрицательным.")
-    if not regulation.categories or not regulation.readiness_levels:
-        problems.append("Нужны категории резерва и уровни готовности.")
-    unknown_documents = set(regulation.required_documents) - set(DOCUMENT_KINDS)
-    if unknown_documents:
-        problems.append(f"Неизвестные виды документов: {', '.join(sorted(unknown_documents))}.")
-    for month, day in regulation.reporting_dates:
-        try:
-            datetime.date(2024, month, day)
-        except ValueError:
-            problems.append(f"Несуществующая дата отчётности: {day:02d}.{month:02d}.")
-    for rule in regulation.eligibility:
-        for route in rule.routes:
-            fields = set(route.education_fields) | set(route.dpo_fields)
-            if fields - set(EDUCATION_FIELDS):
-                problems.append(f"Маршрут «{route.title}»: неизвестное направление подготовки.")
-            if set(route.experience_kinds) - set(ExperienceKind.LABELS):
-                problems.append(f"Маршрут «{route.title}»: неизвестный вид стажа.")
-            if route.min_experience_years < 0:
-                problems.append(f"Маршрут «{route.title}»: стаж не может быть отрицательным.")
-    if sum(regulation.assessment_weights.values()) != 100:
-        problems.append("Сумма весов инструментов оценки должна быть равна 100.")
-    if not 0 < regulation.pass_threshold <= 100:
-        problems.append("Проходной балл должен быть от 1 до 100.")
-    if not 1 <= regulation.commission_quorum_percent <= 100:
-        problems.append("Кворум комиссии задаётся в процентах от 1 до 100.")
-    if problems:
-        raise ValidationError(problems)
 
 
 _MANAGEMENT_FIELDS = ["state_municipal_management", "management", "hr_management"]

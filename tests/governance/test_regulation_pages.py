@@ -185,3 +185,20 @@ def test_russian_numerals():
     ]
     assert [times(n) for n in (1, 2, 5)] == ["1 раз", "2 раза", "5 раз"]
     assert [times_genitive(n) for n in (1, 2, 5)] == ["1 раза", "2 раз", "5 раз"]
+
+
+def test_the_services_refusals_stand_next_to_their_fields(client, ministry_user):
+    client.force_login(ministry_user)
+    data = _form_data(
+        client,
+        extension_term_years="0",
+        categories="Оперативный: оперативный",
+        weight_case="25",
+    )
+
+    form = client.post(NEW, data).context["form"]
+
+    assert "укажите его срок не меньше 1 года" in " ".join(form.errors["extension_term_years"])
+    assert "только латинские строчные буквы" in " ".join(form.errors["categories"])
+    assert "сейчас 105" in " ".join(form.non_field_errors())
+    assert RegulationVersion.objects.count() == 1
