@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from accounts.access import is_region_wide
 from audit.models import AuditSource
 from audit.services import personal_data_access_log
 from candidates import (
@@ -245,7 +244,7 @@ class NominationAdmin(PersonalDataViewLogged, PolicyAdmin):
         return format_html('<a href="{}">Открыть страницу заявки</a>', url)
 
     def has_review_permission(self, request: HttpRequest) -> bool:
-        return is_region_wide(request.user)
+        return access.can_review_nominations(request.user)
 
     def transition_selected(
         self, request: HttpRequest, queryset: QuerySet, target: NominationStatus
@@ -316,7 +315,7 @@ class DocumentAdmin(ReadOnlyPolicyAdmin):
         return access.nomination_records_visible_to(request.user, Document)
 
     def has_review_permission(self, request: HttpRequest) -> bool:
-        return is_region_wide(request.user)
+        return access.can_review_nominations(request.user)
 
     @admin.action(description="Отметить проверенными", permissions=["review"])
     def mark_checked(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -12,8 +12,6 @@ from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
-from accounts.access import is_region_wide
-from accounts.models import User
 from candidates import access
 from candidates.models import (
     AgendaItem,
@@ -27,7 +25,6 @@ from candidates.models import (
 )
 from candidates.services.commission_setup import (
     MEMBER_FIELDS,
-    MEMBER_ROLES,
     commission_create,
     commission_member_add,
     commission_member_check,
@@ -88,7 +85,7 @@ class CommissionMemberInline(admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "user":
-            kwargs["queryset"] = User.objects.filter(role__in=MEMBER_ROLES, is_active=True)
+            kwargs["queryset"] = access.commission_member_choices()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -177,7 +174,7 @@ class ReadOnlyTabularInline(admin.TabularInline):
         return list(self.fields)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_region_wide(request.user)
+        return access.can_manage_commission(request.user)
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

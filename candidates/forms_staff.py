@@ -8,8 +8,7 @@ from django.db.models import QuerySet, Value
 from django.db.models.functions import Concat, Lower, Replace
 from django.utils import timezone
 
-from accounts.access import bound_municipality_id, is_region_wide
-from candidates.access import can_nominate_in
+from candidates.access import can_choose_municipality, can_nominate_in
 from candidates.models import (
     MembershipStatus,
     Nomination,
@@ -18,6 +17,7 @@ from candidates.models import (
 )
 from candidates.selectors import months_ahead
 from governance.selectors import regulation_in_force
+from registry.access import organizations_visible_to
 from registry.models import Municipality, Organization, PositionKind
 
 PAGE_SIZE = 50
@@ -106,7 +106,7 @@ class PipelineFilterForm(forms.Form):
         regulation = regulation_in_force()
         self.fields["category"].choices = _choices_of(regulation.categories)
         self.fields["readiness"].choices = _choices_of(regulation.readiness_levels)
-        if not is_region_wide(user):
+        if not can_choose_municipality(user):
             # A coordinator's list is their municipality's; the choice would only mislead.
             del self.fields["municipality"]
 
@@ -243,17 +243,16 @@ class NominateForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        municipality_id = bound_municipality_id(user)
-        if municipality_id is not None:
+        if can_choose_municipality(user):
+            # The region has thousands of organizations: the ministry names one by its INN.
+            del self.fields["organization"]
+        else:
             # A coordinator picks from their municipality's schools; a list short enough to show.
-            self.fields["organization"].queryset = Organization.objects.filter(
-                municipality_id=municipality_id, is_active=True
+            self.fields["organization"].queryset = organizations_visible_to(user).filter(
+                is_active=True
             )
             del self.fields["organization_inn"]
             self.initial.setdefault("source", NominationSource.MUNICIPAL_AUTHORITY.value)
-        else:
-            # The region has thousands of organizations: the ministry names one by its INN.
-            del self.fields["organization"]
 
     def clean_organization_inn(self) -> str:
         inn = "".join(self.cleaned_data["organization_inn"].split())

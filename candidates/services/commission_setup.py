@@ -7,13 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from accounts.models import Role
 from audit.models import AuditSource
 from audit.services import audit_record
+from candidates.access import can_sit_on_commission
 from candidates.models import Commission, CommissionMember, CommissionRole
 
-# Who may sit on a selection commission: ministry staff and invited experts.
-MEMBER_ROLES = (Role.MINISTRY, Role.EXPERT, Role.ADMIN)
 COMMISSION_FIELDS = ("name", "is_active")
 MEMBER_FIELDS = ("role", "position", "is_active")
 
@@ -22,7 +20,7 @@ def commission_member_check(
     *, commission: Commission | None, user, role: str, is_active: bool, member_pk: int | None
 ) -> None:
     """Raise ValidationError if the person cannot hold the seat on the commission."""
-    if user.role not in MEMBER_ROLES and not user.is_superuser:
+    if not can_sit_on_commission(user):
         raise ValidationError(
             f"{user} — {user.get_role_display().lower()}: в комиссию включаются специалисты "
             "министерства и эксперты."

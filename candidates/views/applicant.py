@@ -20,8 +20,6 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import has_role
-from accounts.models import Role
 from audit.services import personal_data_access_log
 from candidates import access
 from candidates.forms_applicant import (
@@ -80,7 +78,7 @@ def posted_files(request: HttpRequest) -> MultiValueDict | None:
 
 def own_candidate(request: HttpRequest) -> Candidate | None:
     """Return the signed-in candidate's profile; 404 for every other role."""
-    if not has_role(request.user, Role.CANDIDATE):
+    if not access.is_applicant(request.user):
         raise Http404
     return (
         access.candidates_visible_to(request.user)
@@ -91,7 +89,7 @@ def own_candidate(request: HttpRequest) -> Candidate | None:
 
 def own_nomination(request: HttpRequest, pk: int) -> Nomination:
     """Return the candidate's own nomination or answer 404."""
-    if not has_role(request.user, Role.CANDIDATE):
+    if not access.is_applicant(request.user):
         raise Http404
     return get_object_or_404(
         access.nominations_visible_to(request.user).select_related(
@@ -188,7 +186,7 @@ def register(request: HttpRequest) -> HttpResponse:
     """Let a person create an account and open their application in one step."""
     if request.user.is_authenticated:
         messages.info(request, "Вы уже вошли в портал. Ваши заявки — на этой странице.")
-        if has_role(request.user, Role.CANDIDATE):
+        if access.is_applicant(request.user):
             return redirect("candidates:applicant_nominations")
         return redirect("home")
     form = RegistrationForm(posted(request))
@@ -348,7 +346,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def organizations(request: HttpRequest) -> JsonResponse:
     """Return the active organizations of a municipality for the анкета's select."""
-    if not has_role(request.user, Role.CANDIDATE):
+    if not access.is_applicant(request.user):
         raise Http404
     municipality = request.GET.get("municipality", "")
     if not municipality.isdigit():

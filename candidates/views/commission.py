@@ -312,12 +312,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         _form_errors(request, form)
         return redirect(_meeting_url(meeting, item))
-    member = form.cleaned_data["member"]
-    if member is None:
-        member = members.filter(user=request.user).first()
-        if member is None:
-            raise Http404
-    elif member.user_id != request.user.pk and not access.can_record_votes(request.user, meeting):
+    member = form.cleaned_data["member"] or members.filter(user=request.user).first()
+    if member is None or not access.can_vote_for(request.user, meeting, member):
         raise Http404
     attempt(
         request,

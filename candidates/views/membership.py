@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_region_wide
 from audit.services import personal_data_access_log
 from candidates import access
 from candidates.forms_commission import ExcludeForm, ExtensionMeetingForm, MembershipFilterForm
@@ -62,7 +61,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
     # Without any filter the list opens on the people in the reserve now.
     data = request.GET if request.GET else {"status": MembershipStatus.ACTIVE}
     form = MembershipFilterForm(
-        data, regulation=regulation, region_wide=is_region_wide(request.user)
+        data, regulation=regulation, region_wide=access.can_choose_municipality(request.user)
     )
     memberships = access.memberships_visible_to(request.user).select_related(
         "candidate", "position_kind", "municipality"
@@ -89,7 +88,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "query": query.urlencode(),
-            "show_municipality": is_region_wide(request.user),
+            "show_municipality": access.can_choose_municipality(request.user),
         },
     )
 

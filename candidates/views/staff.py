@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_region_wide
 from audit.services import personal_data_access_log
 from candidates import access
 from candidates.experience import length_of_service
@@ -112,7 +111,7 @@ def pipeline(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "page_numbers": page_numbers,
-            "territory": "" if is_region_wide(request.user) else request.user.municipality,
+            "territory": access.lists_limited_to(request.user) or "",
             "counts": counts,
             "total": sum(item["count"] for item in counts),
             "current_status": form.cleaned_data.get("status", "") if form.is_valid() else "",
