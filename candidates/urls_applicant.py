@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from candidates.views import applicant, applicant_sections
+from candidates.views import applicant, applicant_consent, applicant_sections, documents
 
 
 class RecordSectionConverter:
@@ -26,10 +26,10 @@ urlpatterns = [
     path("my/<int:pk>/", applicant.nomination_detail, name="applicant_nomination"),
     path("my/<int:pk>/submit/", applicant.nomination_submit, name="applicant_submit"),
     path("my/<int:pk>/profile/", applicant.profile, name="applicant_profile"),
-    path("my/<int:pk>/consent/", applicant.consent, name="applicant_consent"),
+    path("my/<int:pk>/consent/", applicant_consent.consent, name="applicant_consent"),
     path(
         "my/<int:pk>/consent/withdraw/",
-        applicant.consent_withdraw,
+        applicant_consent.consent_withdraw,
         name="applicant_consent_withdraw",
     ),
     path("my/<int:pk>/documents/", applicant_sections.documents, name="applicant_documents"),
@@ -57,5 +57,5 @@ urlpatterns = [
         applicant_sections.record_delete,
         name="applicant_record_delete",
     ),
-    path("documents/<int:pk>/download/", applicant.document_download, name="document_download"),
+    path("documents/<int:pk>/download/", documents.document_download, name="document_download"),
 ]

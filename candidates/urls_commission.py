@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from candidates.views import commission, membership
+from candidates.views import commission, commission_documents, membership
 
 urlpatterns = [
     path("commissions/", commission.commission_list, name="commission_list"),
@@ -18,11 +18,19 @@ urlpatterns = [
     path("meetings/<int:pk>/close/", commission.meeting_close, name="meeting_close"),
     path(
         "meetings/<int:pk>/protocol.docx",
-        commission.meeting_protocol_docx,
+        commission_documents.meeting_protocol_docx,
         name="meeting_protocol_docx",
     ),
-    path("meetings/<int:pk>/order/", commission.meeting_order_record, name="meeting_order_record"),
-    path("meetings/<int:pk>/order.docx", commission.meeting_order_docx, name="meeting_order_docx"),
+    path(
+        "meetings/<int:pk>/order/",
+        commission_documents.meeting_order_record,
+        name="meeting_order_record",
+    ),
+    path(
+        "meetings/<int:pk>/order.docx",
+        commission_documents.meeting_order_docx,
+        name="meeting_order_docx",
+    ),
     path("agenda/<int:pk>/vote/", commission.vote, name="agenda_vote"),
     path("agenda/<int:pk>/decide/", commission.decide, name="agenda_decide"),
     path("reserve/", membership.membership_list, name="membership_list"),

@@ -1,4 +1,8 @@
-"""Pages of the selection stage: applicant side (registration, the application, its sections)."""
+"""Pages of the selection stage: applicant side (registration, the application, its sections).
+
+The consent section is in applicant_consent.py, the record sections and documents in
+applicant_sections.py; a document's download, shared with the staff, in documents.py.
+"""
 
 from dataclasses import dataclass
 
@@ -8,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -20,33 +23,24 @@ from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from audit.services import personal_data_access_log
 from candidates import access
 from candidates.forms_applicant import (
-    ConsentGiveForm,
     NominationStartForm,
     ProfileForm,
     RegistrationForm,
 )
-from candidates.models import Candidate, Document, Nomination, NominationSource, NominationStatus
+from candidates.models import Candidate, Nomination, NominationSource, NominationStatus
 from candidates.selectors import nomination_missing_items
 from candidates.services.nominations import nomination_create, nomination_transition
 from candidates.services.profiles import candidate_register
 from candidates.services.records import application_profile_update
-from governance.consent import consent_active, consent_give, consent_text_in_force
-from governance.consent import consent_withdraw as consent_withdraw_service
+from governance.consent import consent_active
 from governance.models import ConsentPurpose
 from registry.models import Organization
 
 NOT_EDITABLE_MESSAGE = (
     "Заявка уже не в черновике и не возвращена на доработку — изменить её нельзя."
 )
-# A download's name ends as its content is, whatever the person called the file.
-DOWNLOAD_EXTENSIONS = {
-    "application/pdf": (".pdf",),
-    "image/jpeg": (".jpg", ".jpeg"),
-    "image/png": (".png",),
-}
 # Where each item of «Чего не хватает» is filled in (matched by the start of its wording).
 MISSING_ITEM_SECTIONS = (
     ("согласие", "applicant_consent"),
@@ -359,91 +353,3 @@ def organizations(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"organizations": [{"id": pk, "name": short or full} for pk, short, full in rows]}
     )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def consent(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show the consent text in force and let the person give consent."""
-    nomination = own_nomination(request, pk)
-    user = nomination.candidate.user
-    form = ConsentGiveForm(posted(request))
-    if request.method == "POST" and form.is_valid():
-        consent_give(user=user, purpose=ConsentPurpose.PERSONAL_DATA, request=request)
-        messages.success(request, "Согласие на обработку персональных данных записано.")
-        return redirect("candidates:applicant_consent", pk=pk)
-    context = application_context(request, nomination, "consent")
-    context |= {
-        "form": form,
-        "consent": consent_active(user, ConsentPurpose.PERSONAL_DATA),
-        "consent_text": consent_text_in_force(ConsentPurpose.PERSONAL_DATA),
-        "history": user.consents.filter(text__purpose=ConsentPurpose.PERSONAL_DATA)
-        .select_related("text")
-        .order_by("-given_at", "-id"),
-    }
-    return render(request, "candidates/applicant/consent.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    """Ask for confirmation, then withdraw the consent; processing of the data stops."""
-    nomination = own_nomination(request, pk)
-    user = nomination.candidate.user
-    if request.method == "POST":
-        try:
-            consent_withdraw_service(
-                user=user, purpose=ConsentPurpose.PERSONAL_DATA, request=request
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.warning(
-                request,
-                "Согласие отозвано. Обработка ваших персональных данных прекращена: заявки не "
-                "будут рассматриваться, пока вы снова не дадите согласие.",
-            )
-        return redirect("candidates:applicant_consent", pk=pk)
-    context = application_context(request, nomination, "consent")
-    context["consent"] = consent_active(user, ConsentPurpose.PERSONAL_DATA)
-    if context["consent"] is None:
-        messages.info(request, "Действующего согласия нет — отзывать нечего.")
-        return redirect("candidates:applicant_consent", pk=pk)
-    return render(request, "candidates/applicant/consent_withdraw.html", context)
-
-
-def download_name(document: Document) -> str:
-    """Return the file name to save under, its extension matching the stored content."""
-    name = document.original_name or "документ"
-    extensions = DOWNLOAD_EXTENSIONS.get(document.content_type, ())
-    if extensions and not name.lower().endswith(extensions):
-        return name + extensions[0]
-    return name
-
-
-@login_required
-@require_GET
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Serve a document to whoever the policy allows, as an attachment; log the download."""
-    document = get_object_or_404(Document.objects.select_related("nomination__candidate"), pk=pk)
-    if not access.can_view_document(request.user, document):
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    personal_data_access_log(
-        actor=request.user,
-        subject=document.nomination.candidate,
-        purpose=f"скачивание документа: {document.get_kind_display()}",
-        request=request,
-    )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name(document),
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

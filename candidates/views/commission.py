@@ -1,4 +1,7 @@
-"""Pages of the selection stage: commission side — composition, meetings, agenda, votes."""
+"""Pages of the selection stage: commission side — composition, meetings, agenda, votes.
+
+The meeting's paperwork (the protocol, the order on inclusion) is in commission_documents.py.
+"""
 
 from collections.abc import Callable
 from typing import TypeVar
@@ -15,12 +18,6 @@ from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log
 from candidates import access
-from candidates.documents import (
-    inclusion_order_document,
-    order_filename,
-    protocol_document,
-    protocol_filename,
-)
 from candidates.forms_commission import (
     AgendaExtensionForm,
     AgendaNominationForm,
@@ -52,9 +49,7 @@ from candidates.services.commission import (
     commission_meeting_create,
     vote_cast,
 )
-from candidates.services.membership import membership_record_order
-from core.docx import DOCX_CONTENT_TYPE
-from governance.selectors import regulation_in_force, regulation_version_in_force
+from governance.selectors import regulation_in_force
 
 T = TypeVar("T")
 
@@ -78,7 +73,8 @@ def _form_errors(request: HttpRequest, form) -> None:
             messages.error(request, message)
 
 
-def _meeting_for(user, pk: int) -> CommissionMeeting:
+def meeting_for(user, pk: int) -> CommissionMeeting:
+    """Return the meeting if the user may open it, else 404."""
     return get_object_or_404(access.meetings_visible_to(user).select_related("commission"), pk=pk)
 
 
@@ -91,7 +87,7 @@ def _item_for(user, pk: int) -> AgendaItem:
     )
 
 
-def _meeting_url(meeting: CommissionMeeting, item: AgendaItem | None = None) -> str:
+def meeting_url(meeting: CommissionMeeting, item: AgendaItem | None = None) -> str:
     """Return the meeting page's address, at the question when one is given."""
     url = reverse("candidates:meeting_detail", args=[meeting.pk])
     return f"{url}#item-{item.pk}" if item is not None else url
@@ -170,12 +166,13 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         ),
         f"Заседание {form.cleaned_data['date']:%d.%m.%Y} назначено.",
     )
-    return redirect(_meeting_url(meeting) if meeting else reverse("candidates:meeting_list"))
+    return redirect(meeting_url(meeting) if meeting else reverse("candidates:meeting_list"))
 
 
-def _render_meeting(
+def render_meeting(
     request: HttpRequest, meeting: CommissionMeeting, status: int = 200, **forms
 ) -> HttpResponse:
+    """Render the meeting page; a refused form is passed in to show its errors."""
     user = request.user
     regulation = regulation_in_force()
     members = members_for_meeting(meeting)
@@ -239,14 +236,14 @@ def _render_meeting(
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the meeting: members, agenda with summaries, votes, decisions."""
-    return _render_meeting(request, _meeting_for(request.user, pk))
+    return render_meeting(request, meeting_for(request.user, pk))
 
 
 @login_required
 @require_POST
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Put a nomination awaiting the commission on the agenda."""
-    meeting = _meeting_for(request.user, pk)
+    meeting = meeting_for(request.user, pk)
     if not access.can_manage_commission(request.user):
         raise Http404
     form = AgendaNominationForm(
@@ -255,7 +252,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         regulation=regulation_in_force(),
     )
     if not form.is_valid():
-        return _render_meeting(request, meeting, status=400, agenda_form=form)
+        return render_meeting(request, meeting, status=400, agenda_form=form)
     item = attempt(
         request,
         lambda: agenda_item_add(
@@ -268,14 +265,14 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "Вопрос включён в повестку.",
     )
-    return redirect(_meeting_url(meeting, item))
+    return redirect(meeting_url(meeting, item))
 
 
 @login_required
 @require_POST
 def agenda_add_extension(request: HttpRequest, pk: int) -> HttpResponse:
     """Put a reservist's extension on the agenda."""
-    meeting = _meeting_for(request.user, pk)
+    meeting = meeting_for(request.user, pk)
     if not access.can_manage_commission(request.user):
         raise Http404
     form = AgendaExtensionForm(
@@ -287,7 +284,7 @@ def agenda_add_extension(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     if not form.is_valid():
-        return _render_meeting(request, meeting, status=400, extension_form=form)
+        return render_meeting(request, meeting, status=400, extension_form=form)
     item = attempt(
         request,
         lambda: agenda_item_add_extension(
@@ -298,7 +295,7 @@ def agenda_add_extension(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "Вопрос о продлении включён в повестку.",
     )
-    return redirect(_meeting_url(meeting, item))
+    return redirect(meeting_url(meeting, item))
 
 
 @login_required
@@ -311,7 +308,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     form = VoteForm(request.POST, members=members)
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect(_meeting_url(meeting, item))
+        return redirect(meeting_url(meeting, item))
     member = form.cleaned_data["member"] or members.filter(user=request.user).first()
     if member is None or not access.can_vote_for(request.user, meeting, member):
         raise Http404
@@ -325,7 +322,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             request=request,
         ),
     )
-    return redirect(_meeting_url(meeting, item))
+    return redirect(meeting_url(meeting, item))
 
 
 @login_required
@@ -338,7 +335,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecideForm(request.POST, prefix=f"item{item.pk}")
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect(_meeting_url(item.meeting, item))
+        return redirect(meeting_url(item.meeting, item))
     decided = attempt(
         request,
         lambda: agenda_item_decide(
@@ -347,19 +344,19 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if decided is not None:
         messages.success(request, f"Решение принято: {decided.get_decision_display()}.")
-    return redirect(_meeting_url(item.meeting, item))
+    return redirect(meeting_url(item.meeting, item))
 
 
 @login_required
 @require_POST
 def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
     """Close the meeting with its protocol number."""
-    meeting = _meeting_for(request.user, pk)
+    meeting = meeting_for(request.user, pk)
     if not access.can_conduct_meeting(request.user, meeting):
         raise Http404
     form = CloseMeetingForm(request.POST)
     if not form.is_valid():
-        return _render_meeting(request, meeting, status=400, close_form=form)
+        return render_meeting(request, meeting, status=400, close_form=form)
     attempt(
         request,
         lambda: commission_meeting_close(
@@ -370,84 +367,4 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "Заседание закрыто, протокол сформирован.",
     )
-    return redirect(_meeting_url(meeting))
-
-
-def _included_at(meeting: CommissionMeeting):
-    return (
-        ReserveMembership.objects.filter(decision_item__meeting=meeting)
-        .select_related("candidate", "position_kind", "municipality")
-        .order_by("candidate__last_name", "candidate__first_name", "id")
-    )
-
-
-@login_required
-@require_POST
-def meeting_order_record(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record the number and date of the ministry's order on the meeting's inclusions."""
-    meeting = _meeting_for(request.user, pk)
-    if not access.can_issue_inclusion_order(request.user) or meeting.status != MeetingStatus.HELD:
-        raise Http404
-    form = InclusionOrderForm(request.POST)
-    if not form.is_valid():
-        return _render_meeting(request, meeting, status=400, order_form=form)
-    attempt(
-        request,
-        lambda: membership_record_order(
-            memberships=list(_included_at(meeting)),
-            order_number=form.cleaned_data["order_number"],
-            order_date=form.cleaned_data["order_date"],
-            actor=request.user,
-            request=request,
-        ),
-        "Реквизиты приказа записаны.",
-    )
-    return redirect(_meeting_url(meeting))
-
-
-def _docx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-def meeting_protocol_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    """Serve the protocol of a held meeting."""
-    meeting = _meeting_for(request.user, pk)
-    if not access.can_download_protocol(request.user, meeting):
-        raise Http404
-    content = protocol_document(meeting, regulation_in_force())
-    for item in meeting.agenda_items.select_related(
-        "nomination__candidate", "membership__candidate"
-    ):
-        subject = item.membership.candidate if item.membership_id else item.nomination.candidate
-        personal_data_access_log(
-            actor=request.user,
-            subject=subject,
-            purpose="протокол заседания комиссии",
-            request=request,
-        )
-    return _docx(content, protocol_filename(meeting))
-
-
-@login_required
-def meeting_order_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    """Serve the order on inclusion once its number and date are recorded."""
-    meeting = _meeting_for(request.user, pk)
-    if not access.can_issue_inclusion_order(request.user):
-        raise Http404
-    memberships = [m for m in _included_at(meeting) if m.order_number]
-    if not memberships:
-        raise Http404
-    content = inclusion_order_document(
-        meeting, memberships, regulation_in_force(), regulation_version_in_force().number
-    )
-    for membership in memberships:
-        personal_data_access_log(
-            actor=request.user,
-            subject=membership.candidate,
-            purpose="приказ о включении в резерв",
-            request=request,
-        )
-    return _docx(content, order_filename(meeting))
+    return redirect(meeting_url(meeting))
