@@ -30,9 +30,9 @@ def download_name(document: Document) -> str:
 @require_GET
 def document_download(request: HttpRequest, pk: int) -> FileResponse:
     """Serve a document to whoever the policy allows, as an attachment; log the download."""
-    document = get_object_or_404(Document.objects.select_related("nomination__candidate"), pk=pk)
-    if not access.can_view_document(request.user, document):
-        raise Http404
+    document = get_object_or_404(
+        access.documents_visible_to(request.user).select_related("nomination__candidate"), pk=pk
+    )
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as error:
