@@ -171,7 +171,7 @@ def can_view_evidence(user, item: PlanItem) -> bool:
 
 # --- The well-being pulse ----------------------------------------------------------------------
 # Answers are seen one by one only by the person who gave them; staff get aggregates of groups
-# of five or more people (development.selectors_wellbeing), never a row.
+# of five or more people (development.wellbeing.selectors), never a row.
 
 
 def can_open_own_pulse(user) -> bool:

@@ -1,22 +1,15 @@
-"""URL routes of the development stage, one module per topic.
+"""URL routes of the development stage: each feature lists its own, all under one namespace."""
 
-A topic's module joins once it exists, so that no commit ever imports a module not yet written.
-"""
-
-from importlib import import_module
-from importlib.util import find_spec
+from development.catalogue import urls as catalogue
+from development.mentoring import urls as mentoring
+from development.plans import urls as plans
+from development.wellbeing import urls as wellbeing
 
 app_name = "development"
 
-TOPIC_MODULES = (
-    "development.urls_plans",
-    "development.urls_mentoring",
-    "development.urls_wellbeing",
-)
-
 urlpatterns = [
-    pattern
-    for name in TOPIC_MODULES
-    if find_spec(name) is not None
-    for pattern in import_module(name).urlpatterns
+    *catalogue.urlpatterns,
+    *plans.urlpatterns,
+    *mentoring.urlpatterns,
+    *wellbeing.urlpatterns,
 ]

@@ -15,9 +15,10 @@ from demo.builders import (
     ministry_user,
 )
 from demo.development.cohort import reassess
+from development.mentoring.services.pairs import mentorship_confirm, mentorship_propose
+from development.mentoring.services.registry import mentor_create
+from development.mentoring.services.sessions import session_answer, session_create
 from development.models import Mentor, Mentorship
-from development.services.mentoring import mentor_create, mentorship_confirm, mentorship_propose
-from development.services.mentoring_sessions import session_answer, session_create
 from registry.models import Organization
 
 

@@ -11,14 +11,10 @@ from candidates.models import ReserveMembership
 from demo.builders import DAY, current_competencies, ministry_user
 from demo.development.cohort import CAMPAIGN_NAME, COHORT, closed_campaign, reservist_add
 from development.models import Activity, ActivityKind, DevelopmentPlan, PlanItem
-from development.services.plans import (
-    plan_approve,
-    plan_generate,
-    plan_item_add,
-    plan_start,
-    plan_submit,
-)
-from development.services.plans_evidence import plan_item_add_completion, plan_item_add_practice
+from development.plans.services.evidence import plan_item_add_completion, plan_item_add_practice
+from development.plans.services.generation import plan_generate
+from development.plans.services.items import plan_item_add
+from development.plans.services.workflow import plan_approve, plan_start, plan_submit
 from registry.models import Organization
 
 # A minimal but well-formed PDF, standing in for a scanned certificate.

@@ -9,8 +9,8 @@ from accounts.models import Role, User
 from audit.models import AuditSource
 from candidates.models import MembershipStatus
 from development.models import PulseResponse
-from development.services.wellbeing import pulse_answer_submit, pulse_consent_give
-from development.wellbeing import PULSE_ITEMS
+from development.wellbeing.questionnaire import PULSE_ITEMS
+from development.wellbeing.services import pulse_answer_submit, pulse_consent_give
 
 PULSE_MONTHS = 6  # how far back the demo answers go
 

@@ -1,12 +1,12 @@
 """Models of the development stage."""
 
-from development.models.catalogue import (
+from development.catalogue.models import (
     Activity,
     ActivityFormat,
     ActivityKind,
     ProgrammeModule,
 )
-from development.models.mentoring import (
+from development.mentoring.models import (
     Mentor,
     MentoringSession,
     Mentorship,
@@ -16,14 +16,14 @@ from development.models.mentoring import (
     SessionConfirmation,
     SessionFormat,
 )
-from development.models.plans import (
+from development.plans.models import (
     DevelopmentPlan,
     PlanItem,
     PlanItemStatus,
     PlanStatus,
     PlanStatusChange,
 )
-from development.models.wellbeing import PulseResponse
+from development.wellbeing.models import PulseResponse
 
 __all__ = [
     "Activity",

@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEvent
 from core.spreadsheets import FileRefused
-from development.catalogue_import import TEMPLATE_HEADERS, read_catalogue_file
+from development.catalogue.importing import TEMPLATE_HEADERS, read_catalogue_file
 from development.models import Activity
 from tests.factories import OrganizationFactory
 from tests.registry import hostile_files

@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from candidates.models import MembershipStatus
+from development.mentoring.report import mentee_growth, region_rows
 from development.models import (
     DevelopmentPlan,
     MentorshipStatus,
@@ -19,7 +20,6 @@ from development.models import (
     PlanStatus,
     SessionConfirmation,
 )
-from development.selectors_mentor_report import mentee_growth, region_rows
 from tests.development.mentoring_factories import (
     ORENBURG_DISTRICT,
     ORSK,

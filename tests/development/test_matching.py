@@ -2,8 +2,8 @@
 
 import pytest
 
-from development import matching
-from development.matching import Gap, Match, Mentee, MentorCandidate
+from development.mentoring import matching
+from development.mentoring.matching import Gap, Match, Mentee, MentorCandidate
 
 ORENBURG, DISTRICT, ORSK = 1, 2, 3
 NEIGHBOURS = frozenset({frozenset((ORENBURG, DISTRICT))})

@@ -7,8 +7,8 @@ from django.db.models import F
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from development.mentoring.selectors import neighbour_set
 from development.models import NeighbourPair
-from development.selectors_mentoring import neighbour_set
 from registry.models import Municipality
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "municipality_neighbours.json"

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from audit.models import AuditEvent, PersonalDataAccess
+from development.mentoring.services.pairs import mentorship_propose
 from development.models import Mentorship, MentorshipStatus
-from development.services.mentoring import mentorship_propose
 from tests.development.mentoring_factories import (
     ORENBURG_DISTRICT,
     ORSK,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from audit.models import PersonalDataAccess
 from development.models import PlanItem, PlanItemStatus, PlanStatus, PlanStatusChange
-from development.services.plans_evidence import (
+from development.plans.services.evidence import (
     plan_item_add_completion,
     plan_item_add_practice,
     plan_item_start,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from development.models import DevelopmentPlan, PlanStatus, PlanStatusChange
-from development.services.plans import plan_generate, plan_period
+from development.plans.services.generation import plan_generate, plan_period
 from tests.development.plans_factories import (
     TODAY,
     gap,

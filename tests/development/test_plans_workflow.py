@@ -8,12 +8,10 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from development.models import PlanStatus, PlanStatusChange
-from development.services.plans import (
+from development.plans.services.items import plan_item_add, plan_item_redate, plan_item_remove
+from development.plans.services.workflow import (
     plan_approve,
     plan_close,
-    plan_item_add,
-    plan_item_redate,
-    plan_item_remove,
     plan_return,
     plan_start,
     plan_submit,
@@ -135,7 +133,7 @@ def test_a_draft_is_edited_within_the_plan_period():
 
 
 def test_an_own_task_for_a_gap_competency_gets_the_gap_as_reason():
-    from development.services.plans import plan_generate
+    from development.plans.services.generation import plan_generate
     from tests.development.plans_factories import competency, gap, make_result
 
     membership = make_reservist()

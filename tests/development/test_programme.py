@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from development.catalogue.selectors import TITLE
 from development.models import ProgrammeModule
-from development.selectors_programme import TITLE
 
 URL = "/development/programme/"
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import PersonalDataAccess
+from development.mentoring.selectors import HOURS_NORM_PER_YEAR, hours_of
+from development.mentoring.services.sessions import session_answer, session_update
 from development.models import MentoringSession, MentorshipStatus, SessionConfirmation
-from development.selectors_mentoring import HOURS_NORM_PER_YEAR, hours_of
-from development.services.mentoring_sessions import session_answer, session_update
 from tests.development.mentoring_factories import (
     competency,
     gap,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from development.models import PulseResponse
-from development.services.wellbeing import pulse_answer_submit, pulse_consent_give
+from development.wellbeing.services import pulse_answer_submit, pulse_consent_give
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
 from tests.candidates.commission_factories import make_membership

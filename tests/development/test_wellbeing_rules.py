@@ -5,14 +5,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from development.selectors_wellbeing import (
+from development.wellbeing.questionnaire import PULSE_ITEMS, index_level, is_low, pulse_index
+from development.wellbeing.selectors import (
     HIDDEN_COMPLEMENT,
     HIDDEN_SMALL,
     Quarter,
     _Person,
     suppressed_table,
 )
-from development.wellbeing import PULSE_ITEMS, index_level, is_low, pulse_index
 
 
 def test_it_has_five_items_with_labelled_ends_and_one_reversed():

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
 from development.models import Mentor, PulseResponse
-from development.services.wellbeing import (
+from development.wellbeing.services import (
     pulse_answer_submit,
     pulse_consent_give,
     pulse_consent_withdraw,

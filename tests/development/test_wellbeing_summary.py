@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from development.models import PulseResponse
-from development.selectors_wellbeing import HIDDEN_COMPLEMENT, HIDDEN_SMALL, Quarter, pulse_summary
+from development.wellbeing.selectors import HIDDEN_COMPLEMENT, HIDDEN_SMALL, Quarter, pulse_summary
 from governance.consent import consent_give, consent_withdraw
 from governance.models import ConsentPurpose
 from registry.models import Municipality

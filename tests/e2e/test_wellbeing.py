@@ -8,8 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from development.models import PulseResponse
-from development.selectors_wellbeing import month_label
-from development.services.wellbeing import pulse_answer_submit
+from development.wellbeing.selectors import month_label
+from development.wellbeing.services import pulse_answer_submit
 from tests.candidates.commission_factories import make_membership
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import login

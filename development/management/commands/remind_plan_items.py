@@ -5,7 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from development.services.plans_reminders import plan_items_remind, reminder_days
+from development.plans.services.reminders import plan_items_remind, reminder_days
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Mentoring: the mentor registry, explained matching, pairs, sessions, effectiveness."""

@@ -1,0 +1,1 @@
+"""Writes of mentoring: the registry, pairs and bulk matching, neighbours, sessions, letters."""

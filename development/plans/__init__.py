@@ -1,0 +1,1 @@
+"""Individual development plans (ИОМ): drawn up from gaps, approved, worked item by item."""

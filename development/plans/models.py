@@ -1,0 +1,159 @@
+"""Individual development plans (ИОМ): items tied to gaps, with evidence of completion and use."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from development.catalogue.models import Activity
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("черновик")
+    ON_APPROVAL = "on_approval", _("на согласовании")
+    APPROVED = "approved", _("утверждён")
+    IN_PROGRESS = "in_progress", _("выполняется")
+    COMPLETED = "completed", _("завершён")
+
+
+class DevelopmentPlan(models.Model):
+    candidate = models.ForeignKey(
+        "candidates.Candidate",
+        verbose_name=_("резервист"),
+        on_delete=models.PROTECT,
+        related_name="development_plans",
+    )
+    membership = models.ForeignKey(
+        "candidates.ReserveMembership",
+        verbose_name=_("членство в резерве"),
+        on_delete=models.PROTECT,
+        related_name="development_plans",
+    )
+    source_result = models.ForeignKey(
+        "assessment.Result",
+        verbose_name=_("по результатам оценки"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("статус"), max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    starts_on = models.DateField(_("начало"))
+    ends_on = models.DateField(_("окончание"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("утверждён"), null=True, blank=True)
+    created_at = models.DateTimeField(_("создан"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("индивидуальный план развития")
+        verbose_name_plural = _("индивидуальные планы развития")
+        ordering = ["-created_at"]
+        constraints = [
+            # One plan in work per reservist's membership; finished ones stay as history.
+            models.UniqueConstraint(
+                fields=["membership"],
+                condition=~Q(status="completed"),
+                name="development_plan_one_open_per_membership",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"ИОМ: {self.candidate}"
+
+
+class PlanStatusChange(models.Model):
+    plan = models.ForeignKey(
+        DevelopmentPlan, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=16, choices=PlanStatus.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=PlanStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.TextField(_("комментарий"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("смена статуса плана")
+        verbose_name_plural = _("история статусов плана")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class PlanItemStatus(models.TextChoices):
+    PLANNED = "planned", _("запланировано")
+    IN_PROGRESS = "in_progress", _("выполняется")
+    DONE = "done", _("выполнено")
+
+
+class PlanItem(models.Model):
+    plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="items")
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("мероприятие"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_items",
+    )
+    title = models.CharField(_("что сделать"), max_length=300)
+    competency = models.ForeignKey(
+        "assessment.Competency",
+        verbose_name=_("компетенция"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Why the item is in the plan, e.g. «компетенция “Финансы…”: уровень 1 при целевом 3».
+    reason = models.TextField(_("обоснование"), blank=True)
+    due_date = models.DateField(_("срок"))
+    status = models.CharField(
+        _("статус"), max_length=16, choices=PlanItemStatus.choices, default=PlanItemStatus.PLANNED
+    )
+    # Evidence of completion: a certificate, the tutor's report for an internship.
+    completion_file = models.FileField(
+        _("подтверждение выполнения"), upload_to="evidence/%Y/%m/", blank=True
+    )
+    completion_note = models.TextField(_("что пройдено"), blank=True)
+    completion_added_at = models.DateTimeField(null=True, blank=True)
+    # Evidence of application in practice: what changed in the candidate's work.
+    practice_description = models.TextField(_("применение в практике"), blank=True)
+    practice_file = models.FileField(
+        _("документ о применении"), upload_to="evidence/%Y/%m/", blank=True
+    )
+    practice_link = models.URLField(_("ссылка на результат"), blank=True)
+    practice_added_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("выполнено"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("пункт плана")
+        verbose_name_plural = _("пункты плана")
+        ordering = ["plan", "due_date", "sort_order", "id"]
+        constraints = [
+            # Done means both kinds of evidence are there.
+            models.CheckConstraint(
+                condition=~Q(status="done")
+                | (
+                    ~Q(completion_file="")
+                    & ~Q(practice_description="")
+                    & (~Q(practice_file="") | ~Q(practice_link=""))
+                ),
+                name="development_planitem_done_has_evidence",
+            ),
+        ]
+        indexes = [
+            # Reminders and "overdue" lists: open items by due date.
+            models.Index(fields=["status", "due_date"], name="development_item_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

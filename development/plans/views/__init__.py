@@ -1,0 +1,1 @@
+"""Pages of the plans: the plan and its workflow, its items and their evidence."""

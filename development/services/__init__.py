@@ -1,1 +1,0 @@
-"""Writes of the development stage; views, admin, imports and commands all call these."""

@@ -1,1 +1,0 @@
-"""Views of the development stage, one module per topic."""
