@@ -19,7 +19,7 @@ from development.catalogue.services import (
     programme_module_set_competencies,
 )
 from development.form_fields import current_competencies
-from development.models import Activity, ProgrammeModule
+from development.models import Activity, ActivityKind, ProgrammeModule
 
 
 def _catalogue_rows(model):
@@ -57,7 +57,7 @@ class ActivityForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("kind") == "internship" and not data.get("host_organization"):
+        if ActivityKind.needs_host(data.get("kind")) and not data.get("host_organization"):
             self.add_error("host_organization", "Для стажировки укажите стажировочную площадку.")
         if not data.get("competencies"):
             self.add_error("competencies", "Укажите хотя бы одну компетенцию.")

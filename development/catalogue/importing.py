@@ -228,7 +228,7 @@ class _RowChecker:
 def _check_host(check: _RowChecker, kind: str | None) -> tuple[str, str]:
     raw = cell_text(check.cell(HOST_INN))
     tutor = check.text(TUTOR, MAX_TUTOR)
-    if kind != ActivityKind.INTERNSHIP:
+    if not ActivityKind.needs_host(kind):
         if raw:
             check.error(HOST_INN, "площадка указывается только для стажировки")
         return "", tutor

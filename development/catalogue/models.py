@@ -13,6 +13,11 @@ class ActivityKind(models.TextChoices):
     PROJECT = "project", _("проектная работа")
     MENTORING = "mentoring", _("наставничество")
 
+    @classmethod
+    def needs_host(cls, kind: str | None) -> bool:
+        """Return whether an activity of the kind is held at a host organization (internship)."""
+        return kind == cls.INTERNSHIP
+
 
 class ActivityFormat(models.TextChoices):
     IN_PERSON = "in_person", _("очно")
@@ -67,13 +72,18 @@ class Activity(models.Model):
                 name="development_activity_ends_after_start",
             ),
             models.CheckConstraint(
-                condition=~Q(kind="internship") | Q(host_organization__isnull=False),
+                condition=~Q(kind=ActivityKind.INTERNSHIP) | Q(host_organization__isnull=False),
                 name="development_activity_internship_has_host",
             ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def needs_host(self) -> bool:
+        """Return whether the activity must name its host organization (an internship)."""
+        return ActivityKind.needs_host(self.kind)
 
 
 class ProgrammeModule(models.Model):

@@ -67,7 +67,7 @@ def activity_save(
 ) -> Activity:
     """Save an activity created or edited by hand, checking its rules, and audit the change."""
     activity.full_clean(exclude=["competencies"])
-    if activity.kind == "internship" and activity.host_organization_id is None:
+    if activity.needs_host and activity.host_organization_id is None:
         raise ValidationError("Для стажировки укажите стажировочную площадку из реестра.")
     _save_audited(
         activity, _ACTIVITY_FIELDS, entity="activity", actor=actor, source=source, request=request
