@@ -1,18 +1,28 @@
 """Who may see and do what in the development stage: one function per question.
 
+Visibility. Each kind of row the pages show by territory has one `Scope`: the lookup of the row's
+municipality and, per role that sees its own rows, the lookup naming the user (or a condition
+built for the user). `x_visible_to(user)` is that scope applied by accounts.access.scope_by_role,
+and `can_view_x(user, row)` is the same scope asked about one row (`Scope.holds`): in memory
+where the scope is a chain of foreign keys, so a page that already holds the row asks no query;
+through the queryset itself, `.filter(pk=row.pk).exists()`, where the condition is not a chain
+(a mentor's mentees: whichever of the reservist's pairs is active). Both read one definition,
+and tests/development/test_access_agreement.py holds them together for every role.
+
+Two querysets are not territorial on purpose: the catalogue (no personal data; staff also see
+retired activities) and one's own pulse answers (nobody else, staff included, ever sees a row).
+
 Each topic keeps its own section; append new questions to your topic's section.
 """
 
-from django.db.models import Q, QuerySet
+from collections.abc import Callable
+
+from django.db.models import Model, Q, QuerySet
 
 from accounts.access import (
-    bound_municipality_id,
-    covers_municipality,
     has_role,
     is_region_wide,
     role_of,
-    scope_by_role,
-    scope_to_municipality,
 )
 from accounts.models import Role
 from candidates.models import MembershipStatus, ReserveMembership
@@ -26,7 +36,53 @@ from development.models import (
     PlanItem,
     PlanStatus,
     PulseResponse,
+    SessionConfirmation,
 )
+from development.scope import Scope
+
+
+def _mentored_by(model: type[Model]) -> Callable[[object], Q]:
+    """Rows (plans, memberships) of the reservists the user mentors in an active pair.
+
+    A subquery rather than a join, so that the reservist's other pairs never repeat a row or
+    multiply the counts a list annotates.
+    """
+
+    def condition(user) -> Q:
+        mentored = model.objects.filter(
+            candidate__mentorships__mentor__user=user,
+            candidate__mentorships__status=MentorshipStatus.ACTIVE,
+        )
+        return Q(pk__in=mentored.values("pk"))
+
+    return condition
+
+
+PLANS = Scope(
+    municipality="membership__municipality",
+    own={Role.CANDIDATE: "candidate__user", Role.MENTOR: _mentored_by(DevelopmentPlan)},
+)
+MEMBERSHIPS_TO_PLAN = Scope(
+    municipality="municipality",
+    own={Role.CANDIDATE: "candidate__user", Role.MENTOR: _mentored_by(ReserveMembership)},
+)
+MEMBERSHIPS_TO_MATCH = Scope(municipality="municipality")
+MENTORS = Scope(municipality="organization__municipality", own={Role.MENTOR: "user"})
+PAIRS = Scope(
+    municipality="membership__municipality",
+    own={Role.MENTOR: "mentor__user", Role.CANDIDATE: "mentee__user"},
+)
+SESSIONS = Scope(
+    municipality="mentorship__membership__municipality",
+    own={Role.MENTOR: "mentorship__mentor__user", Role.CANDIDATE: "mentorship__mentee__user"},
+)
+PULSE_AGGREGATES = Scope(municipality="municipality")
+
+
+def works_region_wide(user) -> bool:
+    """Return whether the user's lists span the region (a municipality column and filter)."""
+    return is_region_wide(user)
+
 
 # --- The programme and the catalogue ---------------------------------------------------------
 
@@ -58,36 +114,39 @@ def can_manage_catalogue(user) -> bool:
 # --- Individual development plans (ИОМ) ------------------------------------------------------
 
 
-def _mentee_filter(user, prefix: str = "") -> Q:
-    """Plans (or items, with a prefix) of the mentor's mentees in an active pair."""
-    return Q(
-        **{
-            f"{prefix}candidate__mentorships__mentor__user": user,
-            f"{prefix}candidate__mentorships__status": MentorshipStatus.ACTIVE,
-        }
-    )
-
-
 def plans_visible_to(user) -> QuerySet[DevelopmentPlan]:
     """Return the plans the user may open."""
-    plans = DevelopmentPlan.objects.all()
-    role = role_of(user)
-    if is_region_wide(user):
-        return plans
-    if role == Role.MUNICIPAL:
-        return plans.filter(membership__municipality_id=bound_municipality_id(user))
-    if role == Role.CANDIDATE:
-        return plans.filter(candidate__user=user)
-    if role == Role.MENTOR:
-        return plans.filter(
-            pk__in=DevelopmentPlan.objects.filter(_mentee_filter(user)).values("pk")
-        )
-    return plans.none()
+    return PLANS.rows(DevelopmentPlan.objects.all(), user)
+
+
+def can_view_plan(user, plan: DevelopmentPlan) -> bool:
+    """Return whether the user may open the plan."""
+    return PLANS.holds(user, plan)
 
 
 def plan_items_visible_to(user) -> QuerySet[PlanItem]:
-    """Return the plan items the user may see (lists of overdue items)."""
+    """Return the plan items the user may see: the items of the plans they may open."""
     return PlanItem.objects.filter(plan__in=plans_visible_to(user).values("pk"))
+
+
+def can_view_evidence(user, item: PlanItem) -> bool:
+    """Return whether the user may download the item's evidence files."""
+    return plan_items_visible_to(user).filter(pk=item.pk).exists()
+
+
+def memberships_to_plan_for(user) -> QuerySet[ReserveMembership]:
+    """Return the memberships the user may draw up a plan for (own, mentees', territory's)."""
+    return MEMBERSHIPS_TO_PLAN.rows(ReserveMembership.objects.all(), user)
+
+
+def can_generate_plan(user, membership: ReserveMembership) -> bool:
+    """Return whether the user may draw up a plan for the membership."""
+    return MEMBERSHIPS_TO_PLAN.holds(user, membership)
+
+
+def can_have_own_plan(user) -> bool:
+    """Return whether the user has «Мой план развития» (reservists)."""
+    return has_role(user, Role.CANDIDATE)
 
 
 def can_view_plan_lists(user) -> bool:
@@ -100,43 +159,20 @@ def can_view_overdue_report(user) -> bool:
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
 
 
+def approves_plans(user) -> bool:
+    """Return whether the user approves plans (their list opens on those awaiting approval)."""
+    return is_region_wide(user)
+
+
 def is_own_plan(user, plan: DevelopmentPlan) -> bool:
     """Return whether the plan is the signed-in reservist's own."""
     return has_role(user, Role.CANDIDATE) and plan.candidate.user_id == user.pk
 
 
-def is_active_mentor_of(user, plan: DevelopmentPlan) -> bool:
-    """Return whether the user mentors the plan's reservist in an active pair."""
-    if not has_role(user, Role.MENTOR):
-        return False
-    return plan.candidate.mentorships.filter(
-        mentor__user=user, status=MentorshipStatus.ACTIVE
-    ).exists()
-
-
-def can_generate_plan(user, membership) -> bool:
-    """Return whether the user may draw up a plan for the membership."""
-    role = role_of(user)
-    if role == Role.CANDIDATE:
-        return membership.candidate.user_id == user.pk
-    if role == Role.MUNICIPAL or is_region_wide(user):
-        return covers_municipality(user, membership.municipality_id)
-    if role == Role.MENTOR:
-        return membership.candidate.mentorships.filter(
-            mentor__user=user, status=MentorshipStatus.ACTIVE
-        ).exists()
-    return False
-
-
 def can_edit_plan(user, plan: DevelopmentPlan) -> bool:
     """Return whether the user may change a draft: the reservist, the mentor, the coordinator."""
-    if plan.status != PlanStatus.DRAFT:
-        return False
-    if is_own_plan(user, plan) or is_active_mentor_of(user, plan):
-        return True
-    return has_role(user, Role.MUNICIPAL) and covers_municipality(
-        user, plan.membership.municipality_id
-    )
+    editors = (Role.CANDIDATE, Role.MENTOR, Role.MUNICIPAL)
+    return plan.is_editable and has_role(user, *editors) and can_view_plan(user, plan)
 
 
 def can_submit_plan(user, plan: DevelopmentPlan) -> bool:
@@ -146,7 +182,7 @@ def can_submit_plan(user, plan: DevelopmentPlan) -> bool:
 
 def can_approve_plan(user, plan: DevelopmentPlan) -> bool:
     """Return whether the user may approve the plan or return it with a comment (ministry)."""
-    return plan.status == PlanStatus.ON_APPROVAL and is_region_wide(user)
+    return plan.status == PlanStatus.ON_APPROVAL and approves_plans(user)
 
 
 def can_start_plan(user, plan: DevelopmentPlan) -> bool:
@@ -156,17 +192,12 @@ def can_start_plan(user, plan: DevelopmentPlan) -> bool:
 
 def can_close_plan(user, plan: DevelopmentPlan) -> bool:
     """Return whether the user may close an approved plan with a reason (ministry)."""
-    return plan.status in (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS) and is_region_wide(user)
+    return plan.is_in_work and approves_plans(user)
 
 
 def can_work_on_items(user, plan: DevelopmentPlan) -> bool:
     """Return whether the user may start items and add evidence (the reservist, once approved)."""
-    return plan.status in (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS) and is_own_plan(user, plan)
-
-
-def can_view_evidence(user, item: PlanItem) -> bool:
-    """Return whether the user may download the item's evidence files."""
-    return plans_visible_to(user).filter(pk=item.plan_id).exists()
+    return plan.is_in_work and is_own_plan(user, plan)
 
 
 # --- The well-being pulse ----------------------------------------------------------------------
@@ -179,9 +210,14 @@ def can_open_own_pulse(user) -> bool:
     return has_role(user, Role.CANDIDATE, Role.MENTOR)
 
 
+def answers_pulse_as_mentor(user) -> bool:
+    """Return whether the user's answers count among the mentors (not a reserve cohort)."""
+    return has_role(user, Role.MENTOR)
+
+
 def can_answer_pulse(user) -> bool:
     """Return whether the user may answer: a mentor, or a reservist with an active membership."""
-    if has_role(user, Role.MENTOR):
+    if answers_pulse_as_mentor(user):
         return True
     return (
         has_role(user, Role.CANDIDATE)
@@ -203,6 +239,11 @@ def pulse_responses_visible_to(user) -> QuerySet[PulseResponse]:
     return PulseResponse.objects.filter(user=user)
 
 
+def pulse_responses_counted_for(user) -> QuerySet[PulseResponse]:
+    """Return the answers in the user's aggregates (their territory); never shown one by one."""
+    return PULSE_AGGREGATES.rows(PulseResponse.objects.all(), user)
+
+
 # --- Mentoring: the registry, matching, pairs, sessions, the effectiveness report -------------
 
 
@@ -211,26 +252,44 @@ def can_manage_mentors(user) -> bool:
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
 
 
+def can_be_mentor(user) -> bool:
+    """Return whether the account may be entered in the mentor registry (its role is mentor)."""
+    return user.role == Role.MENTOR
+
+
 def mentors_visible_to(user) -> QuerySet[Mentor]:
     """Return the mentors the user may see: all, own municipality's, or one's own profile."""
-    return scope_by_role(
-        Mentor.objects.all(),
-        user,
-        municipality="organization__municipality",
-        own={Role.MENTOR: "user"},
-    )
+    return MENTORS.rows(Mentor.objects.all(), user)
+
+
+def can_view_mentor(user, mentor: Mentor) -> bool:
+    """Return whether the user may open the mentor's record."""
+    return MENTORS.holds(user, mentor)
+
+
+def is_own_mentor_record(user, mentor: Mentor) -> bool:
+    """Return whether the record is the signed-in mentor's own."""
+    return has_role(user, Role.MENTOR) and mentor.user_id == user.pk
 
 
 def can_edit_mentor(user, mentor: Mentor) -> bool:
     """Return whether the user may change the mentor's record (capacity, workplace, strengths)."""
-    return can_manage_mentors(user) and covers_municipality(
-        user, mentor.organization.municipality_id
-    )
+    return can_manage_mentors(user) and can_view_mentor(user, mentor)
 
 
 def can_edit_own_mentor_profile(user) -> bool:
     """Return whether the user is a mentor with a profile to keep (availability, strengths)."""
     return has_role(user, Role.MENTOR) and Mentor.objects.filter(user=user).exists()
+
+
+def can_keep_neighbours(user) -> bool:
+    """Return whether the user keeps the neighbouring municipalities matching reads (ministry)."""
+    return is_region_wide(user)
+
+
+def can_look_up_mentoring_records(user) -> bool:
+    """Return whether the user may look mentors, pairs and sessions up in the back office."""
+    return is_region_wide(user)
 
 
 def can_match(user) -> bool:
@@ -240,24 +299,22 @@ def can_match(user) -> bool:
 
 def memberships_to_match(user) -> QuerySet[ReserveMembership]:
     """Return the reserve memberships the user may find mentors for (own territory)."""
-    if not can_match(user):
-        return ReserveMembership.objects.none()
-    return scope_to_municipality(ReserveMembership.objects.all(), user)
+    return MEMBERSHIPS_TO_MATCH.rows(ReserveMembership.objects.all(), user)
 
 
 def mentorships_visible_to(user) -> QuerySet[Mentorship]:
     """Return the pairs the user may see: staff by territory, the mentor's and the mentee's own."""
-    return scope_by_role(
-        Mentorship.objects.all(),
-        user,
-        municipality="membership__municipality",
-        own={Role.MENTOR: "mentor__user", Role.CANDIDATE: "mentee__user"},
-    )
+    return PAIRS.rows(Mentorship.objects.all(), user)
+
+
+def can_view_pair(user, pair: Mentorship) -> bool:
+    """Return whether the user may open the pair."""
+    return PAIRS.holds(user, pair)
 
 
 def can_manage_pair(user, pair: Mentorship) -> bool:
     """Return whether the user answers for the pair: ministry, or the reservist's coordinator."""
-    return can_match(user) and covers_municipality(user, pair.membership.municipality_id)
+    return can_match(user) and can_view_pair(user, pair)
 
 
 def can_confirm_pair(user, pair: Mentorship) -> bool:
@@ -288,17 +345,24 @@ def can_log_session(user, pair: Mentorship) -> bool:
 
 def sessions_visible_to(user) -> QuerySet[MentoringSession]:
     """Return the meetings of the pairs the user may see."""
-    return MentoringSession.objects.filter(mentorship__in=mentorships_visible_to(user))
+    return SESSIONS.rows(MentoringSession.objects.all(), user)
+
+
+def can_view_session(user, session: MentoringSession) -> bool:
+    """Return whether the user may see the meeting."""
+    return SESSIONS.holds(user, session)
 
 
 def can_edit_session(user, session: MentoringSession) -> bool:
     """Return whether the user may correct the meeting: its mentor, until the mentee answers."""
-    return session.confirmation == "pending" and is_mentor_of_pair(user, session.mentorship)
+    pending = session.confirmation == SessionConfirmation.PENDING
+    return pending and is_mentor_of_pair(user, session.mentorship)
 
 
 def can_answer_session(user, session: MentoringSession) -> bool:
     """Return whether the user may confirm or dispute the meeting: its mentee, once."""
-    return session.confirmation == "pending" and is_mentee_of_pair(user, session.mentorship)
+    pending = session.confirmation == SessionConfirmation.PENDING
+    return pending and is_mentee_of_pair(user, session.mentorship)
 
 
 def can_view_my_mentees(user) -> bool:

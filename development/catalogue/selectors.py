@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from assessment.models import Competency, Result
 from candidates.models import MembershipStatus, ReserveMembership
 from development.models import (
+    WORKING_STATUSES,
     Activity,
     ActivityKind,
     DevelopmentPlan,
@@ -21,7 +22,7 @@ from development.models import (
     PlanStatus,
     ProgrammeModule,
 )
-from development.plans.selectors import WORKING_STATUSES, mentoring_norm_hours, percent
+from development.plans.selectors import percent
 from governance.selectors import regulation_in_force
 
 TITLE = (
@@ -172,6 +173,19 @@ def _growth_of_targeted() -> tuple[float | None, int]:
     return round(sum(changes) / len(changes), 1), len(changes)
 
 
+def mentoring_norm_hours() -> dict[int, int]:
+    """Return the programme's hours of mentoring by year of membership (the sessions' norm).
+
+    The mentoring modules are those whose title starts with «Наставничество».
+    """
+    norms: dict[int, int] = {}
+    for year, hours in ProgrammeModule.objects.filter(
+        title__istartswith="Наставничество"
+    ).values_list("year", "hours"):
+        norms[year] = norms.get(year, 0) + hours
+    return norms
+
+
 def _indicators(today: datetime.date, active: int) -> list[Indicator]:
     approved = (
         DevelopmentPlan.objects.filter(
@@ -188,8 +202,7 @@ def _indicators(today: datetime.date, active: int) -> list[Indicator]:
         done=Count("pk", filter=Q(status=PlanItemStatus.DONE)),
         overdue=Count(
             "pk",
-            filter=Q(plan__status__in=WORKING_STATUSES, due_date__lt=today)
-            & ~Q(status=PlanItemStatus.DONE),
+            filter=Q(plan__status__in=WORKING_STATUSES) & PlanItem.overdue_condition(today),
         ),
     )
     growth, measured = _growth_of_targeted()

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,7 +28,8 @@ from development.catalogue.importing import (
 from development.catalogue.selectors import TITLE, programme_overview
 from development.catalogue.services import activities_import
 from development.catalogue.template import template_workbook
-from development.models import Activity, PlanStatus
+from development.models import Activity
+from development.plans.selectors import places_taken
 
 PAGE_SIZE = 25
 SESSION_KEY = "development_catalogue_import"
@@ -76,13 +77,7 @@ def _filtered(request: HttpRequest) -> tuple[CatalogueFilterForm, QuerySet[Activ
 
 def _taken(activities: list[Activity]) -> None:
     """Set each activity's `taken`: places held by items of plans not yet completed."""
-    counts = dict(
-        Activity.objects.filter(pk__in=[activity.pk for activity in activities])
-        .annotate(
-            taken=Count("plan_items", filter=~Q(plan_items__plan__status=PlanStatus.COMPLETED))
-        )
-        .values_list("pk", "taken")
-    )
+    counts = places_taken([activity.pk for activity in activities])
     for activity in activities:
         activity.taken = counts.get(activity.pk, 0)
         if activity.places is not None:

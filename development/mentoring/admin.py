@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from accounts.access import is_region_wide
 from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 from development import access
 from development.mentoring.services.neighbours import neighbour_pair_create, neighbour_pair_delete
@@ -24,12 +23,9 @@ from development.models import (
 )
 
 
-def _all_to_back_office(model):
-    def visible_to(user):
-        rows = model.objects.all()
-        return rows if is_region_wide(user) else rows.none()
-
-    return visible_to
+def _neighbours_visible_to(user) -> QuerySet[NeighbourPair]:
+    rows = NeighbourPair.objects.all()
+    return rows if access.can_keep_neighbours(user) else rows.none()
 
 
 class NeighbourPairForm(forms.ModelForm):
@@ -59,8 +55,8 @@ class NeighbourPairForm(forms.ModelForm):
 @admin.register(NeighbourPair)
 class NeighbourPairAdmin(PolicyAdmin):
     form = NeighbourPairForm
-    visible_to = _all_to_back_office(NeighbourPair)
-    may_change = is_region_wide
+    visible_to = _neighbours_visible_to
+    may_change = access.can_keep_neighbours
     list_display = ["first", "second"]
     list_filter = ["first"]
     search_fields = ["first__name", "second__name"]
@@ -71,10 +67,10 @@ class NeighbourPairAdmin(PolicyAdmin):
         return obj is None and super().has_change_permission(request, obj)
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_region_wide(request.user)
+        return access.can_keep_neighbours(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_region_wide(request.user)
+        return access.can_keep_neighbours(request.user)
 
     def save_model(self, request: HttpRequest, obj: NeighbourPair, form, change: bool) -> None:
         created = neighbour_pair_create(
@@ -107,13 +103,13 @@ class MentorStrengthInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_region_wide(request.user)
+        return access.can_look_up_mentoring_records(request.user)
 
 
 @admin.register(Mentor)
 class MentorAdmin(ReadOnlyPolicyAdmin):
     visible_to = access.mentors_visible_to
-    may_view = is_region_wide
+    may_view = access.can_look_up_mentoring_records
     inlines = [MentorStrengthInline]
     list_display = ["user", "organization", "position", "years_as_head", "capacity", "is_available"]
     list_filter = ["is_available", "organization__kind"]
@@ -124,7 +120,7 @@ class MentorAdmin(ReadOnlyPolicyAdmin):
 @admin.register(Mentorship)
 class MentorshipAdmin(ReadOnlyPolicyAdmin):
     visible_to = access.mentorships_visible_to
-    may_view = is_region_wide
+    may_view = access.can_look_up_mentoring_records
     list_display = ["mentee", "mentor", "status", "match_score", "started_on", "ended_on"]
     list_filter = ["status"]
     search_fields = ["mentee__last_name", "mentor__user__last_name"]
@@ -135,7 +131,7 @@ class MentorshipAdmin(ReadOnlyPolicyAdmin):
 @admin.register(MentoringSession)
 class MentoringSessionAdmin(ReadOnlyPolicyAdmin):
     visible_to = access.sessions_visible_to
-    may_view = is_region_wide
+    may_view = access.can_look_up_mentoring_records
     list_display = [
         "mentorship",
         "date",

@@ -135,7 +135,7 @@ class Mentorship(models.Model):
             # A reservist has at most one mentor at a time.
             models.UniqueConstraint(
                 fields=["mentee"],
-                condition=Q(status__in=["proposed", "active"]),
+                condition=Q(status__in=[MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE]),
                 name="development_mentorship_one_open_per_mentee",
             ),
         ]
@@ -193,7 +193,7 @@ class MentoringSession(models.Model):
                 name="development_session_usefulness_range",
             ),
             models.CheckConstraint(
-                condition=~Q(confirmation="disputed") | ~Q(mentee_comment=""),
+                condition=~Q(confirmation=SessionConfirmation.DISPUTED) | ~Q(mentee_comment=""),
                 name="development_session_dispute_has_comment",
             ),
         ]

@@ -17,6 +17,7 @@ from development.mentoring.models import (
     SessionFormat,
 )
 from development.plans.models import (
+    WORKING_STATUSES,
     DevelopmentPlan,
     PlanItem,
     PlanItemStatus,
@@ -26,6 +27,7 @@ from development.plans.models import (
 from development.wellbeing.models import PulseResponse
 
 __all__ = [
+    "WORKING_STATUSES",
     "Activity",
     "ActivityFormat",
     "ActivityKind",

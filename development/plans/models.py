@@ -1,5 +1,7 @@
 """Individual development plans (ИОМ): items tied to gaps, with evidence of completion and use."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,6 +16,10 @@ class PlanStatus(models.TextChoices):
     APPROVED = "approved", _("утверждён")
     IN_PROGRESS = "in_progress", _("выполняется")
     COMPLETED = "completed", _("завершён")
+
+
+# Plans whose items count for «overdue» and reminders: approved and being carried out.
+WORKING_STATUSES = (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)
 
 
 class DevelopmentPlan(models.Model):
@@ -56,13 +62,23 @@ class DevelopmentPlan(models.Model):
             # One plan in work per reservist's membership; finished ones stay as history.
             models.UniqueConstraint(
                 fields=["membership"],
-                condition=~Q(status="completed"),
+                condition=~Q(status=PlanStatus.COMPLETED),
                 name="development_plan_one_open_per_membership",
             ),
         ]
 
     def __str__(self) -> str:
         return f"ИОМ: {self.candidate}"
+
+    @property
+    def is_editable(self) -> bool:
+        """Return whether items may still be added, re-dated or removed: only in a draft."""
+        return self.status == PlanStatus.DRAFT
+
+    @property
+    def is_in_work(self) -> bool:
+        """Return whether the plan is approved and being carried out (items count as due)."""
+        return self.status in WORKING_STATUSES
 
 
 class PlanStatusChange(models.Model):
@@ -141,7 +157,7 @@ class PlanItem(models.Model):
         constraints = [
             # Done means both kinds of evidence are there.
             models.CheckConstraint(
-                condition=~Q(status="done")
+                condition=~Q(status=PlanItemStatus.DONE)
                 | (
                     ~Q(completion_file="")
                     & ~Q(practice_description="")
@@ -157,3 +173,14 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def overdue_on(self, today: datetime.date) -> bool:
+        """Return whether the item is past its due date and not done."""
+        return self.due_date < today and self.status != PlanItemStatus.DONE
+
+    @staticmethod
+    def overdue_condition(today: datetime.date, prefix: str = "") -> Q:
+        """Return overdue_on() as a query condition (on a relation's items, with a prefix)."""
+        return Q(**{f"{prefix}due_date__lt": today}) & ~Q(
+            **{f"{prefix}status": PlanItemStatus.DONE}
+        )

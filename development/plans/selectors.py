@@ -8,15 +8,14 @@ from django.db.models import Count, Q, QuerySet
 from assessment.models import Competency, Result
 from assessment.scoring import level_of
 from development.models import (
+    WORKING_STATUSES,
+    Activity,
     DevelopmentPlan,
     PlanItem,
     PlanItemStatus,
     PlanStatus,
-    ProgrammeModule,
 )
 
-# Plans whose items count for «overdue» and reminders: approved and being carried out.
-WORKING_STATUSES = (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)
 DUE_SOON_DAYS = 30
 
 
@@ -51,9 +50,7 @@ def with_progress(plans: QuerySet[DevelopmentPlan], today: datetime.date) -> Que
         items_total=Count("items", distinct=True),
         items_done=Count("items", filter=Q(items__status=PlanItemStatus.DONE), distinct=True),
         items_overdue=Count(
-            "items",
-            filter=Q(items__due_date__lt=today) & ~Q(items__status=PlanItemStatus.DONE),
-            distinct=True,
+            "items", filter=PlanItem.overdue_condition(today, "items__"), distinct=True
         ),
     )
 
@@ -63,16 +60,11 @@ def percent(done: int, total: int) -> int:
     return round(done * 100 / total) if total else 0
 
 
-def is_overdue(item: PlanItem, today: datetime.date) -> bool:
-    """Return whether the item is past its due date and not done."""
-    return item.due_date < today and item.status != PlanItemStatus.DONE
-
-
 def overdue_items(items: QuerySet[PlanItem], today: datetime.date) -> QuerySet[PlanItem]:
     """Return the open items of plans in work whose due date has passed, oldest first."""
     return (
-        items.filter(plan__status__in=WORKING_STATUSES, due_date__lt=today)
-        .exclude(status=PlanItemStatus.DONE)
+        items.filter(plan__status__in=WORKING_STATUSES)
+        .filter(PlanItem.overdue_condition(today))
         .select_related("plan__candidate", "plan__membership__municipality", "competency")
         .order_by("plan__membership__municipality__name", "due_date", "pk")
     )
@@ -170,14 +162,31 @@ def open_plan_of(membership) -> DevelopmentPlan | None:
     return membership.development_plans.exclude(status=PlanStatus.COMPLETED).first()
 
 
-def mentoring_norm_hours() -> dict[int, int]:
-    """Return the programme's hours of mentoring by year of membership (the sessions' norm).
+def places_taken(activity_ids: list[int]) -> dict[int, int]:
+    """Return how many places of each activity the items of plans still in work hold."""
+    rows = (
+        Activity.objects.filter(pk__in=activity_ids)
+        .annotate(
+            taken=Count("plan_items", filter=~Q(plan_items__plan__status=PlanStatus.COMPLETED))
+        )
+        .values_list("pk", "taken")
+    )
+    return dict(rows)
 
-    The mentoring modules are those whose title starts with «Наставничество».
-    """
-    norms: dict[int, int] = {}
-    for year, hours in ProgrammeModule.objects.filter(
-        title__istartswith="Наставничество"
-    ).values_list("year", "hours"):
-        norms[year] = norms.get(year, 0) + hours
-    return norms
+
+def latest_plans_with_progress(membership_ids: list[int]) -> dict[int, DevelopmentPlan]:
+    """Return each membership's latest plan with its item counts and percent done, in one query."""
+    plans = (
+        DevelopmentPlan.objects.filter(membership_id__in=membership_ids)
+        .annotate(
+            items_total=Count("items"),
+            items_done=Count("items", filter=Q(items__status=PlanItemStatus.DONE)),
+        )
+        .order_by("membership_id", "-created_at", "-pk")
+    )
+    latest: dict[int, DevelopmentPlan] = {}
+    for plan in plans:
+        if plan.membership_id not in latest:
+            plan.percent = percent(plan.items_done, plan.items_total)
+            latest[plan.membership_id] = plan
+    return latest

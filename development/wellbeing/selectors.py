@@ -20,8 +20,7 @@ from statistics import fmean
 
 from django.db.models import Exists, OuterRef
 
-from accounts.access import bound_municipality_id, has_role, is_region_wide, scope_to_municipality
-from accounts.models import Role
+from accounts.access import bound_municipality_id
 from candidates.models import MembershipStatus, ReserveMembership
 from development import access
 from development.models import Mentor, PulseResponse
@@ -144,7 +143,7 @@ def active_membership_of(user) -> ReserveMembership | None:
 
 def pulse_group_of(user) -> PulseGroup:
     """Return the groups the person's answer counts in now (mentors have no cohort)."""
-    if has_role(user, Role.MENTOR):
+    if access.answers_pulse_as_mentor(user):
         mentor = Mentor.objects.filter(user=user).select_related("organization").first()
         return PulseGroup(mentor.organization.municipality_id if mentor else None, None)
     membership = active_membership_of(user)
@@ -300,7 +299,7 @@ def consenting_author() -> Exists:
 def _people_by_quarter(user, quarters: list[Quarter]) -> dict[Quarter, dict[int, _Person]]:
     """Return each quarter's people in the user's territory, from one query."""
     rows = (
-        scope_to_municipality(PulseResponse.objects.all(), user)
+        access.pulse_responses_counted_for(user)
         .filter(submitted_on__gte=quarters[0].start, submitted_on__lte=quarters[-1].end)
         .filter(consenting_author())
         .order_by("user_id", "submitted_on")
@@ -325,7 +324,7 @@ def _cohort_label(year: int | None) -> str:
 
 
 def _scope_label(user) -> str:
-    if is_region_wide(user):
+    if access.works_region_wide(user):
         return "Оренбургская область"
     municipality = Municipality.objects.filter(pk=bound_municipality_id(user)).first()
     return municipality.name if municipality else ""
@@ -346,7 +345,7 @@ def pulse_summary(user, quarter: Quarter) -> PulseSummary:
     by_cohort = suppressed_table([(_cohort_label(year), cohorts[year]) for year in cohort_keys])
 
     by_municipality = None
-    if is_region_wide(user):
+    if access.works_region_wide(user):
         municipalities: dict[int | None, list[_Person]] = defaultdict(list)
         for person in people:
             municipalities[person.municipality_id].append(person)

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from assessment.models import Competency
 from audit.models import AuditSource
 from audit.services import audit_record
+from development import access
 from development.mentoring.selectors import (
     OPEN_STATUSES,
 )
@@ -56,7 +57,7 @@ def mentor_create(
     source: AuditSource = AuditSource.WEB,
 ) -> Mentor:
     """Add an experienced head with a mentor's account to the registry."""
-    if user.role != "mentor":
+    if not access.can_be_mentor(user):
         raise ValidationError("Наставником может быть только пользователь с ролью «Наставник».")
     if Mentor.objects.filter(user=user).exists():
         raise ValidationError("Этот пользователь уже есть в реестре наставников.")

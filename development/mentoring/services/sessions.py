@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from assessment.models import Competency
 from audit.services import audit_record
+from development import access
 from development.mentoring.services.notifications import notify_session_disputed_on_commit
 from development.mentoring.services.pairs import lock_pair
 from development.models import (
@@ -53,7 +54,7 @@ def session_create(
         locked = lock_pair(mentorship)
         if locked.status != MentorshipStatus.ACTIVE:
             raise ValidationError("Встречи записывают только в действующей паре.")
-        if locked.mentor.user_id != getattr(actor, "pk", None):
+        if not access.is_mentor_of_pair(actor, locked):
             raise ValidationError("Встречу записывает наставник пары.")
         _check_session_fields(locked, date, topics)
         session = MentoringSession(
@@ -98,7 +99,7 @@ def session_update(
             .select_related("mentorship__mentor")
             .get(pk=session.pk)
         )
-        if locked.mentorship.mentor.user_id != getattr(actor, "pk", None):
+        if not access.is_mentor_of_pair(actor, locked.mentorship):
             raise ValidationError("Исправить встречу может только наставник пары.")
         if locked.confirmation != SessionConfirmation.PENDING:
             raise ValidationError(
@@ -154,7 +155,7 @@ def session_answer(
             .select_related("mentorship__mentee", "mentorship__mentor__user")
             .get(pk=session.pk)
         )
-        if locked.mentorship.mentee.user_id != getattr(actor, "pk", None):
+        if not access.is_mentee_of_pair(actor, locked.mentorship):
             raise ValidationError("Подтвердить встречу может только наставляемый этой пары.")
         if locked.confirmation != SessionConfirmation.PENDING:
             raise ValidationError(

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.access import bound_municipality_id, is_region_wide
+from accounts.access import bound_municipality_id
 from audit.services import personal_data_access_log
 from candidates.exports import log_export_access
-from candidates.models import ReserveMembership
+from candidates.models import MembershipStatus, ReserveMembership
 from core.views import show_errors
 from development import access
 from development.mentoring import matching
@@ -51,7 +51,7 @@ def match_list(request: HttpRequest) -> HttpResponse:
             Q(candidate__last_name__icontains=search) | Q(candidate__first_name__icontains=search)
         )
     municipality = None
-    if is_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
+    if access.works_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
         municipality = Municipality.objects.filter(pk=request.GET["municipality"]).first()
         if municipality is not None:
             memberships = memberships.filter(municipality=municipality)
@@ -66,7 +66,7 @@ def match_list(request: HttpRequest) -> HttpResponse:
             "search": search,
             "municipality": municipality,
             "municipalities": Municipality.objects.order_by("name")
-            if is_region_wide(request.user)
+            if access.works_region_wide(request.user)
             else None,
             "query": query.urlencode(),
         },
@@ -91,7 +91,7 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
     (mentee,) = mentees_of([membership])
     open_pair = open_pair_of(membership)
     matches, excluded = [], []
-    if open_pair is None and membership.status == "active":
+    if open_pair is None and membership.status == MembershipStatus.ACTIVE:
         matches, excluded = matching.rank(
             mentee, mentor_candidates(Mentor.objects.all()), neighbour_set(), kind_names()
         )

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_region_wide
 from audit.services import personal_data_access_log
 from core.views import show_errors
 from development import access
@@ -44,7 +43,7 @@ def pair_list(request: HttpRequest) -> HttpResponse:
     status = status if status in PAIR_FILTERS else "open"
     pairs = access.mentorships_visible_to(request.user).filter(PAIR_FILTERS[status][1])
     municipality = None
-    if is_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
+    if access.works_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
         municipality = Municipality.objects.filter(pk=request.GET["municipality"]).first()
         if municipality is not None:
             pairs = pairs.filter(membership__municipality=municipality)
@@ -69,7 +68,7 @@ def pair_list(request: HttpRequest) -> HttpResponse:
             "filters": [(key, title) for key, (title, _) in PAIR_FILTERS.items()],
             "municipality": municipality,
             "municipalities": Municipality.objects.order_by("name")
-            if is_region_wide(request.user)
+            if access.works_region_wide(request.user)
             else None,
             "query": query.urlencode(),
         },

@@ -7,7 +7,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.access import bound_municipality_id, is_region_wide
+from accounts.access import bound_municipality_id
 from development import access
 from development.mentoring.forms import (
     MentorFilterForm,
@@ -42,7 +42,7 @@ def _filtered_mentors(mentors: QuerySet[Mentor], data: dict) -> QuerySet[Mentor]
 def mentor_list(request: HttpRequest) -> HttpResponse:
     """List the mentors of the user's territory with filters."""
     require(access.can_manage_mentors(request.user))
-    form = MentorFilterForm(request.GET or None, region_wide=is_region_wide(request.user))
+    form = MentorFilterForm(request.GET or None, region_wide=access.works_region_wide(request.user))
     mentors = with_load(access.mentors_visible_to(request.user))
     if form.is_bound:
         mentors = (
@@ -63,7 +63,7 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "show_municipality": is_region_wide(request.user),
+            "show_municipality": access.works_region_wide(request.user),
             "kind_names": kind_names(),
         },
     )
@@ -122,7 +122,7 @@ def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "pairs": pairs,
             "kind_names": kind_names(),
             "can_edit": access.can_edit_mentor(request.user, mentor),
-            "is_own": mentor.user_id == request.user.pk,
+            "is_own": access.is_own_mentor_record(request.user, mentor),
         },
     )
 

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,38 +27,11 @@ from development.mentoring.services.sessions import (
 from development.mentoring.views.common import attempt
 from development.mentoring.views.pairs import pair_for
 from development.models import (
-    DevelopmentPlan,
     MentoringSession,
     MentorshipStatus,
-    PlanItemStatus,
     SessionConfirmation,
 )
-
-
-def _plan_url(plan_pk: int) -> str:
-    """Return the plan page's address."""
-    return reverse("development:plan_detail", args=[plan_pk])
-
-
-def _plans_by_membership(membership_ids: list[int]) -> dict[int, DevelopmentPlan]:
-    """Return each membership's latest plan with its item counts, in one query."""
-    plans = (
-        DevelopmentPlan.objects.filter(membership_id__in=membership_ids)
-        .annotate(
-            items_total=Count("items"),
-            items_done=Count("items", filter=Q(items__status=PlanItemStatus.DONE)),
-        )
-        .order_by("membership_id", "-created_at", "-pk")
-    )
-    latest: dict[int, DevelopmentPlan] = {}
-    for plan in plans:
-        if plan.membership_id not in latest:
-            plan.percent = (
-                round(plan.items_done * 100 / plan.items_total) if plan.items_total else 0
-            )
-            plan.url = _plan_url(plan.pk)
-            latest[plan.membership_id] = plan
-    return latest
+from development.plans.selectors import latest_plans_with_progress
 
 
 @login_required
@@ -78,7 +50,7 @@ def my_mentees(request: HttpRequest) -> HttpResponse:
     ids = [pair.pk for pair in pairs]
     hours = hours_of(ids, timezone.localdate())
     pending = pending_count(ids)
-    plans = _plans_by_membership([pair.membership_id for pair in current])
+    plans = latest_plans_with_progress([pair.membership_id for pair in current])
     results = completed_results_by_candidate(pair.mentee_id for pair in current)
     for pair in pairs:
         pair.hours = hours.get(pair.pk)
@@ -91,6 +63,8 @@ def my_mentees(request: HttpRequest) -> HttpResponse:
     )
     for pair in current:
         pair.plan = plans.get(pair.membership_id)
+        if pair.plan is not None:
+            pair.plan.url = reverse("development:plan_detail", args=[pair.plan.pk])
         latest = (results.get(pair.mentee_id) or [None])[0]
         pair.gaps = latest["gaps"] if latest else None
     return render(

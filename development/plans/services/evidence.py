@@ -42,7 +42,7 @@ def _lock(item: PlanItem) -> tuple[DevelopmentPlan, PlanItem]:
     plan = (
         DevelopmentPlan.objects.select_for_update().select_related("candidate").get(pk=item.plan_id)
     )
-    if plan.status not in (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS):
+    if not plan.is_in_work:
         raise ValidationError(
             f"План в статусе «{plan.get_status_display()}»: отмечать выполнение можно в "
             "утверждённом плане."

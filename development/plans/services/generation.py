@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -17,7 +17,7 @@ from development.models import (
     PlanItem,
     PlanStatus,
 )
-from development.plans.selectors import latest_result
+from development.plans.selectors import latest_result, places_taken
 from development.plans.services.workflow import record_status_change
 
 S = PlanStatus
@@ -57,16 +57,6 @@ def gap_reason(name: str, level: int, target: int) -> str:
     return f"компетенция “{name}”: уровень {level} при целевом {target}"
 
 
-def _open_places(activity_ids: list[int]) -> dict[int, int]:
-    """Return how many places each activity has taken by items of plans still in work."""
-    rows = (
-        Activity.objects.filter(pk__in=activity_ids)
-        .annotate(taken=Count("plan_items", filter=~Q(plan_items__plan__status=S.COMPLETED)))
-        .values_list("pk", "taken")
-    )
-    return dict(rows)
-
-
 def _candidates_for_gap(
     code: str, level: int, *, first: datetime.date, last: datetime.date, today: datetime.date
 ) -> list[Activity]:
@@ -86,7 +76,7 @@ def _candidates_for_gap(
         .filter(Q(starts_on__isnull=True) | Q(starts_on__gte=today, starts_on__lte=last))
         .distinct()
     )
-    taken = _open_places([activity.pk for activity in activities])
+    taken = places_taken([activity.pk for activity in activities])
 
     def key(activity: Activity) -> tuple:
         full = activity.places is not None and taken.get(activity.pk, 0) >= activity.places

@@ -8,13 +8,13 @@ from django.http import HttpRequest
 
 from assessment.models import Competency
 from audit.services import audit_record
-from development.models import Activity, DevelopmentPlan, PlanItem, PlanStatus
+from development.models import Activity, DevelopmentPlan, PlanItem
 from development.plans.services.generation import gap_reason
 
 
 def _lock_draft(plan: DevelopmentPlan) -> DevelopmentPlan:
     locked = DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
-    if locked.status != PlanStatus.DRAFT:
+    if not locked.is_editable:
         raise ValidationError(
             f"План уже в статусе «{locked.get_status_display()}»: изменять можно только "
             "черновик. Обновите страницу."

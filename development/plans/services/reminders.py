@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.mail import mail_on_commit
-from development.models import PlanItem, PlanItemStatus
-from development.plans.selectors import WORKING_STATUSES
+from development.models import WORKING_STATUSES, PlanItem, PlanItemStatus
 
 DEFAULT_REMINDER_DAYS = 7
 

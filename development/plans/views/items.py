@@ -22,7 +22,7 @@ from development.plans.forms import (
     PracticeEvidenceForm,
     RedateForm,
 )
-from development.plans.selectors import is_overdue, uncovered_gaps
+from development.plans.selectors import uncovered_gaps
 from development.plans.services.evidence import (
     plan_item_add_completion,
     plan_item_add_practice,
@@ -134,7 +134,7 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Show an item with its evidence; the reservist adds evidence here."""
     plan, item = _item_for(request, pk, item_pk)
-    item.is_overdue = is_overdue(item, timezone.localdate())
+    item.is_overdue = item.overdue_on(timezone.localdate())
     can_work = access.can_work_on_items(request.user, plan) and item.status != PlanItemStatus.DONE
     return render(
         request,
@@ -175,7 +175,7 @@ def _after_evidence(request: HttpRequest, item: PlanItem, what: str) -> HttpResp
 
 
 def _invalid(request: HttpRequest, plan, item, *, completion_form=None, practice_form=None):
-    item.is_overdue = is_overdue(item, timezone.localdate())
+    item.is_overdue = item.overdue_on(timezone.localdate())
     return render(
         request,
         "development/plans/item.html",

@@ -10,19 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_role, is_region_wide
-from accounts.models import Role
 from audit.services import personal_data_access_log
-from candidates.access import memberships_visible_to
 from candidates.models import MembershipStatus, ReserveMembership
 from core.views import show_errors
 from development import access
-from development.models import DevelopmentPlan, MentorshipStatus, PlanStatus
+from development.models import DevelopmentPlan, PlanItemStatus, PlanStatus
 from development.plans.forms import CommentForm, PlanFilterForm
 from development.plans.selectors import (
     DUE_SOON_DAYS,
-    WORKING_STATUSES,
-    is_overdue,
     open_plan_of,
     overdue_by_municipality,
     percent,
@@ -72,7 +67,7 @@ def _own_active_membership(request: HttpRequest) -> ReserveMembership | None:
 @login_required
 def my_plan(request: HttpRequest) -> HttpResponse:
     """Open the reservist's plan in work, or offer to draw one up."""
-    if not has_role(request.user, Role.CANDIDATE):
+    if not access.can_have_own_plan(request.user):
         raise Http404
     membership = _own_active_membership(request)
     if membership is not None:
@@ -96,7 +91,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
 @require_POST
 def my_plan_generate(request: HttpRequest) -> HttpResponse:
     """Draw up the reservist's draft plan from the latest assessment."""
-    if not has_role(request.user, Role.CANDIDATE):
+    if not access.can_have_own_plan(request.user):
         raise Http404
     membership = _own_active_membership(request)
     if membership is None:
@@ -113,7 +108,7 @@ def _generate(request: HttpRequest, membership: ReserveMembership) -> HttpRespon
         existing = open_plan_of(membership)
         if existing is not None:  # a second click: the first one made the plan
             return redirect("development:plan_detail", existing.pk)
-        if has_role(request.user, Role.CANDIDATE):
+        if access.can_have_own_plan(request.user):
             return redirect("development:my_plan")
         return redirect("development:plan_list")
     count = plan.items.count()
@@ -140,12 +135,7 @@ def plan_generate_for(request: HttpRequest, membership_pk: int) -> HttpResponse:
 
 def _without_plan(request: HttpRequest, text: str):
     """Return the active memberships the user may plan for that have no plan in work."""
-    if has_role(request.user, Role.MENTOR):
-        memberships = ReserveMembership.objects.filter(
-            mentorships__mentor__user=request.user, mentorships__status=MentorshipStatus.ACTIVE
-        )
-    else:
-        memberships = memberships_visible_to(request.user)
+    memberships = access.memberships_to_plan_for(request.user)
     memberships = memberships.filter(status=MembershipStatus.ACTIVE).exclude(
         development_plans__status__in=[s for s in PlanStatus.values if s != PlanStatus.COMPLETED]
     )
@@ -165,7 +155,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     data = request.GET.copy()
-    if "status" not in data and has_role(request.user, Role.MINISTRY, Role.ADMIN):
+    if "status" not in data and access.approves_plans(request.user):
         data["status"] = PlanStatus.ON_APPROVAL  # what the ministry has to act on
     form = PlanFilterForm(data)
     plans = access.plans_visible_to(request.user)
@@ -178,7 +168,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             )
         if form.cleaned_data["status"]:
             plans = plans.filter(status=form.cleaned_data["status"])
-        if form.cleaned_data["municipality"] and is_region_wide(request.user):
+        if form.cleaned_data["municipality"] and access.works_region_wide(request.user):
             plans = plans.filter(membership__municipality=form.cleaned_data["municipality"])
     plans = (
         with_progress(plans, today)
@@ -188,7 +178,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     for plan in page.object_list:
         plan.progress = percent(plan.items_done, plan.items_total)
-        plan.shows_overdue = plan.status in WORKING_STATUSES and plan.items_overdue
+        plan.shows_overdue = plan.is_in_work and plan.items_overdue
     without = _without_plan(request, text)
     return render(
         request,
@@ -196,7 +186,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "choose_municipality": is_region_wide(request.user),
+            "choose_municipality": access.works_region_wide(request.user),
             "without_plan": list(without[:WITHOUT_PLAN_LIMIT]),
             "without_plan_count": without.count(),
             "show_overdue_link": access.can_view_overdue_report(request.user),
@@ -226,12 +216,12 @@ def _plan_context(request: HttpRequest, plan: DevelopmentPlan) -> dict:
         )
     )
     for item in items:
-        item.is_overdue = is_overdue(item, today)
-    done = sum(1 for item in items if item.status == "done")
+        item.is_overdue = item.overdue_on(today)
+    done = sum(1 for item in items if item.status == PlanItemStatus.DONE)
     due_soon = [
         item
         for item in items
-        if item.status != "done" and 0 <= (item.due_date - today).days <= DUE_SOON_DAYS
+        if item.status != PlanItemStatus.DONE and 0 <= (item.due_date - today).days <= DUE_SOON_DAYS
     ]
     history = list(plan.status_changes.select_related("actor"))
     last_return = next(
@@ -259,7 +249,7 @@ def _plan_context(request: HttpRequest, plan: DevelopmentPlan) -> dict:
         "uncovered": uncovered_gaps(plan),
         "max_items_per_gap": MAX_ITEMS_PER_GAP,
         "practice_days": PRACTICE_DAYS,
-        "in_work": plan.status in (*WORKING_STATUSES, PlanStatus.COMPLETED),
+        "in_work": plan.is_in_work or plan.status == PlanStatus.COMPLETED,
         "is_own": access.is_own_plan(user, plan),
         "can_edit": access.can_edit_plan(user, plan),
         "can_submit": access.can_submit_plan(user, plan),
