@@ -1,11 +1,6 @@
-"""Models of the development stage."""
+"""Every model of the development stage, from its feature, for migrations and models.X."""
 
-from development.catalogue.models import (
-    Activity,
-    ActivityFormat,
-    ActivityKind,
-    ProgrammeModule,
-)
+from development.catalogue.models import Activity, ActivityFormat, ActivityKind, ProgrammeModule
 from development.mentoring.models import (
     Mentor,
     MentoringSession,
@@ -26,24 +21,8 @@ from development.plans.models import (
 )
 from development.wellbeing.models import PulseResponse
 
-__all__ = [
-    "WORKING_STATUSES",
-    "Activity",
-    "ActivityFormat",
-    "ActivityKind",
-    "DevelopmentPlan",
-    "Mentor",
-    "MentorStrength",
-    "MentoringSession",
-    "Mentorship",
-    "MentorshipStatus",
-    "NeighbourPair",
-    "PlanItem",
-    "PlanItemStatus",
-    "PlanStatus",
-    "PlanStatusChange",
-    "ProgrammeModule",
-    "PulseResponse",
-    "SessionConfirmation",
-    "SessionFormat",
-]
+__all__ = ["Activity", "ActivityFormat", "ActivityKind", "ProgrammeModule", "PulseResponse"]
+__all__ += ["Mentor", "MentorStrength", "MentoringSession", "Mentorship", "MentorshipStatus"]
+__all__ += ["NeighbourPair", "SessionConfirmation", "SessionFormat"]
+__all__ += ["WORKING_STATUSES", "DevelopmentPlan", "PlanItem", "PlanItemStatus", "PlanStatus"]
+__all__ += ["PlanStatusChange"]

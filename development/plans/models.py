@@ -7,8 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from development.catalogue.models import Activity
-
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("черновик")
@@ -111,7 +109,7 @@ class PlanItemStatus(models.TextChoices):
 class PlanItem(models.Model):
     plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="items")
     activity = models.ForeignKey(
-        Activity,
+        "development.Activity",
         verbose_name=_("мероприятие"),
         on_delete=models.PROTECT,
         null=True,
