@@ -11,12 +11,7 @@ from django.utils import timezone
 from assessment.models import Competency, Result
 from audit.services import audit_record
 from candidates.models import MembershipStatus, ReserveMembership
-from development.models import (
-    Activity,
-    DevelopmentPlan,
-    PlanItem,
-    PlanStatus,
-)
+from development.models import Activity, DevelopmentPlan, PlanItem, PlanStatus
 from development.plans.selectors import latest_result, places_taken
 from development.plans.services.workflow import record_status_change
 

@@ -13,12 +13,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from core.mail import mail_on_commit
-from development.models import (
-    DevelopmentPlan,
-    PlanItemStatus,
-    PlanStatus,
-    PlanStatusChange,
-)
+from development.models import DevelopmentPlan, PlanItemStatus, PlanStatus, PlanStatusChange
 
 S = PlanStatus
 
@@ -43,6 +38,7 @@ def _actor(actor):
 
 
 def record_status_change(plan, *, from_status: str, actor, reason: str = "") -> None:
+    """Record the plan's move from a status (or "" when created) to its status now."""
     PlanStatusChange.objects.create(
         plan=plan,
         from_status=from_status,
