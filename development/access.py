@@ -9,8 +9,8 @@ through the queryset itself, `.filter(pk=row.pk).exists()`, where the condition 
 (a mentor's mentees: whichever of the reservist's pairs is active). Both read one definition,
 and tests/development/test_access_agreement.py holds them together for every role.
 
-Two querysets are not territorial on purpose: the catalogue (no personal data; staff also see
-retired activities) and one's own pulse answers (nobody else, staff included, ever sees a row).
+One queryset does not go through it on purpose: one's own pulse answers, which nobody else,
+staff included, ever sees one by one (staff get aggregates of five or more).
 
 Each topic keeps its own section; append new questions to your topic's section.
 """
@@ -77,6 +77,13 @@ SESSIONS = Scope(
     own={Role.MENTOR: "mentorship__mentor__user", Role.CANDIDATE: "mentorship__mentee__user"},
 )
 PULSE_AGGREGATES = Scope(municipality="municipality")
+# The catalogue belongs to no territory: the region (staff) sees it all, retired activities too;
+# the others who work with plans see what is offered now.
+_IN_CATALOGUE = Q(is_active=True)
+ACTIVITIES = Scope(
+    municipality=None,
+    own=dict.fromkeys((Role.MUNICIPAL, Role.MENTOR, Role.CANDIDATE), _IN_CATALOGUE),
+)
 
 
 def works_region_wide(user) -> bool:
@@ -99,11 +106,7 @@ def can_view_catalogue(user) -> bool:
 
 def activities_visible_to(user) -> QuerySet[Activity]:
     """Return the catalogue's activities the user may see (staff also see retired ones)."""
-    if not can_view_catalogue(user):
-        return Activity.objects.none()
-    if can_manage_catalogue(user):
-        return Activity.objects.all()
-    return Activity.objects.filter(is_active=True)
+    return ACTIVITIES.rows(Activity.objects.all(), user)
 
 
 def can_manage_catalogue(user) -> bool:
