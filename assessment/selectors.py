@@ -1,12 +1,12 @@
 """Reads of the assessment stage: each instrument's scores for a participant, from raw answers."""
 
 from collections import defaultdict
+from operator import attrgetter
 
 from assessment.models import (
     CalibrationDecision,
     Campaign,
     CampaignInstrument,
-    CampaignStatus,
     ExpertAssignment,
     FeedbackResponse,
     Indicator,
@@ -17,23 +17,10 @@ from assessment.models import (
     TargetLevel,
     TestAttempt,
 )
+from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
+from assessment.models.participation import FEEDBACK_MIN_GROUP
 from assessment.scoring import InstrumentScores, mean, scale_to_100
-from assessment.services.participation import is_overdue
-
-# Instruments are shown in the order of the assessment: self-assessment first, experts last.
-KIND_ORDER = {kind: position for position, kind in enumerate(InstrumentKind.values)}
-
-
-def instrument_order(campaign_instrument: CampaignInstrument) -> tuple[int, int]:
-    """Return the sort key that lists a campaign's instruments in the order of the kinds."""
-    return (KIND_ORDER.get(campaign_instrument.instrument.kind, 99), campaign_instrument.pk)
-
-
-# 360° answers count (and are shown) only when a group has at least this many respondents.
-FEEDBACK_MIN_GROUP = 3
-# An expert-rated instrument counts once this many experts have submitted.
-MIN_EXPERTS = 2
 
 
 def _indicator_scores(answer_sets: list[dict], competency_of: dict[int, str]) -> dict[str, float]:
@@ -46,24 +33,14 @@ def _indicator_scores(answer_sets: list[dict], competency_of: dict[int, str]) ->
     return {code: scale_to_100(mean(values)) for code, values in by_competency.items()}
 
 
-def feedback_collection_over(ci: CampaignInstrument, campaign: Campaign) -> bool:
-    """Return whether the 360° collection is over, so that its answers may count and be shown.
-
-    While colleagues are still answering, a result that moved after each answer would let the
-    participant work out what one colleague said; the collection page hides groups until the
-    end for the same reason.
-    """
-    return campaign.status == CampaignStatus.CLOSED or is_overdue(ci)
-
-
 class CampaignData:
     """Everything needed to score a campaign, loaded in a fixed number of queries."""
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = campaign
+        # Read through the campaign, so that each instrument knows it without a query.
         self.instruments = sorted(
-            CampaignInstrument.objects.filter(campaign=campaign).select_related("instrument"),
-            key=instrument_order,
+            campaign.instruments.select_related("instrument"), key=attrgetter("display_order")
         )
         instrument_ids = [ci.instrument_id for ci in self.instruments]
         self.indicator_competency = dict(
@@ -116,10 +93,6 @@ class CampaignData:
             competency__framework=campaign.framework
         ).values_list("position_group", "competency__code", "level"):
             self.targets[group][code] = level
-
-    def feedback_closed(self, ci: CampaignInstrument) -> bool:
-        """Return whether the campaign's 360° collection is over (see feedback_collection_over)."""
-        return feedback_collection_over(ci, self.campaign)
 
     def expert_scores(
         self, participant: Participant, ci: CampaignInstrument
@@ -176,7 +149,7 @@ class CampaignData:
                     scores = _indicator_scores([response.answers], self.indicator_competency)
             elif kind == InstrumentKind.FEEDBACK_360:
                 answers = self.feedback[participant.id][ci.id]
-                if len(answers) >= FEEDBACK_MIN_GROUP and self.feedback_closed(ci):
+                if len(answers) >= FEEDBACK_MIN_GROUP and ci.is_collection_over():
                     scores = _indicator_scores(
                         [answer.answers for answer in answers], self.indicator_competency
                     )

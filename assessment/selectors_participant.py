@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from assessment.models import (
     CampaignInstrument,
-    CampaignStatus,
     Competency,
     ExpertAssignment,
     FeedbackInvitation,
@@ -22,9 +21,8 @@ from assessment.models import (
     Response,
     TestAttempt,
 )
-from assessment.selectors import FEEDBACK_MIN_GROUP, MIN_EXPERTS
-from assessment.services.participation import is_overdue
-from assessment.services.testing import is_time_over
+from assessment.models.experts import MIN_EXPERTS
+from assessment.models.participation import FEEDBACK_MIN_GROUP
 
 URL_NAMES = {
     InstrumentKind.SELF_ASSESSMENT: "assessment:self_assessment",
@@ -32,7 +30,6 @@ URL_NAMES = {
     InstrumentKind.FEEDBACK_360: "assessment:feedback",
 }
 TOO_FEW_ANSWERS = "недостаточно ответов для сохранения анонимности"
-KIND_ORDER = list(InstrumentKind.values)
 GROUP_TITLES = {
     FeedbackRelation.SUPERIOR: "Руководители",
     FeedbackRelation.PEER: "Коллеги",
@@ -73,10 +70,6 @@ class Participation:
     items: list[InstrumentStatus] = field(default_factory=list)
 
 
-def _closed(ci: CampaignInstrument, now: datetime.datetime) -> bool:
-    return ci.campaign.status != CampaignStatus.ACTIVE or is_overdue(ci, now)
-
-
 def _status(
     ci: CampaignInstrument,
     *,
@@ -88,7 +81,7 @@ def _status(
 ) -> tuple[str, str, str]:
     """Return (status, label, detail) of one instrument for one participant."""
     kind = ci.instrument.kind
-    closed = _closed(ci, now)
+    closed = not ci.is_open(now)
     if kind == InstrumentKind.SELF_ASSESSMENT:
         if response is not None and response.submitted_at is not None:
             return "submitted", "отправлено", ""
@@ -98,7 +91,7 @@ def _status(
             return "draft", "черновик", f"ответов: {len(response.answers)}"
         return "not_started", "не начато", ""
     if kind == InstrumentKind.KNOWLEDGE_TEST:
-        if attempt is not None and (attempt.submitted_at or is_time_over(attempt, now)):
+        if attempt is not None and (attempt.submitted_at or attempt.is_time_over(now)):
             return "submitted", "отправлено", ""
         if attempt is not None:
             return "draft", "тест начат", "время идёт"
@@ -131,7 +124,7 @@ def participations_of(participants: QuerySet[Participant]) -> list[Participation
         by_campaign[ci.campaign_id].append(ci)
     for items in by_campaign.values():
         # The participant's own work first, in the order of the kinds; then by deadline.
-        items.sort(key=lambda ci: (KIND_ORDER.index(ci.instrument.kind), ci.deadline))
+        items.sort(key=lambda ci: (ci.instrument.kind_order, ci.deadline))
     responses = {
         (r.participant_id, r.campaign_instrument_id): r
         for r in Response.objects.filter(participant_id__in=ids)
@@ -255,7 +248,7 @@ def feedback_summary(
     shown as answers arrive, comparing the averages before and after one colleague's answer
     would reveal that colleague's ratings, since the page also shows who has answered.
     """
-    collection_over = _closed(campaign_instrument, timezone.now())
+    collection_over = not campaign_instrument.is_open()
     competency_of = dict(
         Indicator.objects.filter(instrument_id=campaign_instrument.instrument_id).values_list(
             "id", "competency__code"

@@ -4,6 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
@@ -20,8 +21,9 @@ from assessment.models import (
     Response,
     TestAttempt,
 )
+from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
-from assessment.selectors import FEEDBACK_MIN_GROUP, MIN_EXPERTS, instrument_order
+from assessment.models.participation import FEEDBACK_MIN_GROUP
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
 
 OPEN_CAMPAIGN_STATUSES = (CampaignStatus.DRAFT, CampaignStatus.ACTIVE)
@@ -117,7 +119,7 @@ class CampaignProgress:
         self.campaign = campaign
         self.instruments = sorted(
             CampaignInstrument.objects.filter(campaign=campaign).select_related("instrument"),
-            key=instrument_order,
+            key=attrgetter("display_order"),
         )
         if isinstance(participants, QuerySet):
             participants = participants.select_related(

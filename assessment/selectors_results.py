@@ -20,9 +20,10 @@ from assessment.models import (
     TargetLevel,
     TestAttempt,
 )
+from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
+from assessment.models.participation import FEEDBACK_MIN_GROUP
 from assessment.scoring import level_of, mean, round1, scale_to_100, score_of_level
-from assessment.selectors import FEEDBACK_MIN_GROUP, MIN_EXPERTS, feedback_collection_over
 
 
 @dataclass
@@ -271,7 +272,7 @@ def instrument_evidence(
         competency_of = {str(i.pk): i.competency for i in indicators}
         competencies = list(dict.fromkeys(i.competency for i in indicators))
         groups, note = _feedback_groups(responses)
-        collection_over = feedback_collection_over(ci, participant.campaign)
+        collection_over = ci.is_collection_over()
         enough = len(responses) >= FEEDBACK_MIN_GROUP and collection_over
         columns = [{"label": "все ответы", "responses": responses}] if enough else []
         columns += groups if enough else []

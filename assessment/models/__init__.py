@@ -6,6 +6,12 @@ from assessment.models.campaigns import (
     CampaignStatus,
     Participant,
 )
+from assessment.models.experts import (
+    CalibrationDecision,
+    DeclaredRelation,
+    ExpertAssignment,
+    ExpertProfile,
+)
 from assessment.models.framework import (
     Competency,
     CompetencyFramework,
@@ -23,11 +29,7 @@ from assessment.models.instruments import (
     QuestionKind,
     RubricCriterion,
 )
-from assessment.models.responses import (
-    CalibrationDecision,
-    DeclaredRelation,
-    ExpertAssignment,
-    ExpertProfile,
+from assessment.models.participation import (
     FeedbackInvitation,
     FeedbackRelation,
     FeedbackResponse,

@@ -1,9 +1,12 @@
 """Assessment campaigns: the cohort, the instruments with weights and deadlines."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models.framework import CompetencyFramework, PositionGroup
@@ -75,6 +78,33 @@ class CampaignInstrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument} ({self.weight}%)"
+
+    @property
+    def display_order(self) -> tuple[int, int]:
+        """Return the sort key that lists a campaign's instruments in the order of the kinds."""
+        return (self.instrument.kind_order, self.pk)
+
+    @property
+    def deadline_end(self) -> datetime.datetime:
+        """Return the moment the deadline day ends in the portal's time zone."""
+        next_day = self.deadline + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
+
+    def is_overdue(self, now: datetime.datetime | None = None) -> bool:
+        """Return whether the deadline has passed."""
+        return (now or timezone.now()) >= self.deadline_end
+
+    def is_open(self, now: datetime.datetime | None = None) -> bool:
+        """Return whether participants may still answer: the campaign runs, the deadline holds."""
+        return self.campaign.status == CampaignStatus.ACTIVE and not self.is_overdue(now)
+
+    def is_collection_over(self, now: datetime.datetime | None = None) -> bool:
+        """Return whether answers are no longer collected: campaign closed or deadline passed.
+
+        360° answers count, and are shown, only then: a result that moved after each colleague's
+        answer would let the participant work out what one colleague said.
+        """
+        return self.campaign.status == CampaignStatus.CLOSED or self.is_overdue(now)
 
 
 class Participant(models.Model):

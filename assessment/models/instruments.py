@@ -23,6 +23,8 @@ EXPERT_KINDS = (
     InstrumentKind.MANAGEMENT_PROJECT,
     InstrumentKind.PORTFOLIO,
 )
+# Instruments are shown in the order of the assessment: self-assessment first, experts last.
+KIND_ORDER = {kind: position for position, kind in enumerate(InstrumentKind.values)}
 
 
 class Instrument(models.Model):
@@ -54,6 +56,11 @@ class Instrument(models.Model):
     @property
     def is_expert_rated(self) -> bool:
         return self.kind in EXPERT_KINDS
+
+    @property
+    def kind_order(self) -> int:
+        """Return the place of the instrument's kind in the order of the assessment."""
+        return KIND_ORDER.get(self.kind, len(KIND_ORDER))
 
 
 class Indicator(models.Model):

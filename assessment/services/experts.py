@@ -19,7 +19,7 @@ from assessment.models import (
     Participant,
     RubricCriterion,
 )
-from assessment.selectors import MIN_EXPERTS
+from assessment.models.experts import MIN_EXPERTS
 from assessment.services.results import results_compute_on_commit
 from audit.services import audit_record
 

@@ -23,7 +23,7 @@ from assessment.models import (
     InstrumentKind,
     Participant,
 )
-from assessment.services.participation import deadline_end, ensure_open
+from assessment.services.participation import ensure_open
 from assessment.services.self_assessment import clean_ratings
 from audit.services import audit_record
 from core.mail import mail_on_commit
@@ -107,7 +107,7 @@ def invitation_create(
             token_hash=token_hash(token),
             # No answers after the instrument's deadline, however young the link.
             expires_at=min(
-                now + datetime.timedelta(days=link_days()), deadline_end(campaign_instrument)
+                now + datetime.timedelta(days=link_days()), campaign_instrument.deadline_end
             ),
         )
         audit_record(

@@ -1,31 +1,8 @@
 """When a participant may still work on a campaign instrument: the window every write checks."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from assessment.models import CampaignInstrument, CampaignStatus, Participant
-
-
-def deadline_end(campaign_instrument: CampaignInstrument) -> datetime.datetime:
-    """Return the moment the instrument's deadline day ends in the portal's time zone."""
-    next_day = campaign_instrument.deadline + datetime.timedelta(days=1)
-    return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time.min))
-
-
-def is_overdue(
-    campaign_instrument: CampaignInstrument, now: datetime.datetime | None = None
-) -> bool:
-    """Return whether the instrument's deadline has passed."""
-    return (now or timezone.now()) >= deadline_end(campaign_instrument)
-
-
-def is_open(campaign_instrument: CampaignInstrument, now: datetime.datetime | None = None) -> bool:
-    """Return whether participants may still answer: the campaign runs and the deadline holds."""
-    return campaign_instrument.campaign.status == CampaignStatus.ACTIVE and not is_overdue(
-        campaign_instrument, now
-    )
 
 
 def ensure_open(
@@ -43,7 +20,7 @@ def ensure_open(
             if campaign.status == CampaignStatus.DRAFT
             else "Кампания оценки завершена: ответы больше не принимаются."
         )
-    if is_overdue(campaign_instrument):
+    if campaign_instrument.is_overdue():
         raise ValidationError(
             f"Срок истёк {campaign_instrument.deadline:%d.%m.%Y}: ответы больше не принимаются."
         )

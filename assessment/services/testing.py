@@ -20,21 +20,13 @@ from assessment.models import (
     QuestionKind,
     TestAttempt,
 )
-from assessment.services.participation import deadline_end, ensure_open
+from assessment.models.participation import GRACE
+from assessment.services.participation import ensure_open
 from audit.services import audit_record
-
-# Answers still count if they reach the server this long after the deadline (network, a slow
-# click on the last second); anything later is refused.
-GRACE = datetime.timedelta(seconds=30)
 
 
 class TimeIsOver(ValidationError):
     """The time ran out: the answers sent now were refused, the saved ones were scored."""
-
-
-def is_time_over(attempt: TestAttempt, now: datetime.datetime | None = None) -> bool:
-    """Return whether the server no longer accepts answers to the attempt."""
-    return (now or timezone.now()) > attempt.deadline_at + GRACE
 
 
 def _time_over_message(attempt: TestAttempt) -> str:
@@ -97,7 +89,7 @@ def attempt_start(
             question_ids=question_ids,
             started_at=now,
             # The campaign's deadline caps the time limit: no test runs past its last day.
-            deadline_at=min(now + limit, deadline_end(campaign_instrument)),
+            deadline_at=min(now + limit, campaign_instrument.deadline_end),
         )
         audit_record(
             actor=actor,
@@ -180,7 +172,7 @@ def attempt_save_answers(*, attempt: TestAttempt, answers: Mapping, actor) -> Te
             raise ValidationError("Эта попытка аннулирована.")
         if locked.submitted_at is not None:
             raise ValidationError("Тест уже завершён: ответы больше не принимаются.")
-        if is_time_over(locked):
+        if locked.is_time_over():
             raise ValidationError("Время теста истекло: ответы больше не принимаются.")
         locked.answers = {**locked.answers, **clean_test_answers(locked, answers)}
         locked.save(update_fields=["answers"])
@@ -204,7 +196,7 @@ def attempt_submit(
         if locked.submitted_at is not None:
             return locked
         now = timezone.now()
-        late = is_time_over(locked, now)
+        late = locked.is_time_over(now)
         if not late and answers is not None:
             locked.answers = {**locked.answers, **clean_test_answers(locked, answers)}
         _close(locked, at=locked.deadline_at if late else now)
@@ -225,7 +217,7 @@ def attempt_submit(
 
 def attempt_close_expired(*, attempt: TestAttempt) -> TestAttempt:
     """Close an attempt whose time ran out unsubmitted, scoring the answers saved in time."""
-    if attempt.submitted_at is not None or attempt.is_void or not is_time_over(attempt):
+    if attempt.submitted_at is not None or attempt.is_void or not attempt.is_time_over():
         return attempt
     with transaction.atomic():
         locked = _locked(attempt)

@@ -25,7 +25,6 @@ from assessment.services.feedback import (
     invitation_by_token,
     invitation_create,
 )
-from assessment.services.participation import is_open
 from assessment.views.participant import own_item
 
 KINDS = (InstrumentKind.FEEDBACK_360,)
@@ -43,7 +42,7 @@ REFUSED_STATUS = {"unknown": 404, "used": 410, "expired": 410, "closed": 410}
 def feedback_page(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpResponse:
     """Invite colleagues; see who was invited and has answered, and the groups' averages."""
     participant, item = own_item(request, participant_pk, item_pk, KINDS)
-    can_invite = is_open(item)
+    can_invite = item.is_open()
     if request.method == "POST" and not can_invite:
         messages.error(request, "Приглашать коллег больше нельзя: срок этого инструмента истёк.")
         return redirect("assessment:feedback", participant.pk, item.pk)

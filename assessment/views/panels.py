@@ -1,6 +1,7 @@
 """Expert panels on the staff side: assigning experts, their places of work, calibration."""
 
 from collections import defaultdict
+from operator import attrgetter
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -30,7 +31,7 @@ from assessment.models import (
     Participant,
     RubricCriterion,
 )
-from assessment.selectors import CampaignData, instrument_order
+from assessment.selectors import CampaignData
 from assessment.services import experts as expert_services
 from assessment.views.staff import managed_campaign
 from core.views import show_errors
@@ -68,7 +69,7 @@ def campaign_experts(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if ci.instrument.is_expert_rated
         ),
-        key=instrument_order,
+        key=attrgetter("display_order"),
     )
     participants = (
         Participant.objects.filter(campaign=campaign)

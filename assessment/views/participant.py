@@ -22,10 +22,9 @@ from assessment.models import (
     Response,
     RubricCriterion,
 )
+from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
-from assessment.selectors import MIN_EXPERTS
 from assessment.selectors_participant import indicator_blocks, participations_of
-from assessment.services.participation import is_open
 from assessment.services.self_assessment import response_save_draft, response_submit
 
 SCALE = (1, 2, 3, 4)
@@ -98,7 +97,7 @@ def _self_assessment_context(
         "total": total,
         "scale": SCALE,
         "submitted": submitted,
-        "editable": not submitted and is_open(item),
+        "editable": not submitted and item.is_open(),
         "show_missing": show_missing,
         "saved_at": hh_mm(response.saved_at) if response is not None else "",
     }

@@ -31,7 +31,6 @@ from assessment.models import (
     Participant,
     TestAttempt,
 )
-from assessment.selectors import KIND_ORDER
 from assessment.selectors_progress import (
     CampaignProgress,
     memberships_due_for_reassessment,
@@ -97,11 +96,7 @@ def _campaign_form(request: HttpRequest, campaign: Campaign | None) -> CampaignF
     framework = campaign.framework if campaign else CompetencyFramework.objects.get(is_current=True)
     instruments = sorted(
         Instrument.objects.filter(framework=framework),
-        key=lambda instrument: (
-            KIND_ORDER.get(instrument.kind, 99),
-            instrument.name,
-            instrument.pk,
-        ),
+        key=lambda instrument: (instrument.kind_order, instrument.name, instrument.pk),
     )
     regulation = regulation_in_force()
     if campaign is None:

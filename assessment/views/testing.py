@@ -18,7 +18,6 @@ from assessment.models import (
     Question,
     TestAttempt,
 )
-from assessment.services.participation import is_open
 from assessment.services.testing import (
     TimeIsOver,
     attempt_close_expired,
@@ -87,7 +86,7 @@ def test_page(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpRe
         "item": item,
         "instrument": instrument,
         "attempt": attempt,
-        "can_start": attempt is None and is_open(item),
+        "can_start": attempt is None and item.is_open(),
         "question_count": instrument.questions_per_competency * instrument.competencies.count(),
     }
     if attempt is not None and attempt.submitted_at is None:

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from assessment.models import Choice, Question, QuestionKind
 from assessment.models import TestAttempt as Attempt
+from assessment.models.participation import GRACE
 from assessment.services.testing import (
-    GRACE,
     TimeIsOver,
     attempt_close_expired,
     attempt_save_answers,

@@ -1,12 +1,20 @@
-"""What participants, colleagues and experts answer: drafts, attempts, feedback, ratings."""
+"""What participants and their colleagues answer: self-assessment drafts, test attempts, 360°."""
+
+import datetime
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models.campaigns import CampaignInstrument, Participant
-from assessment.models.instruments import RubricCriterion
+
+# 360° answers count (and are shown) only when a group has at least this many respondents.
+FEEDBACK_MIN_GROUP = 3
+# Test answers still count if they reach the server this long after the attempt's deadline
+# (network, a slow click on the last second); anything later is refused.
+GRACE = datetime.timedelta(seconds=30)
 
 
 class Response(models.Model):
@@ -68,6 +76,10 @@ class TestAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant}: попытка от {self.started_at:%d.%m.%Y}"
+
+    def is_time_over(self, now: datetime.datetime | None = None) -> bool:
+        """Return whether the server no longer accepts answers to the attempt."""
+        return (now or timezone.now()) > self.deadline_at + GRACE
 
 
 class FeedbackRelation(models.TextChoices):
@@ -131,126 +143,3 @@ class FeedbackResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant}: {self.get_relation_display()}"
-
-
-class ExpertProfile(models.Model):
-    """An expert's place of work and declared relations, for conflict-of-interest checks."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile"
-    )
-    organization = models.ForeignKey(
-        "registry.Organization",
-        verbose_name=_("место работы"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    position = models.CharField(_("должность"), max_length=255, blank=True)
-
-    class Meta:
-        verbose_name = _("эксперт")
-        verbose_name_plural = _("эксперты")
-
-    def __str__(self) -> str:
-        return str(self.user)
-
-
-class DeclaredRelation(models.Model):
-    """A relation an expert declared with a candidate (kinship, subordination…)."""
-
-    expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_relations"
-    )
-    candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.CASCADE, related_name="+"
-    )
-    description = models.CharField(_("характер связи"), max_length=255)
-    declared_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("заявленная связь эксперта")
-        verbose_name_plural = _("заявленные связи экспертов")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["expert", "candidate"], name="assessment_declaredrelation_unique"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.expert} — {self.candidate}: {self.description}"
-
-
-class ExpertAssignment(models.Model):
-    """An expert rating one participant on one instrument, blind to the other experts."""
-
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="expert_assignments"
-    )
-    campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="expert_assignments"
-    )
-    expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_assignments"
-    )
-    no_conflict_declared_at = models.DateTimeField(
-        _("заявлено отсутствие конфликта интересов"), null=True, blank=True
-    )
-    scores = models.JSONField(_("оценки"), default=dict)  # {criterion_id: 1..4}
-    comment = models.TextField(_("комментарий эксперта"), blank=True)
-    saved_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(_("оценка отправлена"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("назначение эксперта")
-        verbose_name_plural = _("назначения экспертов")
-        ordering = ["participant", "campaign_instrument", "expert"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["participant", "campaign_instrument", "expert"],
-                name="assessment_expertassignment_once",
-            ),
-        ]
-        indexes = [
-            # The expert's page: my assignments.
-            models.Index(fields=["expert", "submitted_at"], name="assessment_expert_work_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.expert} → {self.participant} ({self.campaign_instrument.instrument})"
-
-
-class CalibrationDecision(models.Model):
-    """The chair's agreed score where experts disagreed beyond the threshold."""
-
-    participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="calibrations"
-    )
-    campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="calibrations"
-    )
-    criterion = models.ForeignKey(RubricCriterion, on_delete=models.PROTECT, related_name="+")
-    agreed_score = models.PositiveSmallIntegerField(_("согласованная оценка"))
-    reason = models.TextField(_("обоснование"))
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    decided_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("калибровка оценки")
-        verbose_name_plural = _("калибровка оценок")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["participant", "campaign_instrument", "criterion"],
-                name="assessment_calibration_once",
-            ),
-            models.CheckConstraint(
-                condition=Q(agreed_score__gte=1, agreed_score__lte=4),
-                name="assessment_calibration_score_range",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.participant}: {self.criterion} = {self.agreed_score}"
