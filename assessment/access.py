@@ -1,24 +1,35 @@
-"""Who may see and do what in the assessment stage."""
+"""Who may see and do what in the assessment stage.
+
+Every *_visible_to below scopes its rows through accounts.access.scope_by_role, the one place
+that decides what the region, a coordinator's territory and a person's own rows are. Each
+object-level question (can_view_result, can_rate_performance) asks its *_visible_to about the
+one object, so the two cannot drift apart; tests/assessment/test_access_policy.py holds every
+such pair against each other for a cast of users.
+
+Two querysets are work lists rather than what a user may see: own_participations (the
+candidate answers) and expert_assignments_of (the expert rates). They are the visibility scope
+narrowed to the role that does the work, so that staff who may see a row never answer or rate
+in someone's place.
+"""
 
 from django.db.models import QuerySet
 
 from accounts.access import (
     bound_municipality_id,
-    covers_municipality,
     has_role,
     is_region_wide,
-    role_of,
     scope_by_role,
 )
-from accounts.models import Role
+from accounts.models import Role, User
 from assessment.models import (
     Campaign,
+    CampaignStatus,
     ExpertAssignment,
     Participant,
     Result,
 )
 
-# --- Staff: campaigns, progress, experts, results, talent review ----------------------------
+# --- Campaigns: the staff pages -------------------------------------------------------------
 
 
 def can_manage_campaigns(user) -> bool:
@@ -31,32 +42,51 @@ def can_view_campaigns(user) -> bool:
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
 
 
+def staff_participants_visible_to(user) -> QuerySet[Participant]:
+    """Return the participants the user may see on the staff pages: all, or a territory's."""
+    return scope_by_role(Participant.objects.all(), user, municipality="municipality")
+
+
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
     """Return the campaigns the user may open: all for the ministry, their territory's for a
     coordinator."""
-    campaigns = Campaign.objects.all()
-    if is_region_wide(user):
-        return campaigns
-    municipality_id = bound_municipality_id(user)
-    if municipality_id is not None:
-        return campaigns.filter(participants__municipality_id=municipality_id).distinct()
-    return campaigns.none()
+    # Scoped through the participants, a campaign would come once per participant: the scope
+    # picks the ids, and each campaign is read once.
+    scoped = scope_by_role(Campaign.objects.all(), user, municipality="participants__municipality")
+    return Campaign.objects.filter(pk__in=scoped.values("pk"))
 
 
 def campaign_participants_visible_to(user, campaign: Campaign) -> QuerySet[Participant]:
     """Return the campaign's participants the user may see on the staff pages."""
-    participants = Participant.objects.filter(campaign=campaign)
-    if is_region_wide(user):
-        return participants
-    municipality_id = bound_municipality_id(user)
-    if municipality_id is not None:
-        return participants.filter(municipality_id=municipality_id)
-    return participants.none()
+    return staff_participants_visible_to(user).filter(campaign=campaign)
+
+
+def can_filter_by_municipality(user) -> bool:
+    """Return whether the staff lists offer a municipality filter (a coordinator sees only one)."""
+    return bound_municipality_id(user) is None
+
+
+def territory_of(user) -> str:
+    """Return the municipality the user's staff pages are limited to, or "" for the region."""
+    return "" if is_region_wide(user) else str(user.municipality)
 
 
 def can_remind(user) -> bool:
     """Return whether the user may send reminders to those who have not finished."""
     return is_region_wide(user)
+
+
+def can_void_attempt(user) -> bool:
+    """Return whether the user may void a test attempt so that it can be taken again."""
+    return is_region_wide(user)
+
+
+def can_recompute_results(user) -> bool:
+    """Return whether the user may recompute a campaign's results."""
+    return is_region_wide(user)
+
+
+# --- Experts and calibration ----------------------------------------------------------------
 
 
 def can_manage_experts(user) -> bool:
@@ -69,26 +99,34 @@ def can_calibrate(user) -> bool:
     return is_region_wide(user)
 
 
-def can_recompute_results(user) -> bool:
-    """Return whether the user may recompute a campaign's results."""
-    return is_region_wide(user)
-
-
-def can_complete_participant(user) -> bool:
-    """Return whether the user may finish a participant's assessment and pass it on."""
-    return is_region_wide(user)
-
-
 def can_rate_as_expert(user) -> bool:
-    """Return whether the user has the expert's pages («Мои оценки»)."""
+    """Return whether the user holds the expert's role: rates, and may be assigned to rate."""
     return has_role(user, Role.EXPERT)
 
 
+def assignable_experts() -> QuerySet[User]:
+    """Return the active accounts with the expert's role, whom the ministry may assign."""
+    return User.objects.filter(role=Role.EXPERT, is_active=True)
+
+
+def expert_assignments_visible_to(user) -> QuerySet[ExpertAssignment]:
+    """Return the expert assignments the user may see: all, a territory's, or an expert's own."""
+    return scope_by_role(
+        ExpertAssignment.objects.all(),
+        user,
+        municipality="participant__municipality",
+        own={Role.EXPERT: "expert"},
+    )
+
+
 def expert_assignments_of(user) -> QuerySet[ExpertAssignment]:
-    """Return the assignments the user works on as an expert."""
+    """Return the assignments the user works on as an expert («Мои оценки»)."""
     if not can_rate_as_expert(user):
         return ExpertAssignment.objects.none()
-    return ExpertAssignment.objects.filter(expert=user)
+    return expert_assignments_visible_to(user)
+
+
+# --- Results and the talent review ----------------------------------------------------------
 
 
 def result_participants_visible_to(user) -> QuerySet[Participant]:
@@ -108,19 +146,17 @@ def results_visible_to(user) -> QuerySet[Result]:
 
 def can_view_result(user, participant: Participant) -> bool:
     """Return whether the user may open the participant's result."""
-    role = role_of(user)
-    if role is None:
-        return False
-    if role == Role.CANDIDATE:
-        return participant.candidate.user_id == user.pk
-    if role == Role.MUNICIPAL or is_region_wide(user):
-        return covers_municipality(user, participant.municipality_id)
-    return False
+    return result_participants_visible_to(user).filter(pk=participant.pk).exists()
 
 
 def shows_expert_names(user) -> bool:
     """Return whether result pages name the experts (staff) or number them (the candidate)."""
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
+
+
+def can_complete_participant(user) -> bool:
+    """Return whether the user may finish a participant's assessment and pass it on."""
+    return is_region_wide(user)
 
 
 def can_view_talent_review(user) -> bool:
@@ -130,22 +166,25 @@ def can_view_talent_review(user) -> bool:
 
 def talent_participants_visible_to(user) -> QuerySet[Participant]:
     """Return the participants the user may place on the 9-box: all, or their municipality's."""
-    if not can_view_talent_review(user):
-        return Participant.objects.none()
-    participants = Participant.objects.all()
-    municipality_id = bound_municipality_id(user)
-    if municipality_id is not None:
-        return participants.filter(municipality_id=municipality_id)
-    return participants
+    return staff_participants_visible_to(user)
 
 
 def can_rate_performance(user, participant: Participant) -> bool:
-    """Return whether the user may rate the person's current work results and add notes."""
-    return can_view_talent_review(user) and covers_municipality(user, participant.municipality_id)
+    """Return whether the user may rate the person's current work results and add notes:
+    whoever may open the person on the 9-box."""
+    return talent_participants_visible_to(user).filter(pk=participant.pk).exists()
+
+
+# --- The competency model and the back office -----------------------------------------------
 
 
 def can_edit_competency_model(user) -> bool:
     """Return whether the user may edit the competency model and the instruments."""
+    return is_region_wide(user)
+
+
+def can_manage_question_bank(user) -> bool:
+    """Return whether the user may import questions into the knowledge-test bank."""
     return is_region_wide(user)
 
 
@@ -154,18 +193,19 @@ def can_view_assessment_admin(user) -> bool:
     return is_region_wide(user)
 
 
-# --- Participant: own assessment, the test bank, attempt resets -----------------------------
+def participant_records_visible_to(user, model) -> QuerySet:
+    """Return the rows of a participant's record (answers, attempts, invitations, calibrations)
+    the user may look through."""
+    return scope_by_role(model.objects.all(), user, municipality="participant__municipality")
 
 
-def own_participations(user) -> QuerySet[Participant]:
-    """Return the candidate's own participations in campaigns that have started."""
-    from assessment.models import CampaignStatus
+def candidate_records_visible_to(user, model) -> QuerySet:
+    """Return the rows kept about a person (performance ratings, calibration notes, declared
+    relations) the user may look through."""
+    return scope_by_role(model.objects.all(), user, municipality="candidate__municipality")
 
-    if not has_role(user, Role.CANDIDATE):
-        return Participant.objects.none()
-    return Participant.objects.filter(candidate__user=user).exclude(
-        campaign__status=CampaignStatus.DRAFT
-    )
+
+# --- The participant's own assessment -------------------------------------------------------
 
 
 def can_view_own_assessment(user) -> bool:
@@ -173,11 +213,8 @@ def can_view_own_assessment(user) -> bool:
     return has_role(user, Role.CANDIDATE)
 
 
-def can_manage_question_bank(user) -> bool:
-    """Return whether the user may import questions into the knowledge-test bank."""
-    return is_region_wide(user)
-
-
-def can_void_attempt(user) -> bool:
-    """Return whether the user may void a test attempt so that it can be taken again."""
-    return is_region_wide(user)
+def own_participations(user) -> QuerySet[Participant]:
+    """Return the candidate's own participations in campaigns that have started."""
+    if not can_view_own_assessment(user):
+        return Participant.objects.none()
+    return result_participants_visible_to(user).exclude(campaign__status=CampaignStatus.DRAFT)

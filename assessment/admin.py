@@ -39,14 +39,9 @@ from assessment.services.experts import expert_profile_save
 from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 
 
-def _all_for_back_office(model):
-    """Return a visible_to for records the back office sees whole (no territory in them)."""
-
-    def visible_to(user):
-        rows = model.objects.all()
-        return rows if access.can_view_assessment_admin(user) else rows.none()
-
-    return visible_to
+def _scoped(scope, model):
+    """Return a visible_to that asks the access policy for the user's rows of the model."""
+    return lambda user: scope(user, model)
 
 
 class ModelInline(admin.TabularInline):
@@ -89,7 +84,11 @@ class RecordInline(ModelInline):
 
 
 class ModelAdmin(PolicyAdmin):
-    """The competency model and the instruments: the ministry edits them."""
+    """The competency model and the instruments: the ministry edits them.
+
+    They are reference data with no territory in them, so no rows are scoped away: who may open
+    them at all is may_change.
+    """
 
     may_change = access.can_edit_competency_model
 
@@ -105,7 +104,6 @@ class CompetencyInline(ModelInline):
 
 @admin.register(CompetencyFramework)
 class CompetencyFrameworkAdmin(ModelAdmin):
-    visible_to = _all_for_back_office(CompetencyFramework)
     list_display = ["name", "version", "is_current", "created_at"]
     fields = ["version", "name", "is_current", "notes"]
     inlines = [CompetencyInline]
@@ -125,7 +123,6 @@ class TargetLevelInline(ModelInline):
 
 @admin.register(Competency)
 class CompetencyAdmin(ModelAdmin):
-    visible_to = _all_for_back_office(Competency)
     list_display = ["code", "name", "labour_function", "framework"]
     list_filter = ["framework", "labour_function"]
     search_fields = ["code", "name"]
@@ -154,7 +151,6 @@ class RubricCriterionInline(ModelInline):
 
 @admin.register(Instrument)
 class InstrumentAdmin(ModelAdmin):
-    visible_to = _all_for_back_office(Instrument)
     list_display = ["name", "kind", "framework"]
     list_filter = ["framework", "kind"]
     search_fields = ["name"]
@@ -179,7 +175,6 @@ class ChoiceInline(ModelInline):
 
 @admin.register(Question)
 class QuestionAdmin(ModelAdmin):
-    visible_to = _all_for_back_office(Question)
     list_display = ["text", "competency", "kind", "is_active", "instrument"]
     list_filter = ["instrument", "kind", "is_active", "competency"]
     search_fields = ["text"]
@@ -192,7 +187,7 @@ class QuestionAdmin(ModelAdmin):
 
 @admin.register(ExpertProfile)
 class ExpertProfileAdmin(PolicyAdmin):
-    visible_to = _all_for_back_office(ExpertProfile)
+    # An expert's place of work has no territory: who may open the profiles at all is may_change.
     may_change = access.can_manage_experts
     list_display = ["user", "organization", "position"]
     search_fields = ["user__last_name", "user__username", "organization__short_name"]
@@ -228,14 +223,14 @@ class RecordAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(DeclaredRelation)
 class DeclaredRelationAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(DeclaredRelation)
+    visible_to = _scoped(access.candidate_records_visible_to, DeclaredRelation)
     list_display = ["expert", "candidate", "description", "declared_at"]
     fields = ["expert", "candidate", "description", "declared_at"]
 
 
 @admin.register(ExpertAssignment)
 class ExpertAssignmentAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(ExpertAssignment)
+    visible_to = access.expert_assignments_visible_to
     list_display = ["expert", "participant", "campaign_instrument", "submitted_at"]
     list_filter = ["campaign_instrument__campaign"]
     list_select_related = [
@@ -257,7 +252,7 @@ class ExpertAssignmentAdmin(RecordAdmin):
 
 @admin.register(CalibrationDecision)
 class CalibrationDecisionAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(CalibrationDecision)
+    visible_to = _scoped(access.participant_records_visible_to, CalibrationDecision)
     list_display = ["participant", "criterion", "agreed_score", "decided_by", "decided_at"]
     fields = [
         "participant",
@@ -323,7 +318,7 @@ class ParticipantAdmin(RecordAdmin):
 
 @admin.register(Response)
 class ResponseAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(Response)
+    visible_to = _scoped(access.participant_records_visible_to, Response)
     list_display = ["participant", "campaign_instrument", "saved_at", "submitted_at"]
     list_select_related = [
         "participant__candidate",
@@ -335,7 +330,7 @@ class ResponseAdmin(RecordAdmin):
 
 @admin.register(TestAttempt)
 class TestAttemptAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(TestAttempt)
+    visible_to = _scoped(access.participant_records_visible_to, TestAttempt)
     list_display = ["participant", "started_at", "submitted_at", "is_void"]
     list_filter = ["is_void"]
     list_select_related = ["participant__candidate", "participant__campaign"]
@@ -356,7 +351,7 @@ class TestAttemptAdmin(RecordAdmin):
 class FeedbackInvitationAdmin(RecordAdmin):
     # The colleagues' answers are not listed here: they are anonymous and shown only as group
     # averages on the result pages. The token's hash is never shown either.
-    visible_to = _all_for_back_office(FeedbackInvitation)
+    visible_to = _scoped(access.participant_records_visible_to, FeedbackInvitation)
     list_display = ["participant", "respondent_name", "relation", "expires_at", "used_at"]
     list_select_related = ["participant__candidate", "participant__campaign"]
     fields = [
@@ -393,13 +388,13 @@ class ResultAdmin(RecordAdmin):
 
 @admin.register(PerformanceRating)
 class PerformanceRatingAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(PerformanceRating)
+    visible_to = _scoped(access.candidate_records_visible_to, PerformanceRating)
     list_display = ["candidate", "rating", "rated_by", "rated_at"]
     fields = ["candidate", "rating", "basis", "rated_by", "rated_at"]
 
 
 @admin.register(TalentReviewNote)
 class TalentReviewNoteAdmin(RecordAdmin):
-    visible_to = _all_for_back_office(TalentReviewNote)
+    visible_to = _scoped(access.candidate_records_visible_to, TalentReviewNote)
     list_display = ["candidate", "campaign", "box", "author", "created_at"]
     fields = ["candidate", "campaign", "box", "note", "author", "created_at"]

@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from accounts.access import bound_municipality_id
 from assessment.models import Instrument, PerformanceRating, PositionGroup, RubricCriterion
 from assessment.services.campaigns import CampaignSettings, InstrumentChoice
 from registry.models import Municipality, Organization, PositionKind
@@ -119,8 +118,8 @@ class CampaignForm(forms.Form):
         )
 
 
-def _municipality_field(user) -> forms.ModelChoiceField | None:
-    if bound_municipality_id(user) is not None:
+def _municipality_field(by_municipality: bool) -> forms.ModelChoiceField | None:
+    if not by_municipality:
         return None
     return forms.ModelChoiceField(
         label="Муниципальное образование",
@@ -141,9 +140,9 @@ class CohortFilterForm(forms.Form):
         empty_label="все",
     )
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, by_municipality: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = _municipality_field(user)
+        field = _municipality_field(by_municipality)
         if field is None:
             del self.fields["municipality"]
         else:
@@ -177,9 +176,9 @@ class ParticipantFilterForm(forms.Form):
     state = forms.ChoiceField(label="Ход оценки", choices=STATE_FILTERS, required=False)
     passed = forms.ChoiceField(label="Проходной балл", choices=PASSED_FILTERS, required=False)
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, by_municipality: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = _municipality_field(user)
+        field = _municipality_field(by_municipality)
         if field is None:
             del self.fields["municipality"]
         else:

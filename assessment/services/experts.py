@@ -7,8 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.access import has_role
-from accounts.models import Role
+from assessment import access
 from assessment.models import (
     CalibrationDecision,
     CampaignInstrument,
@@ -28,7 +27,7 @@ def expert_profile_save(
     *, user, organization, position: str, actor, request: HttpRequest | None = None
 ) -> ExpertProfile:
     """Record where an expert works, for the conflict-of-interest checks."""
-    if not has_role(user, Role.EXPERT):
+    if not access.can_rate_as_expert(user):
         raise ValidationError("Профиль эксперта ведётся только для пользователей с ролью эксперта.")
     with transaction.atomic():
         profile, created = ExpertProfile.objects.select_for_update().get_or_create(user=user)
@@ -86,7 +85,7 @@ def expert_assign(
         raise ValidationError(
             f"«{campaign_instrument.instrument}» не оценивается экспертами: назначать некого."
         )
-    if not has_role(expert, Role.EXPERT):
+    if not access.can_rate_as_expert(expert):
         raise ValidationError("Назначить можно только пользователя с ролью эксперта.")
     if participant.campaign.status == CampaignStatus.CLOSED:
         raise ValidationError("Кампания завершена: назначения не меняются.")

@@ -4,7 +4,6 @@ from collections import defaultdict
 from operator import attrgetter
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
 from assessment import access
 from assessment.forms_staff import (
     PAGE_SIZE,
@@ -36,12 +34,10 @@ from assessment.services import experts as expert_services
 from assessment.views.staff import managed_campaign
 from core.views import show_errors
 
-User = get_user_model()
-
 
 def _experts():
     return (
-        User.objects.filter(role=Role.EXPERT, is_active=True)
+        access.assignable_experts()
         .select_related("expert_profile__organization")
         .order_by("last_name", "first_name", "username")
     )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts.access import bound_municipality_id, is_region_wide
 from assessment import access
 from assessment.exports import ranking_export_response
 from assessment.forms_staff import (
@@ -60,24 +59,18 @@ def managed_campaign(request: HttpRequest, pk: int) -> Campaign:
     return get_object_or_404(Campaign.objects.select_related("framework"), pk=pk)
 
 
-def _territory(user) -> str:
-    return "" if is_region_wide(user) else str(user.municipality)
-
-
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     """List the campaigns with the number of participants the user may see."""
     if not access.can_view_campaigns(request.user):
         raise Http404
-    municipality_id = bound_municipality_id(request.user)
-    participant_filter = (
-        Q(participants__municipality_id=municipality_id) if municipality_id else Q()
-    )
+    # Only the participants the user may see are counted: a coordinator's territory's.
+    visible = Q(participants__in=access.staff_participants_visible_to(request.user))
     campaigns = access.campaigns_visible_to(request.user).annotate(
-        participant_count=Count("participants", filter=participant_filter, distinct=True),
+        participant_count=Count("participants", filter=visible, distinct=True),
         completed_count=Count(
             "participants",
-            filter=participant_filter & Q(participants__completed_at__isnull=False),
+            filter=visible & Q(participants__completed_at__isnull=False),
             distinct=True,
         ),
     )
@@ -86,7 +79,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
         "assessment/staff/campaign_list.html",
         {
             "campaigns": campaigns,
-            "territory": _territory(request.user),
+            "territory": access.territory_of(request.user),
             "can_manage": access.can_manage_campaigns(request.user),
         },
     )
@@ -214,7 +207,9 @@ def campaign_cohort(request: HttpRequest, pk: int) -> HttpResponse:
             for reason in outcome.skipped:
                 messages.warning(request, f"Не добавлен — {reason}.")
         return redirect(f"{reverse('assessment:campaign_cohort', args=[campaign.pk])}")
-    form = CohortFilterForm(request.GET or None, user=request.user)
+    form = CohortFilterForm(
+        request.GET or None, by_municipality=access.can_filter_by_municipality(request.user)
+    )
     nominations = form.apply(nominations_for_cohort(pipeline_nominations_visible_to(request.user)))
     memberships = form.apply(
         memberships_due_for_reassessment(today=today, visible=memberships_visible_to(request.user))
@@ -282,7 +277,9 @@ def campaign_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _filtered_participants(request: HttpRequest, campaign: Campaign):
-    form = ParticipantFilterForm(request.GET or None, user=request.user)
+    form = ParticipantFilterForm(
+        request.GET or None, by_municipality=access.can_filter_by_municipality(request.user)
+    )
     participants = form.apply(access.campaign_participants_visible_to(request.user, campaign))
     return form, participants.order_by("candidate__last_name", "candidate__first_name", "pk")
 
@@ -317,7 +314,7 @@ def campaign_progress(request: HttpRequest, pk: int) -> HttpResponse:
             and campaign.status == CampaignStatus.ACTIVE,
             "pending_participants": pending_participants,
             "pending_experts": len(progress.experts_pending()),
-            "can_void_attempts": can_manage,
+            "can_void_attempts": access.can_void_attempt(request.user),
             "can_recompute": access.can_recompute_results(request.user),
             "has_expert_instruments": any(
                 ci.instrument.is_expert_rated for ci in progress.instruments
@@ -372,7 +369,9 @@ def campaign_recompute(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def test_attempt_void(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     """Void a participant's test attempt so that they may take the test again."""
-    campaign = managed_campaign(request, pk)
+    if not access.can_void_attempt(request.user):
+        raise Http404
+    campaign = get_object_or_404(Campaign, pk=pk)
     attempt = get_object_or_404(
         TestAttempt, pk=attempt_pk, participant__campaign=campaign, is_void=False
     )
@@ -389,7 +388,9 @@ def test_attempt_void(request: HttpRequest, pk: int, attempt_pk: int) -> HttpRes
 
 
 def _ranking_rows(request: HttpRequest, campaign: Campaign):
-    form = ParticipantFilterForm(request.GET or None, user=request.user)
+    form = ParticipantFilterForm(
+        request.GET or None, by_municipality=access.can_filter_by_municipality(request.user)
+    )
     participants = (
         form.apply(access.campaign_participants_visible_to(request.user, campaign))
         .filter(result__isnull=False)
