@@ -7,7 +7,7 @@ class AssessmentConfig(AppConfig):
     verbose_name = "Оценка"
 
     def ready(self) -> None:
-        from assessment.panels import agenda_result_panels
+        from assessment.results.agenda_panels import agenda_result_panels
         from candidates.extensions import register_agenda_panel_provider
 
         register_agenda_panel_provider(agenda_result_panels)

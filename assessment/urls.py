@@ -1,10 +1,17 @@
-"""URL routes of the assessment stage, one module per side of the work."""
+"""URL routes of the assessment stage: each feature brings its own, under one namespace."""
 
-from assessment import urls_participant, urls_staff
+from assessment.campaigns import urls as campaigns
+from assessment.experts import urls as experts
+from assessment.framework import urls as framework
+from assessment.participation import urls as participation
+from assessment.results import urls as results
 
 app_name = "assessment"
 
 urlpatterns = [
-    *urls_participant.urlpatterns,
-    *urls_staff.urlpatterns,
+    *participation.urlpatterns,
+    *framework.urlpatterns,
+    *campaigns.urlpatterns,
+    *experts.urlpatterns,
+    *results.urlpatterns,
 ]

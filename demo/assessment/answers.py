@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from accounts.models import User
+from assessment.experts.services import expert_assign, expert_declare, expert_rating_save
 from assessment.models import (
     CampaignInstrument,
     CompetencyFramework,
@@ -21,10 +22,9 @@ from assessment.models import (
     RubricCriterion,
     TestAttempt,
 )
-from assessment.services.experts import expert_assign, expert_declare, expert_rating_save
-from assessment.services.feedback import feedback_submit, invitation_create
-from assessment.services.self_assessment import response_save_draft, response_submit
-from assessment.services.testing import attempt_start, attempt_submit
+from assessment.participation.services.feedback import feedback_submit, invitation_create
+from assessment.participation.services.self_assessment import response_save_draft, response_submit
+from assessment.participation.services.testing import attempt_start, attempt_submit
 from demo.builders import translit
 from demo.selection.roster import DemoCandidate
 

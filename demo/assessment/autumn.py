@@ -5,7 +5,7 @@ import random
 
 from accounts.models import User
 from assessment.models import CompetencyFramework, ExpertAssignment, InstrumentKind
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from audit.models import AuditSource
 from demo.assessment.answers import (
     answer_feedback,

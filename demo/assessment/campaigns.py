@@ -4,6 +4,15 @@ import datetime
 import random
 
 from accounts.models import Role, User
+from assessment.campaigns.services.cohort import campaign_add_participants
+from assessment.campaigns.services.setup import (
+    CampaignSettings,
+    InstrumentChoice,
+    campaign_create,
+    default_instrument_weights,
+)
+from assessment.campaigns.services.workflow import campaign_activate
+from assessment.experts.services import expert_profile_save
 from assessment.models import (
     Campaign,
     CampaignInstrument,
@@ -15,15 +24,6 @@ from assessment.models import (
     Response,
     TestAttempt,
 )
-from assessment.services.campaigns import (
-    CampaignSettings,
-    InstrumentChoice,
-    campaign_activate,
-    campaign_add_participants,
-    campaign_create,
-    default_instrument_weights,
-)
-from assessment.services.experts import expert_profile_save
 from candidates.models import Nomination, NominationStatus
 from demo.builders import DAY, Stamps, candidates_workplaces, moment
 from demo.selection.roster import ROSTER, DemoCandidate, email_of

@@ -4,6 +4,8 @@ import datetime
 import random
 
 from accounts.models import Role, User
+from assessment.campaigns.services.workflow import campaign_close
+from assessment.experts.services import calibration_decide
 from assessment.models import (
     CalibrationDecision,
     Campaign,
@@ -15,10 +17,8 @@ from assessment.models import (
     Participant,
     RubricCriterion,
 )
-from assessment.services.campaigns import campaign_close
-from assessment.services.experts import calibration_decide
-from assessment.services.results import participant_complete, results_compute
-from assessment.services.talent import performance_rate, talent_note_add
+from assessment.results.services.results import participant_complete, results_compute
+from assessment.results.services.talent import performance_rate, talent_note_add
 from audit.models import AuditSource
 from demo.assessment.answers import (
     answer_feedback,

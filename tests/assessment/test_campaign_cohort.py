@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from assessment.campaigns.selectors.cohort import memberships_due_for_reassessment
+from assessment.campaigns.services.workflow import campaign_activate, campaign_close
 from assessment.models import CampaignStatus, Participant, PositionGroup, Result
-from assessment.selectors_progress import memberships_due_for_reassessment
-from assessment.services.campaigns import campaign_activate, campaign_close
 from candidates.models import MembershipStatus, NominationStatus, ReserveMembership
 from registry.models import Municipality
 from tests.assessment.factories import make_campaign, make_participant, submit_self_assessment

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import Campaign, CampaignStatus, Instrument, InstrumentKind
-from assessment.services.campaigns import (
+from assessment.campaigns.services.setup import (
     CampaignSettings,
     InstrumentChoice,
     campaign_create,
     default_instrument_weights,
 )
+from assessment.models import Campaign, CampaignStatus, Instrument, InstrumentKind
 from audit.models import AuditEvent
 from governance.selectors import regulation_in_force
 from tests.assessment.factories import current_framework, make_campaign, seeded_instrument

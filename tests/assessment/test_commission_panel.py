@@ -1,6 +1,6 @@
 """The commission decides with the assessment result in view: the meeting page shows it."""
 
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from candidates.models import NominationStatus
 from tests.assessment.factories import make_campaign, make_participant, submit_test
 from tests.candidates.commission_factories import make_full_commission, make_meeting, put_on_agenda

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from assessment.experts.services import expert_conflict
 from assessment.models import (
     CalibrationDecision,
     Campaign,
@@ -31,8 +32,7 @@ from assessment.models import (
 from assessment.models import (
     TestAttempt as Attempt,
 )
-from assessment.selectors_talent import talent_grid
-from assessment.services.experts import expert_conflict
+from assessment.results.selectors.talent import talent_grid
 from candidates.models import Nomination, NominationStatus
 from demo import assessment as demo
 from governance.selectors import regulation_in_force

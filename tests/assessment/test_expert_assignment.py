@@ -4,13 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from assessment.experts.services import expert_assign
 from assessment.models import (
     DeclaredRelation,
     ExpertAssignment,
     ExpertProfile,
     InstrumentKind,
 )
-from assessment.services.experts import expert_assign
 from tests.assessment.factories import (
     campaign_instrument,
     make_campaign,

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from assessment.experts.services import calibration_decide
 from assessment.models import CalibrationDecision, InstrumentKind, Result, RubricCriterion
-from assessment.services.experts import calibration_decide
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from tests.assessment.factories import (
     assign_expert,
     campaign_instrument,

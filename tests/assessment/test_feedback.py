@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import CampaignStatus, FeedbackInvitation, FeedbackResponse
-from assessment.selectors_participant import TOO_FEW_ANSWERS, feedback_summary
-from assessment.services.feedback import feedback_submit, invitation_create
+from assessment.participation.selectors import TOO_FEW_ANSWERS, feedback_summary
+from assessment.participation.services.feedback import feedback_submit, invitation_create
 from tests.assessment.participant_helpers import K, all_ratings, setup_participant
 
 pytestmark = pytest.mark.django_db

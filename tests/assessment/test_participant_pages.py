@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import CampaignStatus, ExpertAssignment
-from assessment.services.feedback import invitation_create
-from assessment.services.self_assessment import response_save_draft, response_submit
-from assessment.services.testing import attempt_start
+from assessment.participation.services.feedback import invitation_create
+from assessment.participation.services.self_assessment import response_save_draft, response_submit
+from assessment.participation.services.testing import attempt_start
 from tests.assessment.factories import (
     ALL_KINDS,
     campaign_instrument,

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from assessment.framework.question_bank import TEMPLATE_HEADERS
 from assessment.models import Choice, InstrumentKind, Question
-from assessment.question_bank import TEMPLATE_HEADERS
 from audit.models import AuditEvent
 from tests.assessment.factories import seeded_instrument
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from assessment.models import PositionGroup
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from audit.models import PersonalDataAccess
 from registry.models import Municipality
 from tests.assessment.factories import make_campaign, make_participant, submit_self_assessment

@@ -6,7 +6,7 @@ from django.urls import reverse
 from docx import Document
 
 from assessment.models import InstrumentKind
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from audit.models import PersonalDataAccess
 from tests.assessment.factories import (
     assign_expert,

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from assessment.models import FeedbackRelation, InstrumentKind, Result
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from tests.assessment.factories import (
     add_feedback,
     assign_expert,
@@ -150,7 +150,7 @@ def test_recomputing_updates_the_stored_results(campaign, strong):
 
 
 def test_it_recomputes_a_campaign_once_per_transaction(django_capture_on_commit_callbacks):
-    from assessment.services.results import results_compute_on_commit
+    from assessment.results.services.results import results_compute_on_commit
 
     campaign = make_campaign(kinds=["knowledge_test"], weights={"knowledge_test": 100})
 

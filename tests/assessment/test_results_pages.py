@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import FeedbackRelation, InstrumentKind
-from assessment.services.results import results_compute
+from assessment.results.services.results import results_compute
 from audit.models import PersonalDataAccess
 from candidates.models import NominationStatus, StatusChange
 from registry.models import Municipality

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import CampaignStatus, Response
-from assessment.services.self_assessment import response_save_draft, response_submit
+from assessment.participation.services.self_assessment import response_save_draft, response_submit
 from audit.models import AuditEvent
 from tests.assessment.participant_helpers import K, all_ratings, setup_participant
 

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assessment.models import PerformanceRating, TalentReviewNote
+from assessment.results.services.results import results_compute
+from assessment.results.services.talent import performance_rate
 from assessment.scoring import potential_of
-from assessment.services.results import results_compute
-from assessment.services.talent import performance_rate
 from registry.models import Municipality
 from tests.assessment.factories import make_campaign, make_participant, submit_self_assessment
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from assessment.models import Choice, Question, QuestionKind
 from assessment.models import TestAttempt as Attempt
 from assessment.models.participation import GRACE
-from assessment.services.testing import (
+from assessment.participation.services.testing import (
     TimeIsOver,
     attempt_close_expired,
     attempt_save_answers,

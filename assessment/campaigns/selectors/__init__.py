@@ -1,0 +1,1 @@
+"""Reads of campaigns: who may join the cohort, who has finished what."""

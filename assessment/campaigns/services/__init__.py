@@ -1,0 +1,1 @@
+"""Writes of campaigns: set-up and weights, the cohort, the workflow, reminders."""

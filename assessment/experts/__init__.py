@@ -1,0 +1,1 @@
+"""Experts and calibration: profiles, conflict-checked assignments, blind rating, agreed scores."""

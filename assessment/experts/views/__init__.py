@@ -1,0 +1,1 @@
+"""Pages of the expert panels: the ministry's assignments and calibration, the expert's own work."""

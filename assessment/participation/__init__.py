@@ -1,0 +1,1 @@
+"""The participant's side: «Моя оценка», self-assessment, 360° feedback, the knowledge test."""

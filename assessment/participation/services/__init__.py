@@ -1,0 +1,1 @@
+"""Writes of the participant's side: drafts, invitations and answers, test attempts."""

@@ -1,0 +1,1 @@
+"""Pages of the participant and of the colleague who answers a 360° link."""

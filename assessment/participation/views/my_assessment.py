@@ -1,0 +1,50 @@
+"""The participant's «Моя оценка»: every instrument with its deadline and status, and the tasks
+that experts rate."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from assessment import access
+from assessment.models import ExpertAssignment, RubricCriterion
+from assessment.models.experts import MIN_EXPERTS
+from assessment.models.instruments import EXPERT_KINDS
+from assessment.participation.selectors import participations_of
+from assessment.participation.views.common import own_item
+
+
+@login_required
+def my_assessment(request: HttpRequest) -> HttpResponse:
+    """List the user's campaigns with every assigned instrument, its deadline and status."""
+    if not access.can_view_own_assessment(request.user):
+        raise Http404
+    participations = participations_of(access.own_participations(request.user))
+    return render(
+        request, "assessment/participant/my_assessment.html", {"participations": participations}
+    )
+
+
+@login_required
+def expert_task(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpResponse:
+    """Show an expert-rated instrument's task, what the experts assess, and its status."""
+    participant, item = own_item(request, participant_pk, item_pk, tuple(EXPERT_KINDS))
+    rated = ExpertAssignment.objects.filter(participant=participant, campaign_instrument=item)
+    counts = rated.aggregate(
+        assigned=Count("id"), submitted=Count("id", filter=Q(submitted_at__isnull=False))
+    )
+    criteria = RubricCriterion.objects.filter(instrument_id=item.instrument_id).select_related(
+        "competency"
+    )
+    return render(
+        request,
+        "assessment/participant/expert_task.html",
+        {
+            "participant": participant,
+            "item": item,
+            "instrument": item.instrument,
+            "criteria": criteria,
+            "rated": counts["submitted"] >= MIN_EXPERTS,
+            "assigned": counts["assigned"],
+        },
+    )

@@ -1,0 +1,1 @@
+"""Results: scores from the answers and ratings, the report, the talent review."""

@@ -1,0 +1,126 @@
+"""The individual assessment report as .docx: the profile table in place of the radar chart."""
+
+from django.utils import timezone
+
+from assessment.results.selectors.report import ResultReport
+from core.docx import (
+    add_centered,
+    add_heading,
+    add_table,
+    add_text,
+    new_document,
+    to_bytes,
+)
+
+
+def _number(value) -> str:
+    return "—" if value is None else f"{value}".replace(".", ",")
+
+
+def result_docx(report: ResultReport) -> bytes:
+    """Return the participant's report: result, profile vs target, strengths, gaps, comments."""
+    participant = report.participant
+    campaign = participant.campaign
+    result = report.result
+    document = new_document()
+    add_centered(document, "Индивидуальный отчёт о результатах оценки", bold=True)
+    add_centered(document, "управленческих компетенций")
+    add_text(document, participant.candidate.full_name, bold_prefix="Участник: ", indent=False)
+    add_text(document, campaign.name, bold_prefix="Кампания оценки: ", indent=False)
+    add_text(
+        document,
+        f"{participant.get_position_group_display()}, {participant.municipality}",
+        bold_prefix="Группа должностей: ",
+        indent=False,
+    )
+    if result is None:
+        add_text(document, "Результат ещё не рассчитан.", indent=False)
+        return to_bytes(document)
+    add_heading(document, "Итог")
+    add_text(
+        document,
+        f"{_number(result.total)} из 100 при проходном балле {campaign.pass_threshold} — "
+        + ("порог пройден." if result.passed else "порог не пройден."),
+        bold_prefix="Итоговый балл: ",
+        indent=False,
+    )
+    if result.rank:
+        add_text(
+            document,
+            f"{result.rank} из {report.ranked_count}",
+            bold_prefix="Место в кампании: ",
+            indent=False,
+        )
+    if report.missing:
+        add_text(
+            document,
+            "; ".join(report.missing) + " — засчитаны как 0 в итоговом балле.",
+            bold_prefix="Не пройдены: ",
+            indent=False,
+        )
+    add_heading(document, "Профиль компетенций")
+    add_table(
+        document,
+        ["Компетенция", "Балл", "Уровень", "Целевой уровень", "Дефицит"],
+        [
+            [
+                line.name,
+                _number(line.score),
+                f"{line.level} — {line.level_title}" if line.level else "нет данных",
+                str(line.target or "—"),
+                "да" if line.is_gap else "",
+            ]
+            for line in report.lines
+        ],
+        widths_cm=[7, 2, 3.5, 2.5, 1.5],
+    )
+    add_heading(document, "Сильные стороны")
+    if report.strengths:
+        for line in report.strengths:
+            add_text(document, f"{line.name}: {_number(line.score)} (уровень {line.level}).")
+    else:
+        add_text(document, "Ни одна компетенция пока не достигла целевого уровня.")
+    add_heading(document, "Дефициты компетенций")
+    if report.gaps:
+        for line in report.gaps:
+            add_text(
+                document,
+                f"{line.name}: уровень {line.level} при целевом {line.target}.",
+            )
+    else:
+        add_text(document, "Дефицитов нет: все измеренные компетенции на целевом уровне.")
+    if report.expert_comments:
+        add_heading(document, "Комментарии экспертов")
+        for comment in report.expert_comments:
+            add_text(
+                document,
+                comment["comment"],
+                bold_prefix=f"{comment['instrument']}, {comment['expert']}: ",
+            )
+    add_heading(document, "Как рассчитан результат")
+    add_table(
+        document,
+        ["Инструмент", "Вес, %", "Балл инструмента"],
+        [
+            [
+                item["name"],
+                str(item["weight"]),
+                "не пройден (0)" if item["missing"] else _number(item["overall"]),
+            ]
+            for item in report.instruments
+        ],
+        widths_cm=[10, 2.5, 4],
+    )
+    add_text(
+        document,
+        "Балл компетенции — среднее баллов инструментов, которые её измеряли, взвешенное по "
+        "весам этих инструментов. Итоговый балл — среднее баллов всех инструментов кампании, "
+        "взвешенное по их весам; не пройденный инструмент засчитывается как 0. Оценки по шкале "
+        "1–4 переводятся в 0–100: 1 → 0, 4 → 100.",
+    )
+    add_text(
+        document,
+        f"Рассчитано {timezone.localtime(result.computed_at):%d.%m.%Y %H:%M}.",
+        indent=False,
+    )
+    return to_bytes(document)

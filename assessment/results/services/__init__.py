@@ -1,0 +1,1 @@
+"""Writes of results: computing and completing them, performance ratings and notes."""

@@ -1,0 +1,1 @@
+"""Pages of a participant's result and of the talent review."""

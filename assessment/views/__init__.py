@@ -1,1 +1,0 @@
-"""Pages of the assessment stage, one module per side of the work."""
