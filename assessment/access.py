@@ -193,6 +193,12 @@ def can_view_assessment_admin(user) -> bool:
     return is_region_wide(user)
 
 
+def reference_rows_visible_to(user, model) -> QuerySet:
+    """Return the rows of the competency model, the instruments or the expert profiles the user
+    may look through in the back office: they belong to no territory, so the region's, whole."""
+    return scope_by_role(model.objects.all(), user)
+
+
 def participant_records_visible_to(user, model) -> QuerySet:
     """Return the rows of a participant's record (answers, attempts, invitations, calibrations)
     the user may look through."""

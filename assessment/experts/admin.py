@@ -12,7 +12,7 @@ from core.admin_base import PolicyAdmin
 
 @admin.register(ExpertProfile)
 class ExpertProfileAdmin(PolicyAdmin):
-    # An expert's place of work has no territory: who may open the profiles at all is may_change.
+    visible_to = scoped(access.reference_rows_visible_to, ExpertProfile)
     may_change = access.can_manage_experts
     list_display = ["user", "organization", "position"]
     search_fields = ["user__last_name", "user__username", "organization__short_name"]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from assessment import access
+from assessment.admin_base import scoped
 from assessment.models import (
     Choice,
     Competency,
@@ -37,11 +38,7 @@ class ModelInline(admin.TabularInline):
 
 
 class ModelAdmin(PolicyAdmin):
-    """The competency model and the instruments: the ministry edits them.
-
-    They are reference data with no territory in them, so no rows are scoped away: who may open
-    them at all is may_change.
-    """
+    """The competency model and the instruments: the ministry edits them."""
 
     may_change = access.can_edit_competency_model
 
@@ -57,6 +54,7 @@ class CompetencyInline(ModelInline):
 
 @admin.register(CompetencyFramework)
 class CompetencyFrameworkAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, CompetencyFramework)
     list_display = ["name", "version", "is_current", "created_at"]
     fields = ["version", "name", "is_current", "notes"]
     inlines = [CompetencyInline]
@@ -76,6 +74,7 @@ class TargetLevelInline(ModelInline):
 
 @admin.register(Competency)
 class CompetencyAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, Competency)
     list_display = ["code", "name", "labour_function", "framework"]
     list_filter = ["framework", "labour_function"]
     search_fields = ["code", "name"]
@@ -104,6 +103,7 @@ class RubricCriterionInline(ModelInline):
 
 @admin.register(Instrument)
 class InstrumentAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, Instrument)
     list_display = ["name", "kind", "framework"]
     list_filter = ["framework", "kind"]
     search_fields = ["name"]
@@ -128,6 +128,7 @@ class ChoiceInline(ModelInline):
 
 @admin.register(Question)
 class QuestionAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, Question)
     list_display = ["text", "competency", "kind", "is_active", "instrument"]
     list_filter = ["instrument", "kind", "is_active", "competency"]
     search_fields = ["text"]
