@@ -1,4 +1,5 @@
-"""Models of the assessment stage."""
+"""Models of the assessment stage, a file per feature, all re-exported here: the migrations and
+the other apps name them as assessment.models.X."""
 
 from assessment.models.campaigns import (
     Campaign,
