@@ -4,8 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet, Value
-from django.db.models.functions import Concat, Lower, Replace
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from candidates.access import can_choose_municipality, can_nominate_in
@@ -15,7 +14,7 @@ from candidates.models import (
     NominationSource,
     NominationStatus,
 )
-from candidates.selectors import months_ahead
+from candidates.selectors import months_ahead, search_by_candidate_name
 from governance.selectors import regulation_in_force
 from registry.access import organizations_visible_to
 from registry.models import Municipality, Organization, PositionKind
@@ -38,29 +37,6 @@ STAFF_SOURCES = [
     (NominationSource.ORGANIZATION_HEAD.value, NominationSource.ORGANIZATION_HEAD.label),
     (NominationSource.MUNICIPAL_AUTHORITY.value, NominationSource.MUNICIPAL_AUTHORITY.label),
 ]
-
-
-def fold_name(text: str) -> str:
-    """Return the text lower-cased with «ё» read as «е», as the name search compares it."""
-    return text.lower().replace("ё", "е")
-
-
-def search_by_name(nominations: QuerySet[Nomination], query: str) -> QuerySet[Nomination]:
-    """Keep the nominations whose candidate's full name contains every word of the query."""
-    words = [fold_name(word) for word in query.split() if word]
-    if not words:
-        return nominations
-    full_name = Concat(
-        "candidate__last_name",
-        Value(" "),
-        "candidate__first_name",
-        Value(" "),
-        "candidate__middle_name",
-    )
-    nominations = nominations.alias(folded_name=Replace(Lower(full_name), Value("ё"), Value("е")))
-    for word in words:
-        nominations = nominations.filter(folded_name__contains=word)
-    return nominations
 
 
 def _choices_of(items) -> list[tuple[str, str]]:
@@ -156,7 +132,7 @@ class PipelineFilterForm(forms.Form):
                 membership__term_ends_on__gte=today,
                 membership__term_ends_on__lte=months_ahead(today, int(data["term_months"])),
             )
-        return search_by_name(nominations, data.get("q") or "")
+        return search_by_candidate_name(nominations, data.get("q") or "")
 
 
 # The staff's review actions, in the order the buttons appear. Commission decisions are not here.

@@ -12,9 +12,19 @@ from candidates.models import (
     Nomination,
     NominationStatus,
 )
+from core.search import search
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
 from governance.selectors import regulation_in_force
+
+# A person's name as the lists search it, from any row with a `candidate` (nomination,
+# membership, participant, plan): every word typed must be found in one of these.
+CANDIDATE_NAME_FIELDS = ("candidate__last_name", "candidate__first_name", "candidate__middle_name")
+
+
+def search_by_candidate_name(queryset: QuerySet, query: str) -> QuerySet:
+    """Keep the rows whose candidate's full name contains every word of the query."""
+    return search(queryset, query, CANDIDATE_NAME_FIELDS)
 
 
 def candidate_profile(candidate: Candidate) -> Profile:

@@ -22,7 +22,7 @@ from candidates.models import (
     Vote,
     VoteChoice,
 )
-from candidates.selectors import months_ahead
+from candidates.selectors import months_ahead, search_by_candidate_name
 from governance.regulation import Regulation
 
 
@@ -241,10 +241,4 @@ def candidate_memberships(candidate: Candidate, regulation: Regulation) -> list[
 
 def search_memberships(queryset: QuerySet[ReserveMembership], text: str) -> QuerySet:
     """Return the memberships whose reservist's name contains every word of the text."""
-    for word in text.split()[:5]:
-        queryset = queryset.filter(
-            Q(candidate__last_name__icontains=word)
-            | Q(candidate__first_name__icontains=word)
-            | Q(candidate__middle_name__icontains=word)
-        )
-    return queryset
+    return search_by_candidate_name(queryset, text)

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from core.dates import months_after, years_before
+from core.search import search
 from registry import access
 from registry.models import Organization, OrganizationKind
+
+# What a person may type to find an organization: a word of its name, its short name, its INN.
+ORGANIZATION_SEARCH_FIELDS = ("full_name", "short_name", "inn")
 
 
 def organizations_filtered(
@@ -22,13 +26,11 @@ def organizations_filtered(
     active: str = "",
 ) -> QuerySet[Organization]:
     """Return the user's organizations matching a name or INN search and the list's filters."""
-    organizations = access.organizations_visible_to(user).select_related("municipality")
-    query = query.strip()
-    if query:
-        match = Q(full_name__icontains=query) | Q(short_name__icontains=query)
-        if query.isdigit():
-            match |= Q(inn__startswith=query)
-        organizations = organizations.filter(match)
+    organizations = search(
+        access.organizations_visible_to(user).select_related("municipality"),
+        query,
+        ORGANIZATION_SEARCH_FIELDS,
+    )
     if municipality is not None:
         organizations = organizations.filter(municipality=municipality)
     if kind:

@@ -3,10 +3,10 @@
 from collections.abc import Iterable
 
 from django import forms
-from django.db.models import Q
 
 from assessment.campaigns.services.setup import CampaignSettings, InstrumentChoice
 from assessment.models import Instrument, PositionGroup
+from candidates.selectors import search_by_candidate_name
 from registry.models import Municipality, PositionKind
 
 DATE_WIDGET = forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "дд.мм.гггг"})
@@ -188,12 +188,7 @@ class ParticipantFilterForm(forms.Form):
         if not self.is_valid():
             return participants
         data = self.cleaned_data
-        for word in data.get("q", "").split():
-            participants = participants.filter(
-                Q(candidate__last_name__icontains=word)
-                | Q(candidate__first_name__icontains=word)
-                | Q(candidate__middle_name__icontains=word)
-            )
+        participants = search_by_candidate_name(participants, data.get("q", ""))
         if data.get("municipality"):
             participants = participants.filter(municipality=data["municipality"])
         if data.get("position_group"):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from assessment.models import Competency
 from core.docx import DOCX_CONTENT_TYPE
+from core.search import search
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from development import access
 from development.catalogue.document import programme_document, programme_filename
@@ -51,13 +52,11 @@ def _filtered(request: HttpRequest) -> tuple[CatalogueFilterForm, QuerySet[Activ
         )
     if form.is_valid():
         data = form.cleaned_data
-        for word in data["q"].split()[:5]:
-            activities = activities.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(provider__icontains=word)
-                | Q(host_organization__short_name__icontains=word)
-            )
+        activities = search(
+            activities,
+            data["q"],
+            ("title", "description", "provider", "host_organization__short_name"),
+        )
         if data["kind"]:
             activities = activities.filter(kind=data["kind"])
         if data["format"]:

@@ -325,3 +325,15 @@ def test_a_member_is_taken_off_the_commission_through_the_service(
     assert member.is_active is False
     event = AuditEvent.objects.get(action="commission.member_update")
     assert event.changes == {"is_active": [True, False]}
+
+
+@pytest.mark.sqlite
+@pytest.mark.parametrize("query", ["семёнова", "СЕМЕНОВА ОЛЬГА", "ольга"])
+def test_the_admin_search_ignores_case_and_yo(client, admin_user, query):
+    wanted = make_nomination(last_name="Семёнова", first_name="Ольга")
+    make_nomination(last_name="Борисова", first_name="Анна")
+    client.force_login(admin_user)
+
+    response = client.get(reverse("admin:candidates_candidate_changelist"), {"q": query})
+
+    assert list(response.context["cl"].result_list) == [wanted.candidate]

@@ -109,6 +109,16 @@ def test_filters(client, ministry_user, orenburg, orsk):
     assert _names(client.get(LIST, {"q": "Анна Абрамова"})) == ["Абрамова Анна Петровна"]
 
 
+@pytest.mark.sqlite
+def test_the_name_search_ignores_case_and_yo(client, ministry_user):
+    make_membership(last_name="Семёнова", first_name="Алёна")
+    make_membership(last_name="Борисова")
+    client.force_login(ministry_user)
+
+    for query in ("СЕМЕНОВА", "семёнова алена", "Алена"):
+        assert _names(client.get(LIST, {"q": query})) == ["Семёнова Алёна Петровна"], query
+
+
 def test_a_coordinator_cannot_filter_into_another_municipality(
     client, municipal_user, orenburg, orsk
 ):

@@ -167,6 +167,7 @@ def test_the_term_filter_leaves_out_memberships_no_longer_active(client, ministr
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite
 @pytest.mark.parametrize(
     "query", ["семенова", "СЕМЁНОВА", "Семенова Ольга", "ольга сем", "Ольга Викторовна"]
 )

@@ -60,6 +60,22 @@ def test_it_searches_by_name_and_inn(client, ministry_user, municipality):
     assert school.inn in by_inn and lyceum.inn not in by_inn
 
 
+@pytest.mark.sqlite
+@pytest.mark.parametrize(
+    "query", ["ЛИЦЕЙ", "лицей № 5", "Лицей «Звёздный»", "звездный", "ЗВЁЗДНЫЙ"]
+)
+def test_the_search_ignores_case_and_yo(client, ministry_user, municipality, query):
+    lyceum = OrganizationFactory(
+        municipality=municipality, short_name="Лицей № 5", full_name="МОАУ «Лицей № 5 «Звёздный»"
+    )
+    school = OrganizationFactory(municipality=municipality, short_name="СОШ № 9")
+    client.force_login(ministry_user)
+
+    page = client.get(URL, {"q": query}).content.decode()
+
+    assert lyceum.inn in page and school.inn not in page
+
+
 def test_it_filters_by_municipality_kind_and_status(
     client, ministry_user, municipality, other_municipality
 ):

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from accounts.access import bound_municipality_id
 from audit.services import personal_data_access_log
 from candidates.exports import log_export_access
 from candidates.models import MembershipStatus, ReserveMembership
+from candidates.selectors import search_by_candidate_name
 from core.views import show_errors
 from development import access
 from development.mentoring import matching
@@ -46,10 +46,7 @@ def match_list(request: HttpRequest) -> HttpResponse:
     require(access.can_match(request.user))
     memberships = without_open_pair(access.memberships_to_match(request.user))
     search = request.GET.get("q", "").strip()
-    if search:
-        memberships = memberships.filter(
-            Q(candidate__last_name__icontains=search) | Q(candidate__first_name__icontains=search)
-        )
+    memberships = search_by_candidate_name(memberships, search)
     municipality = None
     if access.works_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
         municipality = Municipality.objects.filter(pk=request.GET["municipality"]).first()

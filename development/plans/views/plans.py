@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log
 from candidates.models import MembershipStatus, ReserveMembership
+from candidates.selectors import search_by_candidate_name
 from core.views import show_errors
 from development import access
 from development.models import DevelopmentPlan, PlanItemStatus, PlanStatus
@@ -139,10 +139,7 @@ def _without_plan(request: HttpRequest, text: str):
     memberships = memberships.filter(status=MembershipStatus.ACTIVE).exclude(
         development_plans__status__in=[s for s in PlanStatus.values if s != PlanStatus.COMPLETED]
     )
-    for word in text.split()[:5]:
-        memberships = memberships.filter(
-            Q(candidate__last_name__icontains=word) | Q(candidate__first_name__icontains=word)
-        )
+    memberships = search_by_candidate_name(memberships, text)
     return memberships.select_related("candidate", "municipality", "position_kind").order_by(
         "candidate__last_name", "candidate__first_name", "pk"
     )
@@ -162,10 +159,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     text = ""
     if form.is_valid():
         text = form.cleaned_data["q"]
-        for word in text.split()[:5]:
-            plans = plans.filter(
-                Q(candidate__last_name__icontains=word) | Q(candidate__first_name__icontains=word)
-            )
+        plans = search_by_candidate_name(plans, text)
         if form.cleaned_data["status"]:
             plans = plans.filter(status=form.cleaned_data["status"])
         if form.cleaned_data["municipality"] and access.works_region_wide(request.user):
