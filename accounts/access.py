@@ -41,6 +41,11 @@ def is_back_office(user) -> bool:
     return is_region_wide(user)
 
 
+def is_candidate(user) -> bool:
+    """Return whether the user is a candidate or reservist (an applicant to the reserve)."""
+    return role_of(user) == Role.CANDIDATE
+
+
 def is_admin(user) -> bool:
     """Return whether the user administers the portal."""
     return role_of(user) == Role.ADMIN

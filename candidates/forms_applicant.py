@@ -18,6 +18,7 @@ from candidates.models import (
     WorkRecord,
 )
 from candidates.services.profiles import PROFILE_FIELDS
+from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, PositionKind
 
 DATE_WIDGET_ATTRS = {"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off"}
@@ -185,6 +186,18 @@ class NominationStartForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     """The анкета: personal data, current place of work and post."""
 
+    organization = OrganizationField(
+        label="Текущее место работы",
+        required=False,
+        municipality_field="municipality",
+        help_text="Образовательная организация выбранного муниципального образования из реестра: "
+        "начните вводить наименование или ИНН.",
+        error_messages={
+            "out_of_scope": "Организация с ИНН {inn} — из другого муниципального образования "
+            "(или закрыта): выберите организацию того, что указано выше."
+        },
+    )
+
     class Meta:
         model = Candidate
         fields = list(PROFILE_FIELDS)
@@ -192,24 +205,15 @@ class ProfileForm(forms.ModelForm):
             "birth_date": _date_widget(),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
-        labels = {"organization": "Текущее место работы", "position": "Текущая должность"}
-        help_texts = {
-            "organization": "Организации выбранного муниципального образования из реестра.",
-        }
+        labels = {"position": "Текущая должность"}
 
-    def __init__(self, *args, organizations_url: str = "", **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name in ("birth_date", "phone"):
             self.fields[name].required = True
         self.fields["municipality"].queryset = Municipality.objects.order_by("name")
         self.fields["municipality"].empty_label = "— выберите —"
-        organization = self.fields["organization"]
-        organization.queryset = self._organizations()
-        organization.empty_label = "— не выбрано —"
-        organization.label_from_instance = lambda org: org.short_name or org.full_name
-        organization.widget.attrs.update(
-            {"data-filterable": "", "data-organizations-url": organizations_url}
-        )
+        self.fields["organization"].queryset = self._organizations()
         self.helper = _layout(
             ("last_name", "first_name", "middle_name"),
             ("birth_date", "phone"),
@@ -219,6 +223,11 @@ class ProfileForm(forms.ModelForm):
         )
 
     def _organizations(self):
+        """Return the organizations the анкета may name: the chosen municipality's active ones.
+
+        Names repeat across the region («СОШ № 5» is in most municipalities), so a name is
+        looked up within the municipality the person chose; the current one stays choosable.
+        """
         municipality_id = self.instance.municipality_id
         if self.is_bound:
             submitted = self.data.get(self.add_prefix("municipality"), "")
@@ -226,11 +235,7 @@ class ProfileForm(forms.ModelForm):
         shown = Q(is_active=True)
         if self.instance.organization_id:
             shown |= Q(pk=self.instance.organization_id)
-        return (
-            Organization.objects.filter(shown, municipality_id=municipality_id)
-            .only("id", "municipality_id", "short_name", "full_name")
-            .order_by("short_name", "full_name")
-        )
+        return Organization.objects.filter(shown, municipality_id=municipality_id)
 
     def clean_phone(self) -> str:
         return clean_phone(self.cleaned_data["phone"])
@@ -245,16 +250,6 @@ class ProfileForm(forms.ModelForm):
                 f"Проверьте дату рождения: возраст должен быть от {MIN_AGE} до {MAX_AGE} лет."
             )
         return birth_date
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        organization, municipality = cleaned.get("organization"), cleaned.get("municipality")
-        if organization and municipality and organization.municipality_id != municipality.pk:
-            self.add_error(
-                "organization",
-                "Эта организация — из другого муниципального образования. Выберите заново.",
-            )
-        return cleaned
 
 
 class EducationForm(forms.ModelForm):

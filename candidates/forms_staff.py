@@ -16,8 +16,9 @@ from candidates.models import (
 )
 from candidates.selectors import months_ahead, search_by_candidate_name
 from governance.selectors import regulation_in_force
-from registry.access import organizations_visible_to
-from registry.models import Municipality, Organization, PositionKind
+from registry.access import organizations_to_choose
+from registry.fields import OrganizationField
+from registry.models import Municipality, PositionKind
 
 PAGE_SIZE = 50
 TERM_MONTHS_CHOICES = [
@@ -194,13 +195,10 @@ class NominateForm(forms.Form):
         widget=forms.DateInput(format="%d.%m.%Y"),
     )
     phone = forms.CharField(label="Телефон", max_length=50, required=False)
-    organization = forms.ModelChoiceField(
-        label="Место работы", queryset=Organization.objects.none(), empty_label="— выберите —"
-    )
-    organization_inn = forms.CharField(
-        label="ИНН организации — места работы",
-        max_length=12,
-        help_text="ИНН образовательной организации из реестра (10 цифр).",
+    organization = OrganizationField(
+        label="Место работы",
+        help_text="Образовательная организация из реестра: наименование, краткое наименование "
+        "или ИНН.",
     )
     position = forms.CharField(label="Должность", max_length=255)
     position_kind = forms.ModelChoiceField(
@@ -219,24 +217,11 @@ class NominateForm(forms.Form):
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        if can_choose_municipality(user):
-            # The region has thousands of organizations: the ministry names one by its INN.
-            del self.fields["organization"]
-        else:
-            # A coordinator picks from their municipality's schools; a list short enough to show.
-            self.fields["organization"].queryset = organizations_visible_to(user).filter(
-                is_active=True
-            )
-            del self.fields["organization_inn"]
+        self.fields["organization"].queryset = (
+            organizations_to_choose(user).filter(is_active=True).select_related("municipality")
+        )
+        if not can_choose_municipality(user):
             self.initial.setdefault("source", NominationSource.MUNICIPAL_AUTHORITY.value)
-
-    def clean_organization_inn(self) -> str:
-        inn = "".join(self.cleaned_data["organization_inn"].split())
-        organization = Organization.objects.filter(inn=inn).select_related("municipality").first()
-        if organization is None:
-            raise ValidationError("Организации с таким ИНН нет в реестре.")
-        self.cleaned_data["organization"] = organization
-        return inn
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -22,7 +22,6 @@ register_converter(RecordSectionConverter, "record_section")
 urlpatterns = [
     path("apply/", applicant.register, name="applicant_register"),
     path("my/", applicant.nominations, name="applicant_nominations"),
-    path("my/organizations/", applicant.organizations, name="applicant_organizations"),
     path("my/<int:pk>/", applicant.nomination_detail, name="applicant_nomination"),
     path("my/<int:pk>/submit/", applicant.nomination_submit, name="applicant_submit"),
     path("my/<int:pk>/profile/", applicant.profile, name="applicant_profile"),

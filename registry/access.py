@@ -7,13 +7,35 @@ organization is asked of the same queryset (one query on a detail page).
 
 from django.db.models import QuerySet
 
-from accounts.access import bound_municipality_id, is_admin, is_region_wide, scope_by_role
+from accounts.access import (
+    bound_municipality_id,
+    is_admin,
+    is_candidate,
+    is_region_wide,
+    scope_by_role,
+)
 from registry.models import Municipality, Organization
 
 
 def organizations_visible_to(user) -> QuerySet[Organization]:
     """Return the organizations in the user's territory."""
     return scope_by_role(Organization.objects.all(), user, municipality="municipality")
+
+
+def organizations_to_choose(user) -> QuerySet[Organization]:
+    """Return the organizations the user may name in a form (a workplace, a mentor's school).
+
+    Staff choose within their territory; an applicant names their own employer anywhere in the
+    region, so for them the registry's active organizations are reference data, not records.
+    """
+    if is_candidate(user):
+        return Organization.objects.filter(is_active=True)
+    return organizations_visible_to(user)
+
+
+def can_choose_organization(user) -> bool:
+    """Return whether the user fills forms that name an organization (the picker's lookup)."""
+    return can_view_registry(user) or is_candidate(user)
 
 
 def municipalities_visible_to(user) -> QuerySet[Municipality]:

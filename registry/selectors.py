@@ -4,17 +4,55 @@ Every function issues a fixed number of queries, however many organizations the 
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Length
 
 from core.dates import months_after, years_before
-from core.search import search
+from core.search import fold, search
 from registry import access
 from registry.models import Organization, OrganizationKind
 
 # What a person may type to find an organization: a word of its name, its short name, its INN.
 ORGANIZATION_SEARCH_FIELDS = ("full_name", "short_name", "inn")
+SUGGESTIONS_LIMIT = 15
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> list:
+    """Return a sort key that puts «№ 2» before «№ 19»: numbers compared as numbers."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, fold(part)) for part in _DIGITS.split(text)
+    ]
+
+
+def organization_suggestions(
+    organizations: QuerySet[Organization], query: str, *, municipality_id: int | None = None
+) -> list[Organization]:
+    """Return the active organizations a picker suggests for the text typed, in natural order.
+
+    A query of digits looks the INN up by its beginning; words are searched in the names. The
+    database picks the first matches by length of name, so «СОШ № 5» comes before «СОШ № 52»,
+    and they are then ordered as a person reads numbers.
+    """
+    query = " ".join(query.split())
+    if len(query) < 2:
+        return []
+    organizations = organizations.filter(is_active=True).select_related("municipality")
+    if municipality_id is not None:
+        organizations = organizations.filter(municipality_id=municipality_id)
+    if query.isdigit():
+        organizations = organizations.filter(inn__startswith=query)
+    else:
+        organizations = search(organizations, query, ORGANIZATION_SEARCH_FIELDS)
+    found = list(
+        organizations.annotate(name_length=Length("short_name")).order_by("name_length", "pk")[
+            :SUGGESTIONS_LIMIT
+        ]
+    )
+    return sorted(found, key=lambda o: natural_key(o.short_name or o.full_name))
 
 
 def organizations_filtered(

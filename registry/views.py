@@ -3,15 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from audit.services import personal_data_access_log
 from registry import access
+from registry.fields import organization_label
 from registry.forms import OrganizationFilterForm
 from registry.models import Organization
 from registry.resources import export_response
-from registry.selectors import organizations_filtered
+from registry.selectors import organization_suggestions, organizations_filtered
 
 PAGE_SIZE = 50
 
@@ -77,3 +79,29 @@ def organization_export(request: HttpRequest) -> FileResponse:
         raise Http404
     _, organizations = _filtered(request)
     return export_response(organizations)
+
+
+@login_required
+@require_GET
+def organization_lookup(request: HttpRequest) -> JsonResponse:
+    """Suggest the organizations the user may choose that match the text typed (the picker)."""
+    if not access.can_choose_organization(request.user):
+        raise Http404
+    municipality = request.GET.get("municipality", "")
+    suggestions = organization_suggestions(
+        access.organizations_to_choose(request.user),
+        request.GET.get("q", "")[:200],
+        municipality_id=int(municipality) if municipality.isdigit() else None,
+    )
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "label": organization_label(organization),
+                    "name": organization.full_name,
+                    "municipality": organization.municipality.name,
+                }
+                for organization in suggestions
+            ]
+        }
+    )

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from assessment.models import RubricCriterion
-from registry.models import Organization
+from registry.fields import OrganizationField
 
 
 class ExpertAssignForm(forms.Form):
@@ -24,33 +24,24 @@ class ExpertAssignForm(forms.Form):
 
 
 class ExpertProfileForm(forms.Form):
-    """An expert's place of work, found by the organization's INN."""
+    """An expert's place of work, an organization of the registry found by its name or INN."""
 
     expert = forms.ModelChoiceField(label="Эксперт", queryset=None, empty_label="— выберите —")
-    organization_inn = forms.CharField(
-        label="ИНН места работы",
-        max_length=12,
+    organization = OrganizationField(
+        label="Место работы",
         required=False,
-        help_text="Организация из реестра; пусто — эксперт не работает в образовательной "
-        "организации области.",
+        help_text="Организация из реестра (наименование или ИНН); пусто — эксперт не работает "
+        "в образовательной организации области.",
     )
     position = forms.CharField(label="Должность", max_length=255, required=False)
 
-    def __init__(self, *args, experts, **kwargs) -> None:
+    def __init__(self, *args, experts, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = experts
         self.fields["expert"].label_from_instance = lambda user: (
             user.get_full_name() or user.username
         )
-
-    def clean_organization_inn(self) -> Organization | None:
-        inn = self.cleaned_data["organization_inn"].strip()
-        if not inn:
-            return None
-        organization = Organization.objects.filter(inn=inn).first()
-        if organization is None:
-            raise ValidationError("Организации с таким ИНН нет в реестре.")
-        return organization
+        self.fields["organization"].queryset = organizations
 
 
 class DeclarationForm(forms.Form):

@@ -15,7 +15,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    JsonResponse,
     QueryDict,
 )
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,7 +35,6 @@ from candidates.services.profiles import candidate_register
 from candidates.services.records import application_profile_update
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
-from registry.models import Organization
 
 NOT_EDITABLE_MESSAGE = (
     "Заявка уже не в черновике и не возвращена на доработку — изменить её нельзя."
@@ -313,11 +311,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     """Show and change the анкета: personal data, current organization and post."""
     nomination = own_nomination(request, pk)
     candidate = nomination.candidate
-    form = ProfileForm(
-        posted(request),
-        instance=candidate,
-        organizations_url=reverse("candidates:applicant_organizations"),
-    )
+    form = ProfileForm(posted(request), instance=candidate)
     if request.method == "POST":
         if refused := refuse_if_not_editable(request, nomination):
             return refused
@@ -334,22 +328,3 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("candidates:applicant_profile", pk=pk)
     context = application_context(request, nomination, "profile")
     return render(request, "candidates/applicant/profile.html", context | {"form": form})
-
-
-@login_required
-@require_GET
-def organizations(request: HttpRequest) -> JsonResponse:
-    """Return the active organizations of a municipality for the анкета's select."""
-    if not access.is_applicant(request.user):
-        raise Http404
-    municipality = request.GET.get("municipality", "")
-    if not municipality.isdigit():
-        return JsonResponse({"organizations": []})
-    rows = (
-        Organization.objects.filter(municipality_id=int(municipality), is_active=True)
-        .order_by("short_name", "full_name")
-        .values_list("id", "short_name", "full_name")
-    )
-    return JsonResponse(
-        {"organizations": [{"id": pk, "name": short or full} for pk, short, full in rows]}
-    )

@@ -3,12 +3,14 @@
 import datetime
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
 from assessment.models import Competency, CompetencyLevel
 from development.form_fields import RussianDateInput, current_competencies
 from development.models import Mentor, MentorshipStatus, SessionFormat
+from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, OrganizationKind
 
 NO_STRENGTH = ""
@@ -70,11 +72,14 @@ class MentorForm(StrengthFieldsMixin, forms.Form):
         help_text="Пользователи с ролью «Наставник», ещё не внесённые в реестр. "
         "Учётную запись создаёт администратор портала.",
     )
-    organization_inn = forms.CharField(
-        label="ИНН организации",
-        max_length=12,
-        help_text="Организация, которой руководит наставник, — по ИНН из реестра организаций.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    organization = OrganizationField(
+        label="Организация",
+        help_text="Организация, которой руководит наставник, из реестра: наименование, краткое "
+        "наименование или ИНН.",
+        error_messages={
+            "out_of_scope": "Организация с ИНН {inn} — из другого муниципального образования: "
+            "вы ведёте реестр только своего."
+        },
     )
     position = forms.CharField(label="Должность", max_length=255)
     years_as_head = forms.IntegerField(label="Стаж руководителя, лет", min_value=0, max_value=60)
@@ -91,13 +96,16 @@ class MentorForm(StrengthFieldsMixin, forms.Form):
     )
 
     def __init__(
-        self, *args, mentor: Mentor | None = None, municipality_id: int | None = None, **kwargs
+        self,
+        *args,
+        organizations: QuerySet[Organization],
+        mentor: Mentor | None = None,
+        **kwargs,
     ):
         self.mentor = mentor
-        self.municipality_id = municipality_id
         if mentor is not None and "initial" not in kwargs:
             kwargs["initial"] = {
-                "organization_inn": mentor.organization.inn,
+                "organization": mentor.organization,
                 "position": mentor.position,
                 "years_as_head": mentor.years_as_head,
                 "capacity": mentor.capacity,
@@ -105,6 +113,7 @@ class MentorForm(StrengthFieldsMixin, forms.Form):
                 "about": mentor.about,
             }
         super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations.select_related("municipality")
         if mentor is None:
             self.fields["user"].queryset = User.objects.filter(
                 role=Role.MENTOR, is_active=True, mentor_profile__isnull=True
@@ -120,22 +129,7 @@ class MentorForm(StrengthFieldsMixin, forms.Form):
         """Return the record's fields as the registry services take them."""
         data = self.cleaned_data
         fields = ("position", "years_as_head", "capacity", "is_available", "about")
-        return {"organization": data["organization_inn"], **{name: data[name] for name in fields}}
-
-    def clean_organization_inn(self) -> Organization:
-        inn = "".join(self.cleaned_data["organization_inn"].split())
-        organization = Organization.objects.select_related("municipality").filter(inn=inn).first()
-        if organization is None:
-            raise forms.ValidationError("В реестре нет организации с таким ИНН.")
-        if (
-            self.municipality_id is not None
-            and organization.municipality_id != self.municipality_id
-        ):
-            raise forms.ValidationError(
-                f"Организация — из другого муниципального образования "
-                f"({organization.municipality}): вы ведёте реестр только своего."
-            )
-        return organization
+        return {"organization": data["organization"], **{name: data[name] for name in fields}}
 
 
 class MentorProfileForm(StrengthFieldsMixin, forms.Form):

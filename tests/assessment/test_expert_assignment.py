@@ -141,16 +141,16 @@ def test_the_ministry_records_an_experts_place_of_work(client, ministry_user, or
 
     client.post(
         reverse("assessment:expert_profiles"),
-        {"expert": expert.pk, "organization_inn": organization.inn, "position": "Директор"},
+        {"expert": expert.pk, "organization": organization.inn, "position": "Директор"},
     )
     refused = client.post(
         reverse("assessment:expert_profiles"),
-        {"expert": expert.pk, "organization_inn": "0000000000", "position": ""},
+        {"expert": expert.pk, "organization": "5600000000", "position": ""},
     )
 
     profile = ExpertProfile.objects.get(user=expert)
     assert (profile.organization, profile.position) == (organization, "Директор")
-    assert "Организации с таким ИНН нет в реестре." in refused.content.decode()
+    assert "Организации с ИНН 5600000000 нет в реестре." in refused.content.decode()
 
 
 @pytest.mark.parametrize("persona", ["municipal_user", "expert_user", "candidate_user"])

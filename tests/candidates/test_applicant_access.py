@@ -107,7 +107,6 @@ def test_other_roles_do_not_use_the_applicants_pages(client, request, draft, per
     client.force_login(request.getfixturevalue(persona))
 
     assert client.get(reverse("candidates:applicant_nominations")).status_code == 404
-    assert client.get(reverse("candidates:applicant_organizations")).status_code == 404
     for name in NOMINATION_PAGES:
         assert client.get(url(name, draft)).status_code == 404
 
@@ -117,7 +116,6 @@ def test_anonymous_visitors_are_sent_to_login(client, draft):
     document = draft.documents.first()
     urls = [
         reverse("candidates:applicant_nominations"),
-        reverse("candidates:applicant_organizations"),
         reverse("candidates:document_download", args=[document.pk]),
         *(url(name, draft) for name in NOMINATION_PAGES),
     ]
@@ -161,16 +159,3 @@ def test_a_second_open_nomination_for_one_position_is_refused(applicant, draft):
     assert response.status_code == 200
     assert "уже есть незавершённая заявка" in response.content.decode()
     assert Nomination.objects.filter(candidate=draft.candidate).count() == 1
-
-
-def test_the_organization_list_holds_the_municipalitys_active_organizations(
-    applicant, organization, other_organization
-):
-    organization_url = reverse("candidates:applicant_organizations")
-
-    rows = applicant.get(organization_url, {"municipality": organization.municipality_id})
-
-    assert rows.json() == {
-        "organizations": [{"id": organization.pk, "name": organization.short_name}]
-    }
-    assert applicant.get(organization_url, {"municipality": "x"}).json() == {"organizations": []}

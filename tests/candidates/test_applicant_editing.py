@@ -16,6 +16,7 @@ from candidates.models import (
 )
 from candidates.services.nominations import nomination_transition
 from candidates.services.records import education_record_add
+from registry.fields import organization_label
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.applicant_fixtures import url
 
@@ -50,7 +51,7 @@ def _profile(draft, organization, **overrides) -> dict:
         "birth_date": "03.02.1984",
         "phone": "+7 (3532) 77-88-99",
         "municipality": candidate.municipality_id,
-        "organization": organization.pk,
+        "organization": organization_label(organization),
         "position": "Учитель физики",
     }
     return data | overrides
@@ -74,7 +75,10 @@ def test_it_refuses_an_organization_of_another_municipality(applicant, draft, ot
 
     draft.candidate.refresh_from_db()
     assert response.status_code == 200
-    assert "Выберите" in response.content.decode()
+    assert response.context["form"].errors["organization"] == [
+        f"Организация с ИНН {other_organization.inn} — из другого муниципального образования "
+        "(или закрыта): выберите организацию того, что указано выше."
+    ]
     assert draft.candidate.organization is None
 
 

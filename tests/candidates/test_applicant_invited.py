@@ -65,7 +65,7 @@ def test_the_invited_person_completes_and_submits_the_draft(client, invited, org
         "birth_date": "21.11.1979",
         "phone": "8 912 345-67-89",
         "municipality": candidate.municipality_id,
-        "organization": organization.pk,
+        "organization": organization.inn,
         "position": "Учитель истории",
     }
     assert client.post(url("applicant_profile", invited), profile).status_code == 302

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from candidates.models import Candidate, Nomination, NominationSource, NominationStatus
+from registry.fields import organization_label
 from registry.models import PositionKind
 
 URL = reverse("candidates:nominate")
@@ -56,7 +57,6 @@ def test_a_coordinator_chooses_only_their_municipalitys_organizations(
     form = client.get(URL).context["form"]
 
     assert list(form.fields["organization"].queryset) == [organization]
-    assert "organization_inn" not in form.fields
 
 
 @pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_a_coordinator_nominates_and_the_person_is_invited_with_a_set_password_l
     client.force_login(municipal_user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(URL, _data(organization=organization.pk))
+        response = client.post(URL, _data(organization=organization_label(organization)))
 
     nomination = Nomination.objects.get()
     assert response.status_code == 302
@@ -108,10 +108,13 @@ def test_a_coordinator_cannot_nominate_at_another_municipalitys_organization(
 ):
     client.force_login(municipal_user)
 
-    response = client.post(URL, _data(organization=other_organization.pk))
+    response = client.post(URL, _data(organization=other_organization.inn))
 
     assert response.status_code == 200
-    assert "organization" in response.context["form"].errors
+    assert response.context["form"].errors["organization"] == [
+        f"Организация с ИНН {other_organization.inn} есть в реестре, но здесь её выбрать нельзя: "
+        "она из другого муниципального образования или закрыта."
+    ]
     assert not Candidate.objects.exists()
     assert not User.objects.filter(email="m.kuznetsova@example.org").exists()
 
@@ -120,7 +123,7 @@ def test_a_coordinator_cannot_nominate_at_another_municipalitys_organization(
 def test_the_ministry_names_the_organization_by_its_inn(client, ministry_user, other_organization):
     client.force_login(ministry_user)
 
-    client.post(URL, _data(organization_inn=f" {other_organization.inn} "))
+    client.post(URL, _data(organization=f" {other_organization.inn} "))
 
     nomination = Nomination.objects.get()
     assert nomination.municipality == other_organization.municipality
@@ -131,18 +134,20 @@ def test_the_ministry_names_the_organization_by_its_inn(client, ministry_user, o
 def test_an_unknown_inn_is_a_form_error(client, ministry_user):
     client.force_login(ministry_user)
 
-    response = client.post(URL, _data(organization_inn="5610000000"))
+    response = client.post(URL, _data(organization="5610000000"))
 
-    assert "Организации с таким ИНН нет в реестре." in response.content.decode()
+    assert response.context["form"].errors["organization"] == [
+        "Организации с ИНН 5610000000 нет в реестре."
+    ]
     assert not Nomination.objects.exists()
 
 
 @pytest.mark.django_db
 def test_a_second_submit_does_not_nominate_twice(client, municipal_user, organization):
     client.force_login(municipal_user)
-    client.post(URL, _data(organization=organization.pk))
+    client.post(URL, _data(organization=organization.inn))
 
-    response = client.post(URL, _data(organization=organization.pk))
+    response = client.post(URL, _data(organization=organization.inn))
 
     assert response.status_code == 200
     assert "уже есть незавершённая заявка" in response.content.decode()
@@ -153,7 +158,7 @@ def test_a_second_submit_does_not_nominate_twice(client, municipal_user, organiz
 def test_a_staff_email_cannot_be_nominated(client, municipal_user, organization, ministry_user):
     client.force_login(municipal_user)
 
-    response = client.post(URL, _data(organization=organization.pk, email=ministry_user.email))
+    response = client.post(URL, _data(organization=organization.inn, email=ministry_user.email))
 
     assert "уже зарегистрирован" in response.content.decode()
     assert not Nomination.objects.exists()

@@ -80,7 +80,7 @@ def test_a_coordinator_adds_a_mentor_of_their_municipality(client, municipal_use
         CREATE,
         {
             "user": account.pk,
-            "organization_inn": school.inn,
+            "organization": school.inn,
             "position": "Директор",
             "years_as_head": 15,
             "capacity": 3,
@@ -106,7 +106,7 @@ def test_a_coordinator_cannot_register_a_head_of_another_municipality(client, mu
         CREATE,
         {
             "user": account.pk,
-            "organization_inn": school.inn,
+            "organization": school.inn,
             "position": "Директор",
             "years_as_head": 15,
             "capacity": 2,
@@ -136,7 +136,7 @@ def test_capacity_cannot_drop_below_the_pairs_the_mentor_has(client, ministry_us
     response = client.post(
         edit(mentor),
         {
-            "organization_inn": mentor.organization.inn,
+            "organization": mentor.organization.inn,
             "position": "Директор",
             "years_as_head": 12,
             "capacity": 1,

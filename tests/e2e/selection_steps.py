@@ -87,8 +87,10 @@ def fill_profile(page: Page, *, organization: str | None = None) -> None:
     open_section(page, "Анкета")
     field(page, "Дата рождения").fill("17.03.1983")
     if organization:
-        page.get_by_role("searchbox", name="Найти организацию по названию").fill(organization)
-        field(page, "Текущее место работы").select_option(label=organization)
+        picker = page.get_by_role("combobox", name="Текущее место работы")
+        picker.press_sequentially(organization)  # typed, so that the picker suggests
+        page.get_by_role("option", name=organization).first.click()
+        expect(picker).to_have_value(re.compile(f"^{re.escape(organization)} — ИНН \\d{{10}}$"))
     field(page, "Текущая должность").fill("Заместитель директора по учебной работе")
     submit_and_wait(page, "Сохранить анкету")
     expect(page.get_by_text("Анкета сохранена.")).to_be_visible()

@@ -26,6 +26,7 @@ from assessment.models import (
     Participant,
 )
 from core.views import show_errors
+from registry.access import organizations_to_choose
 
 PAGE_SIZE = 50  # the panel table pages like the campaign's other staff tables
 
@@ -173,12 +174,16 @@ def expert_profiles(request: HttpRequest) -> HttpResponse:
             distinct=True,
         ),
     )
-    form = ExpertProfileForm(request.POST or None, experts=_experts())
+    form = ExpertProfileForm(
+        request.POST or None,
+        experts=_experts(),
+        organizations=organizations_to_choose(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             expert_services.expert_profile_save(
                 user=form.cleaned_data["expert"],
-                organization=form.cleaned_data["organization_inn"],
+                organization=form.cleaned_data["organization"],
                 position=form.cleaned_data["position"],
                 actor=request.user,
                 request=request,

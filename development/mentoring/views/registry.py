@@ -7,7 +7,6 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from accounts.access import bound_municipality_id
 from development import access
 from development.mentoring.forms import (
     MentorFilterForm,
@@ -21,6 +20,7 @@ from development.mentoring.selectors import (
 from development.mentoring.services.registry import mentor_create, mentor_update
 from development.mentoring.views.common import PAGE_SIZE, attempt, require
 from development.models import Mentor
+from registry.access import organizations_to_choose
 
 
 def _filtered_mentors(mentors: QuerySet[Mentor], data: dict) -> QuerySet[Mentor]:
@@ -73,7 +73,7 @@ def mentor_list(request: HttpRequest) -> HttpResponse:
 def mentor_create_view(request: HttpRequest) -> HttpResponse:
     """Add a mentor to the registry."""
     require(access.can_manage_mentors(request.user))
-    form = MentorForm(request.POST or None, municipality_id=bound_municipality_id(request.user))
+    form = MentorForm(request.POST or None, organizations=organizations_to_choose(request.user))
     if request.method == "POST" and form.is_valid():
         mentor = attempt(
             request,
@@ -133,7 +133,7 @@ def mentor_edit(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = _mentor_for(request.user, pk)
     require(access.can_edit_mentor(request.user, mentor))
     form = MentorForm(
-        request.POST or None, mentor=mentor, municipality_id=bound_municipality_id(request.user)
+        request.POST or None, mentor=mentor, organizations=organizations_to_choose(request.user)
     )
     if request.method == "POST" and form.is_valid():
         updated = attempt(
