@@ -24,6 +24,7 @@ from candidates.selectors_commission import search_memberships, with_regulation_
 from candidates.services.commission import agenda_item_add_extension
 from candidates.services.membership import membership_exclude
 from candidates.views.commission import attempt
+from core.views import Confirmation, confirmation_page, is_confirmed
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 
@@ -175,6 +176,32 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_membership(request, _membership_for(request.user, pk))
 
 
+def _exclusion_confirmation(
+    membership: ReserveMembership, form: ExcludeForm, regulation: Regulation
+) -> Confirmation:
+    data = form.cleaned_data
+    on_date = data["on_date"] or timezone.localdate()
+    name = membership.candidate.full_name
+    return Confirmation(
+        title=f"Исключить из кадрового резерва: {name}?",
+        details=[
+            ("Резерв на должность", membership.position_kind.name),
+            ("Основание", regulation.exclusion_ground_name(data["ground"])),
+            ("Комментарий", data["comment"]),
+            ("Дата исключения", f"{on_date:%d.%m.%Y}"),
+        ],
+        consequences=[
+            f"Членство в резерве закроется с {on_date:%d.%m.%Y}; в истории резерва останется "
+            "запись об исключении с основанием и комментарием.",
+            "Резервист пропадёт из списка действующего резерва и из подбора наставников.",
+            "Отменить исключение нельзя: вернуться в резерв можно только по новой заявке и "
+            "решению комиссии.",
+        ],
+        confirm_label="Да, исключить из резерва",
+        cancel_url=reverse("candidates:membership_detail", args=[membership.pk]),
+    )
+
+
 @login_required
 @require_POST
 def membership_exclude_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -182,9 +209,12 @@ def membership_exclude_view(request: HttpRequest, pk: int) -> HttpResponse:
     membership = _membership_for(request.user, pk)
     if not access.can_manage_membership(request.user):
         raise Http404
-    form = ExcludeForm(request.POST, regulation=regulation_in_force())
+    regulation = regulation_in_force()
+    form = ExcludeForm(request.POST, regulation=regulation)
     if not form.is_valid():
         return _render_membership(request, membership, status=400, exclude_form=form)
+    if not is_confirmed(request):
+        return confirmation_page(request, _exclusion_confirmation(membership, form, regulation))
     attempt(
         request,
         lambda: membership_exclude(

@@ -100,6 +100,12 @@
       if (left === 0 && !submitted) {
         submitted = true;
         output.textContent = "время вышло, ответы отправляются";
+        // Time decided, not the person: no confirmation step.
+        var confirmed = document.createElement("input");
+        confirmed.type = "hidden";
+        confirmed.name = "confirmed";
+        confirmed.value = "yes";
+        form.appendChild(confirmed);
         form.submit();
         return;
       }

@@ -189,7 +189,12 @@ def test_staff_void_a_test_attempt_with_a_reason(client, ministry_user, campaign
     url = reverse("assessment:test_attempt_void", args=[campaign.pk, attempt.pk])
 
     refused = client.post(url, {"reason": ""}, follow=True)
-    client.post(url, {"reason": "Сбой связи во время теста"})
+    asked = client.post(url, {"reason": "Сбой связи во время теста"})
+    attempt.refresh_from_db()
+    assert not attempt.is_void
+    assert "Аннулировать попытку теста" in asked.content.decode()
+    assert "Вернуть аннулированную попытку нельзя." in asked.content.decode()
+    client.post(url, {"reason": "Сбой связи во время теста", "confirmed": "yes"})
 
     assert "Укажите причину" in refused.content.decode()
     attempt.refresh_from_db()

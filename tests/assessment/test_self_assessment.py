@@ -171,7 +171,7 @@ def test_submitting_makes_the_page_read_only(client, setup):
     page_url, autosave_url = _urls(participant, item)
     client.force_login(participant.candidate.user)
     fields = {f"i-{pk}": str(value) for pk, value in all_ratings(item, 3).items()}
-    reply = client.post(page_url, {**fields, "action": "submit"}, follow=True)
+    reply = client.post(page_url, {**fields, "action": "submit", "confirmed": "yes"}, follow=True)
     page = reply.content.decode()
     assert "Самооценка отправлена" in page
     assert 'type="radio"' not in page
@@ -182,6 +182,29 @@ def test_submitting_makes_the_page_read_only(client, setup):
     assert "уже отправлена" in reply.json()["error"]
     client.post(page_url, {**dict.fromkeys(fields, "1"), "action": "submit"})
     assert set(Response.objects.get().answers.values()) == {3}
+
+
+def test_the_submission_is_confirmed_first_and_the_answers_are_kept_meanwhile(client, setup):
+    participant, item = setup
+    page_url, _ = _urls(participant, item)
+    client.force_login(participant.candidate.user)
+    fields = {f"i-{pk}": str(value) for pk, value in all_ratings(item, 2).items()}
+
+    asked = client.post(page_url, {**fields, "action": "submit"})
+
+    page = asked.content.decode()
+    response = Response.objects.get()
+    assert response.submitted_at is None
+    assert set(response.answers.values()) == {2}  # kept as the draft while the person decides
+    assert "Отправить самооценку?" in page
+    assert "30 из 30" in page
+    assert "После отправки изменить их будет нельзя" in page
+    assert '<input type="hidden" name="action" value="submit">' in page
+    assert f'href="{page_url}"' in page
+
+    client.post(page_url, {**fields, "action": "submit", "confirmed": "yes"})
+
+    assert Response.objects.get().submitted_at is not None
 
 
 def test_a_submit_with_gaps_marks_the_unanswered(client, setup):

@@ -268,7 +268,13 @@ def test_closing_and_downloading_the_protocol(client, ministry_user, expert_user
     vote_all(item, ["for"] * 5, ministry_user)
     agenda_item_decide(item=item, actor=ministry_user)
 
-    client.post(_url("meeting_close", meeting.pk), {"protocol_number": "3"})
+    asked = client.post(_url("meeting_close", meeting.pk), {"protocol_number": "3"})
+    meeting.refresh_from_db()
+    assert meeting.status == "planned"
+    assert "Закрыть заседание" in asked.content.decode()
+    assert "голосовать, менять повестку и решения по нему будет нельзя" in asked.content.decode()
+
+    client.post(_url("meeting_close", meeting.pk), {"protocol_number": "3", "confirmed": "yes"})
 
     meeting.refresh_from_db()
     assert (meeting.status, meeting.protocol_number) == ("held", "3")

@@ -16,6 +16,8 @@ from registry.models import Municipality
 from tests.candidates.commission_factories import make_commission, make_meeting, make_membership
 from tests.factories import UserFactory
 
+CONFIRMED = {"confirmed": "yes"}
+
 pytestmark = pytest.mark.django_db
 LIST = reverse("candidates:membership_list")
 
@@ -158,8 +160,13 @@ def test_staff_exclude_with_a_ground_and_comment(client, ministry_user, orenburg
     missing = client.post(url, {"ground": "own_request", "comment": ""})
     assert missing.status_code == 400
     assert "Обязательное поле." in missing.content.decode()
-    client.post(url, {"ground": "no_report", "comment": "Отчёт за I полугодие не представлен"})
-    again = client.post(url, {"ground": "no_report", "comment": "Повторно"}, follow=True)
+    client.post(
+        url,
+        {"ground": "no_report", "comment": "Отчёт за I полугодие не представлен", **CONFIRMED},
+    )
+    again = client.post(
+        url, {"ground": "no_report", "comment": "Повторно", **CONFIRMED}, follow=True
+    )
 
     orenburg.refresh_from_db()
     assert (orenburg.status, orenburg.exclusion_ground) == ("excluded", "no_report")
@@ -170,11 +177,38 @@ def test_staff_exclude_with_a_ground_and_comment(client, ministry_user, orenburg
     assert "Отчёт за I полугодие не представлен" in page
 
 
+def test_the_exclusion_is_confirmed_on_a_page_that_says_what_will_happen(
+    client, ministry_user, orenburg
+):
+    client.force_login(ministry_user)
+    url = reverse("candidates:membership_exclude", args=[orenburg.pk])
+    data = {"ground": "own_request", "comment": "Заявление от 01.03.2026", "on_date": "02.03.2026"}
+
+    asked = client.post(url, data)
+
+    orenburg.refresh_from_db()
+    assert orenburg.status == "active"
+    page = asked.content.decode()
+    assert asked.templates[0].name == "core/confirm.html"
+    assert f"Исключить из кадрового резерва: {orenburg.candidate.full_name}?" in page
+    assert "Членство в резерве закроется с 02.03.2026" in page
+    assert "Отменить исключение нельзя" in page
+    assert '<input type="hidden" name="comment" value="Заявление от 01.03.2026">' in page
+    assert '<input type="hidden" name="confirmed" value="yes">' in page
+    assert f'href="{_detail(orenburg)}"' in page  # «Отмена» goes back
+
+    done = client.post(url, {**data, **CONFIRMED})
+
+    orenburg.refresh_from_db()
+    assert done.status_code == 302
+    assert (orenburg.status, str(orenburg.ended_on)) == ("excluded", "2026-03-02")
+
+
 def test_a_coordinator_cannot_exclude(client, municipal_user, orenburg):
     client.force_login(municipal_user)
     response = client.post(
         reverse("candidates:membership_exclude", args=[orenburg.pk]),
-        {"ground": "own_request", "comment": "Заявление"},
+        {"ground": "own_request", "comment": "Заявление", **CONFIRMED},
     )
     assert response.status_code == 404
     orenburg.refresh_from_db()

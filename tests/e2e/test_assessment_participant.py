@@ -48,6 +48,8 @@ def test_a_candidate_completes_the_self_assessment_and_the_test(
         page.locator(f"label[for='i-{indicator_id}-4']").click()
     expect(page.locator("[data-answered-count]")).to_have_text(str(len(indicators)))
     page.get_by_role("button", name="Отправить самооценку").click()
+    expect(page.get_by_role("heading", name="Отправить самооценку?")).to_be_visible()
+    page.get_by_role("button", name="Да, отправить самооценку").click()
     expect(page.get_by_text("Самооценка отправлена.", exact=False).first).to_be_visible()
     expect(page.locator("input[type=radio]")).to_have_count(0)
     assert Response.objects.get().submitted_at is not None
@@ -79,6 +81,8 @@ def test_a_candidate_completes_the_self_assessment_and_the_test(
         for choice_id in answers[str(question_id)]:
             page.locator(f"label[for='c-{choice_id}']").click()
     page.get_by_role("button", name="Завершить тест").click()
+    expect(page.get_by_role("heading", name="Завершить тест?")).to_be_visible()
+    page.get_by_role("button", name="Да, завершить тест").click()
     expect(page.get_by_role("heading", name="Тест завершён")).to_be_visible()
     expect(page.get_by_text("Верных ответов: 20 из 20")).to_be_visible()
     attempt.refresh_from_db()

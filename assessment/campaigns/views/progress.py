@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from assessment.campaigns.views.common import campaign_for, managed_campaign
 from assessment.models import Campaign, CampaignStatus, TestAttempt
 from assessment.participation.services.testing import attempt_void
 from assessment.results.services.results import results_compute
-from core.views import show_errors
+from core.views import Confirmation, confirmation_page, is_confirmed, show_errors
 
 
 def _filtered_participants(request: HttpRequest, campaign: Campaign):
@@ -141,6 +142,26 @@ def test_attempt_void(request: HttpRequest, pk: int, attempt_pk: int) -> HttpRes
         TestAttempt, pk=attempt_pk, participant__campaign=campaign, is_void=False
     )
     reason = request.POST.get("reason", "").strip()
+    if reason and not is_confirmed(request):
+        person = attempt.participant.candidate.full_name
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Аннулировать попытку теста: {person}?",
+                details=[
+                    ("Попытка начата", f"{timezone.localtime(attempt.started_at):%d.%m.%Y %H:%M}"),
+                    ("Причина", reason),
+                ],
+                consequences=[
+                    "Ответы и результат этой попытки перестанут учитываться в оценке; в журнале "
+                    "останется запись с причиной.",
+                    "Участник сможет пройти тест заново, пока не истёк срок теста.",
+                    "Вернуть аннулированную попытку нельзя.",
+                ],
+                confirm_label="Да, аннулировать попытку",
+                cancel_url=reverse("assessment:campaign_progress", args=[campaign.pk]),
+            ),
+        )
     try:
         attempt_void(attempt=attempt, actor=request.user, reason=reason, request=request)
     except ValidationError as error:

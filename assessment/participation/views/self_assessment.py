@@ -8,11 +8,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from assessment.models import CampaignInstrument, InstrumentKind, Participant, Response
+from assessment.models import (
+    CampaignInstrument,
+    Indicator,
+    InstrumentKind,
+    Participant,
+    Response,
+)
 from assessment.participation.forms import ratings_from_post
 from assessment.participation.selectors import indicator_blocks
 from assessment.participation.services.self_assessment import response_save_draft, response_submit
 from assessment.participation.views.common import hh_mm, json_body, own_item
+from core.views import Confirmation, confirmation_page, is_confirmed
 
 SCALE = (1, 2, 3, 4)
 
@@ -46,6 +53,51 @@ def _self_assessment_context(
     }
 
 
+def _confirm_submission(
+    request: HttpRequest, participant: Participant, item: CampaignInstrument, answers: dict
+) -> HttpResponse:
+    """Keep the answers as the draft, then ask before the submission that locks them."""
+    url = reverse("assessment:self_assessment", args=[participant.pk, item.pk])
+    try:
+        response = response_save_draft(
+            participant=participant,
+            campaign_instrument=item,
+            answers=answers,
+            actor=request.user,
+            request=request,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(url)
+    total = Indicator.objects.filter(instrument_id=item.instrument_id).count()
+    missing = total - len(response.answers)
+    if missing:
+        messages.error(
+            request,
+            f"Оцените все утверждения: без ответа осталось {missing}. "
+            "Ответы сохранены как черновик.",
+        )
+        return redirect(f"{url}?missing=1")
+    return confirmation_page(
+        request,
+        Confirmation(
+            title="Отправить самооценку?",
+            details=[
+                ("Анкета", item.instrument.name),
+                ("Оценено утверждений", f"{len(response.answers)} из {total}"),
+            ],
+            consequences=[
+                f"Ответы сохранены как черновик в {hh_mm(response.saved_at)}.",
+                "После отправки изменить их будет нельзя: самооценка войдёт в результат оценки "
+                f"с весом {item.weight} %.",
+            ],
+            confirm_label="Да, отправить самооценку",
+            cancel_url=url,
+            danger=False,
+        ),
+    )
+
+
 @login_required
 def self_assessment(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpResponse:
     """Show the self-assessment form (read-only once submitted); save a draft or submit."""
@@ -55,6 +107,8 @@ def self_assessment(request: HttpRequest, participant_pk: int, item_pk: int) -> 
     if request.method == "POST":
         answers = ratings_from_post(request.POST)
         submit = request.POST.get("action") == "submit"
+        if submit and not is_confirmed(request):
+            return _confirm_submission(request, participant, item, answers)
         service = response_submit if submit else response_save_draft
         try:
             response = service(

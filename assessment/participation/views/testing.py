@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from assessment.participation.services.testing import (
     attempt_submit,
 )
 from assessment.participation.views.common import hh_mm, json_body, own_item
+from core.views import Confirmation, confirmation_page, is_confirmed
 
 KINDS = (InstrumentKind.KNOWLEDGE_TEST,)
 
@@ -143,12 +145,50 @@ def test_save(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpRe
     return redirect("assessment:test", participant.pk, item.pk)
 
 
+def _submit_confirmation(
+    participant: Participant, item: CampaignInstrument, attempt: TestAttempt
+) -> Confirmation:
+    asked = len(attempt.question_ids)
+    answered = sum(1 for choices in attempt.answers.values() if choices)
+    deadline = hh_mm(attempt.deadline_at)
+    consequences = [
+        f"Ответы сохранены. Время теста идёт до {deadline}: до тех пор можно вернуться к нему."
+    ]
+    if answered < asked:
+        consequences.append(
+            f"Вопросов без ответа: {asked - answered}. Такие вопросы засчитываются как неверные."
+        )
+    consequences.append("После завершения изменить ответы нельзя; тест оценивается сразу.")
+    return Confirmation(
+        title="Завершить тест?",
+        details=[
+            ("Тест", item.instrument.name),
+            ("Дан ответ", f"на {answered} из {asked}"),
+        ],
+        consequences=consequences,
+        confirm_label="Да, завершить тест",
+        cancel_url=reverse("assessment:test", args=[participant.pk, item.pk]),
+        danger=False,
+    )
+
+
 @login_required
 @require_POST
 def test_submit(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpResponse:
     """Finish the attempt with the answers on the page; the server refuses them when late."""
     participant, item = own_item(request, participant_pk, item_pk, KINDS)
     attempt = _attempt_or_404(participant, item)
+    if not is_confirmed(request):
+        try:
+            saved = attempt_save_answers(
+                attempt=attempt,
+                answers=test_answers_from_post(request.POST, attempt.question_ids),
+                actor=request.user,
+            )
+        except ValidationError:
+            pass  # finished or out of time: the submission below says which, and scores it
+        else:
+            return confirmation_page(request, _submit_confirmation(participant, item, saved))
     try:
         attempt_submit(
             attempt=attempt,
