@@ -23,6 +23,7 @@ from assessment.models import (
 )
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.participation import FEEDBACK_MIN_GROUP
+from core.numbers import round_half_up
 
 URL_NAMES = {
     InstrumentKind.SELF_ASSESSMENT: "assessment:self_assessment",
@@ -295,7 +296,8 @@ def feedback_summary(
                     if code is not None:
                         ratings[code].append(int(value))
             group.averages = {
-                code: round(sum(values) / len(values), 1) for code, values in ratings.items()
+                code: float(round_half_up(sum(values) / len(values), 1))
+                for code, values in ratings.items()
             }
             group.comments = sorted(r.comment for r in group_answers if r.comment)
         groups.append(group)

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q
 
 from assessment.models import Competency, Result
 from candidates.models import MembershipStatus, ReserveMembership
+from core.numbers import percent, round_half_up
 from development.models import (
     WORKING_STATUSES,
     Activity,
@@ -22,7 +23,6 @@ from development.models import (
     PlanStatus,
     ProgrammeModule,
 )
-from development.plans.selectors import percent
 from governance.selectors import regulation_in_force
 
 TITLE = (
@@ -170,7 +170,7 @@ def _growth_of_targeted() -> tuple[float | None, int]:
                 changes.append(after[-1][code] - before[code])
     if not changes:
         return None, 0
-    return round(sum(changes) / len(changes), 1), len(changes)
+    return float(round_half_up(sum(changes) / len(changes), 1)), len(changes)
 
 
 def mentoring_norm_hours() -> dict[int, int]:

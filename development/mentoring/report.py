@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from candidates.models import MembershipStatus
+from core.numbers import percent, round_half_up
 from development.mentoring.selectors import completed_results_by_candidate
 from development.models import (
     Mentor,
@@ -53,12 +54,12 @@ class MentorRow:
 
     @property
     def hours_confirmed(self) -> float:
-        return round(self.minutes_confirmed / 60, 1)
+        return float(round_half_up(self.minutes_confirmed / 60, 1))
 
     @property
     def confirmation_rate(self) -> float | None:
         answered = self.sessions_confirmed + self.sessions_disputed
-        return round(self.sessions_confirmed * 100 / answered, 1) if answered else None
+        return float(percent(self.sessions_confirmed, answered, places=1)) if answered else None
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class Report:
 
 
 def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
+    return float(round_half_up(sum(values) / len(values), 1)) if values else None
 
 
 def _pairs_by_mentor(rows: dict[int, MentorRow]) -> dict[int, list[dict]]:
@@ -196,7 +197,7 @@ def _add_sessions(rows: dict[int, MentorRow]) -> None:
         row.minutes_confirmed = line["minutes"] or 0
         row.sessions_disputed = line["disputed"]
         usefulness = line["usefulness"]
-        row.mean_usefulness = None if usefulness is None else round(float(usefulness), 1)
+        row.mean_usefulness = None if usefulness is None else float(round_half_up(usefulness, 1))
 
 
 def _add_plans(rows: dict[int, MentorRow], pairs: dict[int, list[dict]]) -> None:
@@ -278,7 +279,7 @@ def medians(rows: Iterable[MentorRow]) -> dict[str, float | None]:
         counts = all(isinstance(value, int) for value in values)
         # A median of counts stays a count when it is whole (2, not 2,0); else one decimal.
         whole = counts and float(median).is_integer()
-        result[column.key] = int(median) if whole else round(float(median), 1)
+        result[column.key] = int(median) if whole else float(round_half_up(median, 1))
     return result
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from assessment.models import Result
 from candidates.models import MembershipStatus, ReserveMembership
+from core.numbers import percent, round_half_up
 from development.mentoring import matching
 from development.models import (
     Mentor,
@@ -169,15 +170,15 @@ class Hours:
 
     @property
     def total(self) -> float:
-        return round(self.total_minutes / 60, 1)
+        return float(round_half_up(self.total_minutes / 60, 1))
 
     @property
     def year(self) -> float:
-        return round(self.year_minutes / 60, 1)
+        return float(round_half_up(self.year_minutes / 60, 1))
 
     @property
     def percent_of_norm(self) -> int:
-        return min(round(self.year_minutes / 60 * 100 / self.norm_hours), 100)
+        return min(percent(self.year_minutes, self.norm_hours * 60), 100)
 
 
 def hours_of(mentorships: Iterable[int], today: datetime.date) -> dict[int, Hours]:

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from assessment.models import Competency, Result
 from assessment.scoring import level_of
+from core.numbers import percent, round_half_up
 from development.models import (
     WORKING_STATUSES,
     Activity,
@@ -55,11 +56,6 @@ def with_progress(plans: QuerySet[DevelopmentPlan], today: datetime.date) -> Que
     )
 
 
-def percent(done: int, total: int) -> int:
-    """Return done of total as a whole percent (0 for no items)."""
-    return round(done * 100 / total) if total else 0
-
-
 def overdue_items(items: QuerySet[PlanItem], today: datetime.date) -> QuerySet[PlanItem]:
     """Return the open items of plans in work whose due date has passed, oldest first."""
     return (
@@ -103,7 +99,7 @@ class GrowthLine:
     def change(self) -> float | None:
         if self.before is None or self.after is None:
             return None
-        return round(self.after - self.before, 1)
+        return float(round_half_up(self.after - self.before, 1))
 
     @property
     def level_before(self) -> int | None:

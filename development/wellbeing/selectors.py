@@ -22,6 +22,7 @@ from django.db.models import Exists, OuterRef
 
 from accounts.access import bound_municipality_id
 from candidates.models import MembershipStatus, ReserveMembership
+from core.numbers import percent, round_half_up
 from development import access
 from development.models import Mentor, PulseResponse
 from development.wellbeing.questionnaire import (
@@ -262,8 +263,8 @@ def _figures(label: str, people: list[_Person]) -> Cell:
     return Cell(
         label,
         people=count,
-        mean_index=round(fmean(person.index for person in people), 1),
-        low_share=(200 * low + count) // (2 * count),  # a whole percent, halves rounded up
+        mean_index=float(round_half_up(fmean(person.index for person in people), 1)),
+        low_share=percent(low, count),
     )
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from audit.services import personal_data_access_log
 from candidates.models import MembershipStatus, ReserveMembership
 from candidates.selectors import search_by_candidate_name
+from core.numbers import percent
 from core.views import show_errors
 from development import access
 from development.models import DevelopmentPlan, PlanItemStatus, PlanStatus
@@ -20,7 +21,6 @@ from development.plans.selectors import (
     DUE_SOON_DAYS,
     open_plan_of,
     overdue_by_municipality,
-    percent,
     plan_growth,
     uncovered_gaps,
     with_progress,
