@@ -5,7 +5,9 @@ Every number a result page shows comes from here, and the trace says how it was 
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from core.numbers import percent, round_half_up
 
 
 def scale_to_100(mean_on_1_to_4: float) -> float:
@@ -13,19 +15,63 @@ def scale_to_100(mean_on_1_to_4: float) -> float:
     return (mean_on_1_to_4 - 1) / 3 * 100
 
 
-def level_of(score: float) -> int:
-    """Return the competency level 1–4 nearest to a 0–100 score."""
-    return int(Decimal(score * 3 / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)) + 1
-
-
 def score_of_level(level: int) -> float:
-    """Return the 0–100 score that corresponds to a level."""
+    """Return the 0–100 score that corresponds to a level (the target line of the profile)."""
     return (level - 1) / 3 * 100
 
 
-def round1(value: float) -> Decimal:
+def round1(value: float | Decimal) -> Decimal:
     """Return the value rounded to one decimal, half up, as shown on screens."""
-    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return round_half_up(value, 1)
+
+
+# The level bands, the one place that says which score is which level. Level N is reached when
+# the score, as shown (one decimal), reaches the score of level N: 0,0 · 33,3 · 66,7 · 100,0.
+# A score between two levels is the lower one — 50,3 is level 2, never rounded up to 3 — so that
+# «уровень 3» on a page always means the score reached the target line of level 3.
+LEVELS = (1, 2, 3, 4)
+LEVEL_FLOORS: dict[int, Decimal] = {level: round1(score_of_level(level)) for level in LEVELS}
+STEP = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class LevelBand:
+    """The scores (as shown, one decimal) that make a level."""
+
+    level: int
+    low: Decimal
+    high: Decimal  # inclusive: the last score shown before the next level
+
+    @property
+    def text(self) -> str:
+        """Return the band in words: «от 33,3 до 66,6», or «100» for the top level."""
+        if self.low == self.high:
+            return _comma(self.low)
+        return f"от {_comma(self.low)} до {_comma(self.high)}"
+
+
+def _comma(value: Decimal) -> str:
+    """Return 33,3 for 33.3 and 100 for 100.0, as the bands are written."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return f"{value}".replace(".", ",")
+
+
+LEVEL_BANDS: tuple[LevelBand, ...] = tuple(
+    LevelBand(
+        level=level,
+        low=LEVEL_FLOORS[level],
+        high=LEVEL_FLOORS[level + 1] - STEP if level + 1 in LEVEL_FLOORS else LEVEL_FLOORS[level],
+    )
+    for level in LEVELS
+)
+
+
+def level_of(score: float | Decimal) -> int:
+    """Return the highest level 1–4 whose band the score (rounded to one decimal) has reached."""
+    shown = round1(score)
+    reached = [level for level in LEVELS if shown >= LEVEL_FLOORS[level]]
+    return reached[-1] if reached else LEVELS[0]
 
 
 @dataclass(frozen=True)
@@ -94,7 +140,7 @@ def compute(
                 "key": instrument.key,
                 "instrument": instrument.name,
                 "weight": instrument.weight,
-                "share": float(round1(instrument.weight / weight_sum * 100)),
+                "share": float(percent(instrument.weight, weight_sum, places=1)),
                 "score": float(round1(score)),
             }
             for instrument, score in parts

@@ -2,7 +2,16 @@
 
 from decimal import Decimal
 
-from assessment.scoring import InstrumentScores, compute, level_of, rank, scale_to_100
+import pytest
+
+from assessment.scoring import (
+    LEVEL_BANDS,
+    InstrumentScores,
+    compute,
+    level_of,
+    rank,
+    scale_to_100,
+)
 
 NAMES = {"K01": "Стратегия", "K05": "Финансы, право и закупки"}
 
@@ -13,14 +22,50 @@ def test_ratings_are_normalised_from_1_4_to_0_100():
     assert round(scale_to_100(2.5), 1) == 50.0
 
 
-def test_levels_round_to_the_nearest():
-    assert [level_of(0), level_of(33.4), level_of(50), level_of(83.4), level_of(100)] == [
-        1,
-        2,
-        3,
-        4,
-        4,
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [
+        (0, 1),
+        (33.2, 1),
+        (33.3, 2),  # the level's score as shown: 33,3
+        (33.333, 2),
+        (50.3, 2),  # the nearest level would be 3; the score has not reached it
+        (66.6, 2),
+        (66.64, 2),
+        (66.65, 3),  # shown as 66,7
+        (66.7, 3),
+        (99.9, 3),
+        (99.95, 4),  # shown as 100,0
+        (100, 4),
+    ],
+)
+def test_a_level_is_reached_only_when_the_score_reaches_it(score, level):
+    assert level_of(score) == level
+
+
+def test_the_bands_are_written_as_the_scores_are_shown():
+    assert [(band.level, band.text) for band in LEVEL_BANDS] == [
+        (1, "от 0 до 33,2"),
+        (2, "от 33,3 до 66,6"),
+        (3, "от 66,7 до 99,9"),
+        (4, "100"),
     ]
+    # Every score shown on a page falls in exactly one band.
+    for tenths in range(0, 1001):
+        score = Decimal(tenths) / 10
+        holding = [band.level for band in LEVEL_BANDS if band.low <= score <= band.high]
+        assert holding == [level_of(score)], score
+
+
+def test_a_score_between_levels_is_a_gap_for_the_upper_target():
+    outcome = compute(
+        instruments=[InstrumentScores("a", "Кейс", 100, {"K01": 50.3, "K05": 66.7})],
+        competency_names=NAMES,
+        targets={"K01": 3, "K05": 3},
+        threshold=60,
+    )
+
+    assert [(gap.code, gap.level, gap.target) for gap in outcome.gaps] == [("K01", 2, 3)]
 
 
 def test_competency_scores_are_weighted_over_the_instruments_that_measured_them():
