@@ -11,6 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from assessment.models import Campaign, Participant
+from assessment.results.wording import NOT_FINISHED
 from candidates.exports import log_export_access
 from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
 
@@ -32,13 +33,14 @@ COLUMNS = (
 def ranking_row(participant: Participant) -> list[object]:
     """Return the export's cells for one participant, in the order of COLUMNS."""
     result = participant.result
+    final = result.is_final
     return [
         result.rank,
         participant.candidate.full_name,
         participant.municipality.name,
         participant.get_position_group_display(),
-        float(result.total),
-        "да" if result.passed else "нет",
+        float(result.total) if final else None,
+        ("да" if result.passed else "нет") if final else NOT_FINISHED,
         len(result.gaps),
         "; ".join(gap["name"] for gap in result.gaps),
         "да" if result.is_complete else "нет",

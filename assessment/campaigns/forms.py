@@ -6,6 +6,7 @@ from django import forms
 
 from assessment.campaigns.services.setup import CampaignSettings, InstrumentChoice
 from assessment.models import Instrument, PositionGroup
+from assessment.models.results import FINAL_PARTICIPANT
 from candidates.selectors import search_by_candidate_name
 from registry.models import Municipality, PositionKind
 
@@ -193,10 +194,11 @@ class ParticipantFilterForm(forms.Form):
             participants = participants.filter(municipality=data["municipality"])
         if data.get("position_group"):
             participants = participants.filter(position_group=data["position_group"])
-        if data.get("passed") == "yes":
-            participants = participants.filter(result__passed=True)
-        elif data.get("passed") == "no":
-            participants = participants.filter(result__passed=False)
+        if data.get("passed") in ("yes", "no"):
+            # Only a final result has passed or not; a running one has not finished yet.
+            participants = participants.filter(
+                FINAL_PARTICIPANT, result__passed=data["passed"] == "yes"
+            )
         return participants
 
     def describe(self) -> str:

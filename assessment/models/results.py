@@ -5,7 +5,22 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from assessment.models.campaigns import Participant
+from assessment.models.campaigns import CampaignStatus, Participant
+
+# A result is final — its total, pass and place may be stated — once every instrument has counted
+# (and no expert disagreement waits), or once the campaign is closed and what is missing counts as
+# 0. A running campaign's incomplete result says «оценка не завершена» instead.
+FINAL_RESULT = (
+    Q(is_complete=True)
+    | Q(participant__completed_at__isnull=False)
+    | Q(participant__campaign__status=CampaignStatus.CLOSED)
+)
+# The same condition asked of participants (with a result).
+FINAL_PARTICIPANT = Q(result__isnull=False) & (
+    Q(result__is_complete=True)
+    | Q(completed_at__isnull=False)
+    | Q(campaign__status=CampaignStatus.CLOSED)
+)
 
 
 class Result(models.Model):
@@ -34,6 +49,16 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant}: {self.total}"
+
+    @property
+    def is_final(self) -> bool:
+        """Return whether the total, the pass and the place may be stated (see FINAL_RESULT)."""
+        participant = self.participant
+        return (
+            self.is_complete
+            or participant.completed_at is not None
+            or participant.campaign.status == CampaignStatus.CLOSED
+        )
 
 
 class PerformanceRating(models.Model):

@@ -36,26 +36,15 @@ def result_docx(report: ResultReport) -> bytes:
     if result is None:
         add_text(document, "Результат ещё не рассчитан.", indent=False)
         return to_bytes(document)
+    verdict = report.verdict
+    wording = report.wording
     add_heading(document, "Итог")
-    add_text(
-        document,
-        f"{_number(result.total)} из 100 при проходном балле {campaign.pass_threshold} — "
-        + ("порог пройден." if result.passed else "порог не пройден."),
-        bold_prefix="Итоговый балл: ",
-        indent=False,
-    )
+    add_text(document, verdict.sentence, bold_prefix="Итоговый балл: ", indent=False)
     if result.rank:
         add_text(
             document,
             f"{result.rank} из {report.ranked_count}",
             bold_prefix="Место в кампании: ",
-            indent=False,
-        )
-    if report.missing:
-        add_text(
-            document,
-            "; ".join(report.missing) + " — засчитаны как 0 в итоговом балле.",
-            bold_prefix="Не пройдены: ",
             indent=False,
         )
     add_heading(document, "Профиль компетенций")
@@ -74,21 +63,29 @@ def result_docx(report: ResultReport) -> bytes:
         ],
         widths_cm=[7, 2, 3.5, 2.5, 1.5],
     )
-    add_heading(document, "Сильные стороны")
-    if report.strengths:
-        for line in report.strengths:
-            add_text(document, f"{line.name}: {_number(line.score)} (уровень {line.level}).")
+    add_text(
+        document,
+        "; ".join(f"{band['level']} — {band['text']}" for band in report.bands) + ".",
+        bold_prefix="Уровни по баллу компетенции: ",
+        indent=False,
+    )
+    if wording.note:
+        add_text(document, wording.note)
     else:
-        add_text(document, "Ни одна компетенция пока не достигла целевого уровня.")
-    add_heading(document, "Дефициты компетенций")
-    if report.gaps:
-        for line in report.gaps:
-            add_text(
-                document,
-                f"{line.name}: уровень {line.level} при целевом {line.target}.",
-            )
-    else:
-        add_text(document, "Дефицитов нет: все измеренные компетенции на целевом уровне.")
+        add_heading(document, wording.strengths_title)
+        if report.strengths:
+            for line in report.strengths:
+                add_text(document, f"{line.name}: {_number(line.score)} (уровень {line.level}).")
+        else:
+            add_text(document, wording.strengths_empty)
+        add_heading(document, wording.gaps_title)
+        if report.gaps:
+            for line in report.gaps:
+                add_text(document, f"{line.name}: уровень {line.level} при целевом {line.target}.")
+        else:
+            add_text(document, wording.gaps_empty)
+    if wording.unmeasured:
+        add_text(document, wording.unmeasured)
     if report.expert_comments:
         add_heading(document, "Комментарии экспертов")
         for comment in report.expert_comments:
@@ -105,7 +102,9 @@ def result_docx(report: ResultReport) -> bytes:
             [
                 item["name"],
                 str(item["weight"]),
-                "не пройден (0)" if item["missing"] else _number(item["overall"]),
+                ("не пройден (0)" if verdict.is_final else "ещё нет результата")
+                if item["missing"]
+                else _number(item["overall"]),
             ]
             for item in report.instruments
         ],
@@ -115,8 +114,9 @@ def result_docx(report: ResultReport) -> bytes:
         document,
         "Балл компетенции — среднее баллов инструментов, которые её измеряли, взвешенное по "
         "весам этих инструментов. Итоговый балл — среднее баллов всех инструментов кампании, "
-        "взвешенное по их весам; не пройденный инструмент засчитывается как 0. Оценки по шкале "
-        "1–4 переводятся в 0–100: 1 → 0, 4 → 100.",
+        "взвешенное по их весам; после завершения кампании не пройденный инструмент "
+        "засчитывается как 0. Оценки по шкале 1–4 переводятся в 0–100: 1 → 0, 4 → 100. Уровень "
+        "достигнут, когда балл дошёл до балла уровня; балл между двумя уровнями — младший из них.",
     )
     add_text(
         document,

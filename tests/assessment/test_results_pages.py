@@ -242,15 +242,16 @@ def test_only_the_ministry_finishes_an_assessment(client, municipal_user, partic
 
 
 def test_the_summary_include_shows_the_result_compactly(participant):
-    from django.template.loader import render_to_string
-
     from assessment.models import Result
+    from assessment.results.agenda_panels import agenda_result_panels
 
     result = Result.objects.get(participant=participant)
+    nobody = make_participant(campaign=participant.campaign)
 
-    shown = render_to_string("assessment/_result_summary.html", {"result": result})
-    empty = render_to_string("assessment/_result_summary.html", {"result": None})
+    panels = agenda_result_panels([participant.nomination_id, nobody.nomination_id])
+    shown, empty = panels[participant.nomination_id], panels[nobody.nomination_id]
 
+    assert result.is_complete
     assert f"Итоговый балл: {str(result.total).replace('.', ',')}" in shown
     assert "порог пройден" in shown
     assert f"место {result.rank}" in shown

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -19,8 +20,13 @@ def _ranking_rows(request: HttpRequest, campaign: Campaign):
     participants = (
         form.apply(access.campaign_participants_visible_to(request.user, campaign))
         .filter(result__isnull=False)
-        .select_related("candidate", "municipality", "result")
-        .order_by("result__rank", "candidate__last_name", "candidate__first_name", "pk")
+        .select_related("candidate", "municipality", "result", "campaign")
+        .order_by(
+            F("result__rank").asc(nulls_last=True),
+            "candidate__last_name",
+            "candidate__first_name",
+            "pk",
+        )
     )
     return form, participants
 

@@ -23,7 +23,16 @@ from assessment.models import (
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.models.participation import FEEDBACK_MIN_GROUP
-from assessment.scoring import level_of, mean, round1, scale_to_100, score_of_level
+from assessment.results.wording import (
+    ProfileWording,
+    ResultState,
+    Verdict,
+    profile_wording,
+    result_state,
+    result_verdict,
+)
+from assessment.scoring import LEVEL_BANDS, level_of, mean, round1, scale_to_100, score_of_level
+from core.numbers import round_half_up
 
 
 @dataclass
@@ -50,6 +59,21 @@ class ResultReport:
     instruments: list[dict] = field(default_factory=list)
     disagreements: list[dict] = field(default_factory=list)
     expert_comments: list[dict] = field(default_factory=list)
+    bands: list[dict] = field(default_factory=list)
+
+    @property
+    def state(self) -> ResultState:
+        return result_state(self.result)
+
+    @property
+    def verdict(self) -> Verdict:
+        """Return the total and the pass as they may be stated in the result's state."""
+        return result_verdict(self.result, self.participant.campaign.pass_threshold)
+
+    @property
+    def wording(self) -> ProfileWording:
+        """Return the strengths and gaps sections' wording in the result's state."""
+        return profile_wording(self.lines, self.state)
 
     @property
     def gaps(self) -> list[CompetencyLine]:
@@ -78,7 +102,9 @@ class ResultReport:
                 float(line.score) if line.score is not None else None for line in self.lines
             ],
             "targets": [
-                round(line.target_score, 1) if line.target_score is not None else None
+                float(round_half_up(line.target_score, 1))
+                if line.target_score is not None
+                else None
                 for line in self.lines
             ],
         }
@@ -107,9 +133,26 @@ def expert_label(assignment: ExpertAssignment, number: int, *, name_experts: boo
     return f"Эксперт {number}"
 
 
+def _bands(titles: dict[tuple[int, int], str]) -> list[dict]:
+    """Return the level bands with the level's title where every competency names it alike."""
+    by_level: dict[int, set[str]] = defaultdict(set)
+    for (_competency, level), title in titles.items():
+        by_level[level].add(title)
+    return [
+        {
+            "level": band.level,
+            "title": next(iter(by_level[band.level])) if len(by_level[band.level]) == 1 else "",
+            "text": band.text,
+        }
+        for band in LEVEL_BANDS
+    ]
+
+
 def result_report(participant: Participant, *, name_experts: bool) -> ResultReport:
     """Return the participant's result with its explanation, in a fixed number of queries."""
     result = Result.objects.filter(participant=participant).first()
+    if result is not None:
+        result.participant = participant  # its state reads the campaign the page already holds
     report = ResultReport(participant=participant, result=result)
     framework_id = participant.campaign.framework_id
     titles = {
@@ -123,6 +166,7 @@ def result_report(participant: Participant, *, name_experts: bool) -> ResultRepo
             competency__framework_id=framework_id, position_group=participant.position_group
         ).values_list("competency__code", "level")
     )
+    report.bands = _bands(titles)
     scores = result.competency_scores if result else {}
     trace = result.trace if result else {}
     for competency in participant.campaign.framework.competencies.order_by("sort_order", "code"):
@@ -146,7 +190,7 @@ def result_report(participant: Participant, *, name_experts: bool) -> ResultRepo
     if result is None:
         return report
     report.ranked_count = Result.objects.filter(
-        participant__campaign_id=participant.campaign_id
+        participant__campaign_id=participant.campaign_id, rank__isnull=False
     ).count()
     report.instruments = trace.get("instruments", [])
     report.disagreements = trace.get("disagreements", [])

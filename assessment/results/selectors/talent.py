@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from assessment.models import Campaign, Participant, PerformanceRating
+from assessment.models.results import FINAL_PARTICIPANT
 from assessment.scoring import potential_of
 
 POTENTIAL_TITLES = {1: "низкий", 2: "средний", 3: "высокий"}
@@ -37,6 +38,8 @@ class Grid:
     campaign: Campaign
     cells: dict[tuple[int, int], list[Placed]] = field(default_factory=dict)
     unrated: list[Placed] = field(default_factory=list)
+    # People whose assessment is not finished: no potential may be read from their total yet.
+    not_finished: int = 0
 
     def rows(self) -> list[dict]:
         """Return the grid rows, high potential first, performance left to right."""
@@ -69,13 +72,14 @@ def latest_ratings(candidate_ids: list[int]) -> dict[int, PerformanceRating]:
 
 def talent_grid(campaign: Campaign, participants: QuerySet[Participant]) -> Grid:
     """Place the campaign's participants with results on the 9-box."""
+    with_results = participants.filter(campaign=campaign, result__isnull=False)
     people = list(
-        participants.filter(campaign=campaign, result__isnull=False)
+        with_results.filter(FINAL_PARTICIPANT)
         .select_related("candidate", "municipality", "result")
         .order_by("-result__total", "candidate__last_name", "pk")
     )
     ratings = latest_ratings([p.candidate_id for p in people])
-    grid = Grid(campaign=campaign)
+    grid = Grid(campaign=campaign, not_finished=with_results.count() - len(people))
     for participant in people:
         rating = ratings.get(participant.candidate_id)
         potential = potential_of(participant.result.total, campaign.pass_threshold)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from assessment.models import Campaign, Participant, Result
+from assessment.models import Campaign, CampaignStatus, Participant, Result
 from assessment.results.selectors.scores import CampaignData
 from assessment.scoring import compute, rank
 from audit.models import AuditSource
@@ -74,7 +74,17 @@ def _compute_locked(campaign: Campaign) -> int:
         outcome.trace["disagreements"] = disagreements
         outcomes[participant.pk] = outcome
         flags[participant.pk] = bool(disagreements)
-    ranks = rank({pk: outcome.total for pk, outcome in outcomes.items()})
+    # Places are given among final results only: a running campaign's incomplete result, its
+    # missing instruments counted as 0, would push complete ones around and mean nothing itself.
+    closed = campaign.status == CampaignStatus.CLOSED
+    final = {
+        participant.pk
+        for participant in participants
+        if closed
+        or participant.completed_at is not None
+        or (outcomes[participant.pk].is_complete and not flags[participant.pk])
+    }
+    ranks = rank({pk: outcome.total for pk, outcome in outcomes.items() if pk in final})
     existing = {r.participant_id: r for r in Result.objects.filter(participant__in=participants)}
     now = timezone.now()
     to_create, to_update = [], []
@@ -84,7 +94,7 @@ def _compute_locked(campaign: Campaign) -> int:
             "competency_scores": {k: float(v) for k, v in outcome.competency_scores.items()},
             "total": outcome.total,
             "passed": outcome.passed,
-            "rank": ranks[participant.pk],
+            "rank": ranks.get(participant.pk),
             "gaps": [gap.__dict__ for gap in outcome.gaps],
             "trace": outcome.trace,
             "has_disagreement": flags[participant.pk],

@@ -58,6 +58,7 @@ def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "campaign": participant.campaign,
             "report": report,
             "result": result,
+            "verdict": report.verdict,
             "instruments": instruments,
             "chart": report.chart_data(),
             "is_staff_view": access.shows_expert_names(request.user),

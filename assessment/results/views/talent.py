@@ -18,6 +18,7 @@ from assessment.results.selectors.talent import (
     talent_grid,
 )
 from assessment.results.services.talent import performance_rate, talent_note_add
+from assessment.results.wording import result_verdict
 from assessment.scoring import POTENTIAL_BAND, potential_bands, potential_of
 from audit.services import personal_data_access_log
 from core.views import show_errors
@@ -94,8 +95,13 @@ def talent_person(request: HttpRequest, pk: int) -> HttpResponse:
         request=request,
     )
     result = getattr(participant, "result", None)
+    verdict = result_verdict(result, participant.campaign.pass_threshold)
     rating = latest_ratings([participant.candidate_id]).get(participant.candidate_id)
-    potential = potential_of(result.total, participant.campaign.pass_threshold) if result else None
+    potential = (
+        potential_of(result.total, participant.campaign.pass_threshold)
+        if verdict.is_final
+        else None
+    )
     can_rate = access.can_rate_performance(request.user, participant)
     return render(
         request,
@@ -105,6 +111,7 @@ def talent_person(request: HttpRequest, pk: int) -> HttpResponse:
             "candidate": participant.candidate,
             "campaign": participant.campaign,
             "result": result,
+            "verdict": verdict,
             "rating": rating,
             "potential": potential,
             "potential_title": POTENTIAL_TITLES.get(potential, ""),
