@@ -285,10 +285,13 @@ def rate(
     paired: ExpertAssignment | None = None,
     disagree: bool = False,
 ) -> ExpertAssignment:
-    """Assign the expert and take the assignment as far as the state: assigned, declared,
+    """Assign the expert (unless the panel already has them) and take the assignment as far as
+    the state: assigned, declared,
     draft or submitted. Paired with another expert who rated, the scores stay within a point of
     theirs — except, to disagree, on the second criterion, two points away (for calibration)."""
-    assignment = expert_assign(
+    assignment = ExpertAssignment.objects.filter(
+        participant=participant, campaign_instrument=item, expert=expert
+    ).first() or expert_assign(
         participant=participant, campaign_instrument=item, expert=expert, actor=ministry
     )
     if state == "assigned":

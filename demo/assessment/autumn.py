@@ -59,6 +59,7 @@ def seed_autumn(
         nominations=[n for _, n in wave],
         ministry=ministry,
         today=today,
+        experts=experts,
     )
     items = instruments_by_kind(campaign)
     people = list(participants_by_email(campaign).values())

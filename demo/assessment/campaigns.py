@@ -12,7 +12,7 @@ from assessment.campaigns.services.setup import (
     default_instrument_weights,
 )
 from assessment.campaigns.services.workflow import campaign_activate
-from assessment.experts.services import expert_profile_save
+from assessment.experts.services import expert_assign, expert_profile_save
 from assessment.models import (
     Campaign,
     CampaignInstrument,
@@ -20,6 +20,7 @@ from assessment.models import (
     ExpertAssignment,
     FeedbackResponse,
     Instrument,
+    InstrumentKind,
     Participant,
     Response,
     TestAttempt,
@@ -30,6 +31,14 @@ from demo.selection.roster import ROSTER, DemoCandidate, email_of
 from governance.selectors import regulation_in_force
 from registry.models import Organization
 
+K = InstrumentKind
+# Who rates what: two experts per expert-rated instrument for every participant, assigned before
+# the campaign starts (it does not start otherwise).
+PANELS = {
+    K.CASE: ("expert", "expert02"),
+    K.INTERVIEW: ("expert", "expert03"),
+    K.MANAGEMENT_PROJECT: ("expert02", "expert03"),
+}
 # The experts, as they sit on the commission (demo/selection/commission.py creates their accounts).
 EXPERT_PLACES = {
     "expert": ("", "Доцент кафедры управления образованием ОГПУ"),
@@ -61,7 +70,9 @@ def campaign_start(
     nominations: list[Nomination],
     ministry: User,
     today: datetime.date,
+    experts: dict[str, User],
 ) -> Campaign:
+    """Create the campaign, add the people, assign every expert panel, then start it."""
     campaign = campaign_create(
         settings_=CampaignSettings(
             name=name,
@@ -76,6 +87,18 @@ def campaign_start(
     campaign_add_participants(
         campaign=campaign, nominations=nominations, actor=ministry, today=today
     )
+    items = instruments_by_kind(campaign)
+    for participant in Participant.objects.filter(campaign=campaign).order_by("pk"):
+        for kind, usernames in PANELS.items():
+            if kind not in items:
+                continue
+            for username in usernames:
+                expert_assign(
+                    participant=participant,
+                    campaign_instrument=items[kind],
+                    expert=experts[username],
+                    actor=ministry,
+                )
     return campaign_activate(campaign=campaign, actor=ministry)
 
 

@@ -30,6 +30,7 @@ from demo.assessment.answers import (
     take_test,
 )
 from demo.assessment.campaigns import (
+    PANELS,
     backdate_answers,
     campaign_start,
     experts_at_work,
@@ -59,12 +60,8 @@ SUMMER_COMPLETED = -76  # the held meeting's people were completed then
 SUMMER_CALIBRATED = -24  # the experts' disagreements were settled then
 SUMMER_LATE_COMPLETED = -21  # and the rest completed, for the next meeting
 
-# Who rates what in the summer: two experts per expert-rated instrument.
-SUMMER_PANELS = {
-    K.CASE: ("expert", "expert02"),
-    K.INTERVIEW: ("expert", "expert03"),
-    K.MANAGEMENT_PROJECT: ("expert02", "expert03"),
-}
+# Who rates what in the summer: the panels every campaign assigns before it starts.
+SUMMER_PANELS = PANELS
 # The summer people whose experts disagreed on the case by two points: calibrated later.
 DISAGREED = ("Коваленко", "Медведева")
 
@@ -133,6 +130,7 @@ def seed_summer(
         nominations=[n for _, n in wave],
         ministry=ministry,
         today=today,
+        experts=experts,
     )
     items = instruments_by_kind(campaign)
     participants = participants_by_email(campaign)

@@ -9,10 +9,16 @@ from django.utils import timezone
 
 from assessment.campaigns.selectors.cohort import memberships_due_for_reassessment
 from assessment.campaigns.services.workflow import campaign_activate, campaign_close
-from assessment.models import CampaignStatus, Participant, PositionGroup, Result
+from assessment.models import CampaignStatus, InstrumentKind, Participant, PositionGroup, Result
 from candidates.models import MembershipStatus, NominationStatus, ReserveMembership
 from registry.models import Municipality
-from tests.assessment.factories import make_campaign, make_participant, submit_self_assessment
+from tests.assessment.factories import (
+    assign_expert,
+    make_campaign,
+    make_expert,
+    make_participant,
+    submit_self_assessment,
+)
 from tests.candidates.factories import make_nomination
 
 
@@ -182,3 +188,52 @@ def test_the_ministry_offers_every_municipality(client, ministry_user):
     response = client.get(_cohort_url(campaign), {"municipality": orsk.pk})
 
     assert [n.pk for n in response.context["nominations"]] == [far.pk]
+
+
+def test_a_campaign_without_instruments_does_not_start(db, ministry_user):
+    campaign = make_campaign(status=CampaignStatus.DRAFT, kinds=[])
+    make_participant(campaign=campaign)
+
+    with pytest.raises(ValidationError, match="Добавьте инструменты оценки"):
+        campaign_activate(campaign=campaign, actor=ministry_user)
+
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.DRAFT
+
+
+def test_each_expert_rated_instrument_needs_two_experts_for_each_participant(
+    client, db, ministry_user
+):
+    campaign = make_campaign(
+        status=CampaignStatus.DRAFT,
+        kinds=["self_assessment", "case", "interview"],
+        weights={"self_assessment": 40, "case": 30, "interview": 30},
+    )
+    first = make_participant(campaign=campaign, last_name="Первая")
+    second = make_participant(campaign=campaign, last_name="Вторая")
+    for participant in (first, second):
+        assign_expert(participant, InstrumentKind.CASE, make_expert())
+        assign_expert(participant, InstrumentKind.CASE, make_expert())
+    assign_expert(first, InstrumentKind.INTERVIEW, make_expert())
+    client.force_login(ministry_user)
+
+    response = client.post(
+        reverse("assessment:campaign_status", args=[campaign.pk, "activate"]), follow=True
+    )
+
+    text = response.content.decode()
+    assert "не менее 2 экспертов" in text
+    refusal = text.split("не менее 2 экспертов")[1].split("<")[0]
+    assert "Вторая Анна Петровна — «Структурированное интервью»: назначено 0" in refusal
+    assert "Первая Анна Петровна — «Структурированное интервью»: назначено 1" in refusal
+    assert "кейс" not in refusal  # both have their two experts on the case
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.DRAFT
+
+    assign_expert(first, InstrumentKind.INTERVIEW, make_expert())
+    for _ in range(2):
+        assign_expert(second, InstrumentKind.INTERVIEW, make_expert())
+    campaign_activate(campaign=campaign, actor=ministry_user)
+
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.ACTIVE

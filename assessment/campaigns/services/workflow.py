@@ -2,9 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest
 
-from assessment.models import Campaign, CampaignStatus
+from assessment.models import Campaign, CampaignStatus, ExpertAssignment
+from assessment.models.experts import MIN_EXPERTS
 from assessment.results.services.results import results_compute
 from audit.services import audit_record
 
@@ -32,11 +34,58 @@ def _transition(
     return locked
 
 
+# How many participants without a full panel the refusal names before «и ещё N».
+NAMED_SHORT_PANELS = 5
+
+
+def _short_panels(campaign: Campaign) -> list[str]:
+    """Return «ФИО — «инструмент»: назначено N» for each panel of fewer than MIN_EXPERTS experts."""
+    expert_rated = [
+        ci
+        for ci in campaign.instruments.select_related("instrument")
+        if ci.instrument.is_expert_rated
+    ]
+    if not expert_rated:
+        return []
+    assigned = {
+        (participant_id, ci_id): experts
+        for participant_id, ci_id, experts in ExpertAssignment.objects.filter(
+            campaign_instrument__in=expert_rated
+        )
+        .values("participant_id", "campaign_instrument_id")
+        .annotate(experts=Count("pk"))
+        .values_list("participant_id", "campaign_instrument_id", "experts")
+    }
+    short = []
+    for participant in campaign.participants.select_related("candidate").order_by(
+        "candidate__last_name", "candidate__first_name", "pk"
+    ):
+        for ci in sorted(expert_rated, key=lambda ci: ci.display_order):
+            count = assigned.get((participant.pk, ci.pk), 0)
+            if count < MIN_EXPERTS:
+                short.append(
+                    f"{participant.candidate.full_name} — «{ci.instrument}»: назначено {count}"
+                )
+    return short
+
+
 def _ready_to_start(campaign: Campaign) -> None:
-    if not campaign.participants.exists():
-        raise ValidationError("Добавьте участников: кампания без участников не начинается.")
+    """Refuse to start a campaign that could not give a single complete result."""
+    if not campaign.instruments.exists():
+        raise ValidationError("Добавьте инструменты оценки: кампания без них не начинается.")
     if sum(campaign.instruments.values_list("weight", flat=True)) != 100:
         raise ValidationError("Сумма весов инструментов должна быть равна 100 %.")
+    if not campaign.participants.exists():
+        raise ValidationError("Добавьте участников: кампания без участников не начинается.")
+    short = _short_panels(campaign)
+    if short:
+        named = "; ".join(short[:NAMED_SHORT_PANELS])
+        more = len(short) - NAMED_SHORT_PANELS
+        raise ValidationError(
+            f"Назначьте каждому участнику не менее {MIN_EXPERTS} экспертов на каждый "
+            f"инструмент, который оценивают эксперты: {named}"
+            + (f" и ещё {more}." if more > 0 else ".")
+        )
 
 
 def campaign_activate(*, campaign: Campaign, actor, request: HttpRequest | None = None) -> Campaign:
