@@ -9,8 +9,6 @@ status «в резерве»). Deterministic for a given generator and day; a se
 import datetime
 import random
 
-from assessment.models import Result
-from assessment.scoring import rank
 from demo.builders import Topic, mail_to_nowhere, seed_missing, topics_have_data
 from demo.development.mentoring import seed_mentoring
 from demo.development.plans import plans_have_data, seed_plans
@@ -32,19 +30,5 @@ def has_data() -> bool:
 def seed(*, rng: random.Random, today: datetime.date) -> list[str]:
     """Seed the topics that have no data yet, in order; return lines for the report."""
     with mail_to_nowhere():
-        lines = seed_missing(TOPICS, rng=rng, today=today)
-        _rank_demo_results()
-    return lines
+        return seed_missing(TOPICS, rng=rng, today=today)
 
-
-def _rank_demo_results() -> None:
-    """Give the results this module wrote their places in their campaigns, as scoring does."""
-    unranked = Result.objects.filter(rank__isnull=True).values_list(
-        "participant__campaign_id", flat=True
-    )
-    for campaign_id in set(unranked):
-        results = list(Result.objects.filter(participant__campaign_id=campaign_id))
-        places = rank({result.pk: result.total for result in results})
-        for result in results:
-            result.rank = places[result.pk]
-        Result.objects.bulk_update(results, ["rank"])

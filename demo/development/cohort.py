@@ -1,20 +1,27 @@
 """The development stage's cohort: twelve reservists with finished assessments; a re-assessment."""
 
 import datetime
+import math
 import random
 from dataclasses import dataclass
 
-from accounts.models import Role
+from accounts.models import Role, User
 from assessment.models import (
     Campaign,
+    CampaignInstrument,
     CampaignStatus,
     CompetencyFramework,
+    ExpertAssignment,
+    Indicator,
+    Instrument,
+    InstrumentKind,
     Participant,
     PositionGroup,
+    Response,
     Result,
-    TargetLevel,
+    RubricCriterion,
 )
-from assessment.scoring import InstrumentScores, compute, level_of
+from assessment.results.services.results import results_compute
 from candidates.models import (
     Candidate,
     MembershipEvent,
@@ -24,7 +31,7 @@ from candidates.models import (
     ReserveMembership,
     StatusChange,
 )
-from demo.builders import DAY, demo_account
+from demo.builders import DAY, demo_account, moment
 from governance.selectors import regulation_in_force
 from registry.models import Municipality, Organization, PositionKind
 
@@ -70,6 +77,12 @@ COHORT = [
 ]  # fmt: skip
 
 CAMPAIGN_NAME = "Комплексная оценка кандидатов в резерв 2026"
+REASSESSMENT_NAME = "Повторная оценка резервистов 2026"
+
+
+# The instruments of the development cohort's campaigns: the answers below are what they scored.
+COHORT_WEIGHTS = {InstrumentKind.SELF_ASSESSMENT: 40, InstrumentKind.CASE: 60}
+COHORT_EXPERTS = ("expert", "expert02")
 
 
 def closed_campaign(
@@ -79,55 +92,84 @@ def closed_campaign(
     starts_on: datetime.date,
     ends_on: datetime.date,
 ) -> Campaign:
-    """Return the closed campaign of that name, created over those days if it is not there."""
-    campaign, _ = Campaign.objects.get_or_create(
+    """Return the closed campaign of that name, created over those days with its instruments."""
+    campaign, created = Campaign.objects.get_or_create(
         name=name,
         defaults={
             "framework": framework,
             "status": CampaignStatus.CLOSED,
             "starts_on": starts_on,
             "ends_on": ends_on,
-            "pass_threshold": 60,
+            "pass_threshold": regulation_in_force().pass_threshold,
         },
     )
+    if created:
+        for kind, weight in COHORT_WEIGHTS.items():
+            CampaignInstrument.objects.create(
+                campaign=campaign,
+                instrument=Instrument.objects.filter(framework=framework, kind=kind)
+                .order_by("pk")
+                .first(),
+                weight=weight,
+                deadline=ends_on,
+            )
     return campaign
 
 
-def _result(
-    participant: Participant, framework, rng: random.Random, fixed: dict[str, int]
-) -> Result:
-    """Compute a believable result: two instruments, a few competencies below the target."""
-    names = dict(framework.competencies.values_list("code", "name"))
-    group = participant.position_group
-    targets = dict(
-        TargetLevel.objects.filter(
-            competency__framework=framework, position_group=group
-        ).values_list("competency__code", "level")
-    )
-    weights = regulation_in_force().assessment_weights
-    # Fixed gaps tell a story; the other competencies are then at or near the target.
-    drawn = (55, 95) if fixed else (25, 95)
-    instruments = [
-        InstrumentScores(
-            key="",
-            name=label,
-            weight=weights.get(kind, 20),
-            scores={code: float(fixed.get(code, rng.randint(*drawn))) for code in names},
+def _ratings(score: float) -> tuple[int, int]:
+    """Return two 1–4 ratings around the score's place on the scale (their mean approaches it)."""
+    level = 1 + 3 * score / 100
+    return max(1, min(4, math.floor(level))), max(1, min(4, math.ceil(level)))
+
+
+def record_answers(participant: Participant, scores: dict[str, float], rng: random.Random) -> None:
+    """Write the self-assessment and the two experts' case ratings that give about these scores.
+
+    The result is then computed from them by the assessment's own scoring, so that a recomputation
+    of the (closed) campaign gives the same numbers the pages show.
+    """
+    items = {
+        ci.instrument.kind: ci
+        for ci in CampaignInstrument.objects.filter(campaign=participant.campaign).select_related(
+            "instrument"
         )
-        for kind, label in (("self_assessment", "Самооценка"), ("case", "Управленческие кейсы"))
-    ]
-    outcome = compute(
-        instruments=instruments, competency_names=names, targets=targets, threshold=60
+    }
+    answered = moment(participant.campaign.ends_on - 3 * DAY, 18)
+    self_ci = items[InstrumentKind.SELF_ASSESSMENT]
+    answers = {}
+    for indicator_id, code in Indicator.objects.filter(instrument=self_ci.instrument).values_list(
+        "pk", "competency__code"
+    ):
+        low, high = _ratings(scores[code])
+        answers[str(indicator_id)] = rng.choice((low, high)) if low != high else low
+    Response.objects.create(
+        participant=participant, campaign_instrument=self_ci, answers=answers, submitted_at=answered
     )
-    return Result.objects.create(
-        participant=participant,
-        competency_scores={code: float(score) for code, score in outcome.competency_scores.items()},
-        total=outcome.total,
-        passed=outcome.passed,
-        gaps=[gap.__dict__ for gap in outcome.gaps],
-        trace=outcome.trace,
-        is_complete=True,
+    case_ci = items[InstrumentKind.CASE]
+    criteria = list(
+        RubricCriterion.objects.filter(instrument=case_ci.instrument).values_list(
+            "pk", "competency__code"
+        )
     )
+    experts = list(User.objects.filter(username__in=COHORT_EXPERTS).order_by("username"))
+    for number, expert in enumerate(experts):
+        ExpertAssignment.objects.create(
+            participant=participant,
+            campaign_instrument=case_ci,
+            expert=expert,
+            no_conflict_declared_at=answered,
+            scores={str(pk): _ratings(scores[code])[number % 2] for pk, code in criteria},
+            submitted_at=answered + DAY,
+        )
+
+
+def _story_scores(framework, rng: random.Random, fixed: dict[str, int]) -> dict[str, float]:
+    """Return the scores a reservist's answers aim at: the story's gaps, the rest drawn."""
+    drawn = (55, 95) if fixed else (25, 95)
+    return {
+        code: float(fixed.get(code, rng.randint(*drawn)))
+        for code in framework.competencies.values_list("code", flat=True)
+    }
 
 
 def reservist_add(
@@ -179,7 +221,8 @@ def reservist_add(
         position_group=PositionGroup.DEPUTY if "deputy" in person.position else PositionGroup.HEAD,
         municipality=municipality,
     )
-    _result(participant, campaign.framework, rng, dict(person.scores))
+    record_answers(participant, _story_scores(campaign.framework, rng, dict(person.scores)), rng)
+    results_compute(campaign=campaign)
     Participant.objects.filter(pk=participant.pk).update(
         completed_at=datetime.datetime.combine(
             started - 20 * DAY, datetime.time(12), tzinfo=datetime.UTC
@@ -205,7 +248,7 @@ def reservist_add(
     return membership
 
 
-def reassess(membership: ReserveMembership, today: datetime.date) -> bool:
+def reassess(membership: ReserveMembership, today: datetime.date, rng: random.Random) -> bool:
     """Add a finished re-assessment in which the earlier gaps grew, for the report's growth."""
     earlier = (
         Result.objects.filter(participant__candidate=membership.candidate)
@@ -216,7 +259,7 @@ def reassess(membership: ReserveMembership, today: datetime.date) -> bool:
     if earlier is None or not earlier.gaps:
         return False
     campaign = closed_campaign(
-        name="Повторная оценка резервистов 2026",
+        name=REASSESSMENT_NAME,
         framework=earlier.participant.campaign.framework,
         starts_on=today - 40 * DAY,
         ends_on=today - 10 * DAY,
@@ -234,17 +277,6 @@ def reassess(membership: ReserveMembership, today: datetime.date) -> bool:
         code: min(100.0, float(score) + (18.0 if code in gap_codes else 2.0))
         for code, score in earlier.competency_scores.items()
     }
-    gaps = [
-        {**gap, "level": level_of(scores[gap["code"]])}
-        for gap in earlier.gaps
-        if level_of(scores[gap["code"]]) < gap["target"]
-    ]
-    Result.objects.create(
-        participant=participant,
-        competency_scores=scores,
-        total=earlier.total + 8,
-        passed=True,
-        gaps=gaps,
-        is_complete=True,
-    )
+    record_answers(participant, scores, rng)
+    results_compute(campaign=campaign)
     return True

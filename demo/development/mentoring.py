@@ -168,7 +168,7 @@ def seed_mentoring(*, rng: random.Random, today: datetime.date) -> list[str]:
         pair.refresh_from_db()
         sessions += _seed_sessions(pair, today, count=len(SESSIONS) if username == "mentor" else 3)
         if surname in ("Белова", "Тимофеев"):
-            reassessed += reassess(membership, today)
+            reassessed += reassess(membership, today, rng)
     return [
         f"Наставников: {len(mentors)}, пар: {pairs}, встреч: {sessions}, "
         f"повторных оценок: {reassessed}."
