@@ -31,4 +31,3 @@ def seed(*, rng: random.Random, today: datetime.date) -> list[str]:
     """Seed the topics that have no data yet, in order; return lines for the report."""
     with mail_to_nowhere():
         return seed_missing(TOPICS, rng=rng, today=today)
-

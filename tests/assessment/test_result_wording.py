@@ -1,4 +1,4 @@
-"""What the result page, the report, the summary and the ranking say in each state of the assessment.
+"""What the result page, the report, the summary and the ranking say in each assessment state.
 
 A running campaign's incomplete result says «оценка не завершена», never a total of 0,0 with
 «порог не пройден»; the strengths and gaps sections never contradict each other.
