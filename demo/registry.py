@@ -25,6 +25,7 @@ from demo.region import (
     SURNAMES,
     VILLAGES,
 )
+from registry.founders import founder_from_name
 from registry.models import Municipality, Organization, OrganizationKind
 from registry.validators import _INN10_WEIGHTS
 
@@ -217,6 +218,7 @@ def build_organizations(*, rng: random.Random, today: datetime.date) -> list[Org
                     full_name=full_name,
                     short_name=short_name,
                     kind=kind,
+                    founder=founder_from_name(full_name, short_name),
                     inn=inn_for(office, serial),
                     kpp=f"56{office:02d}01001",
                     ogrn=ogrn_for(rng.randint(1993, 2016), office, serial),

@@ -52,12 +52,24 @@ class OrganizationAdmin(RegistryImportAdminMixin, PolicyAdmin):
     may_change = access.can_change_registry
     list_display = ["short_name", "inn", "kind", "municipality", "head_full_name", "is_active"]
     list_select_related = ["municipality"]
-    list_filter = ["municipality", "kind", "is_active"]
+    list_filter = ["municipality", "kind", "founder", "is_active"]
     search_fields = ["full_name", "short_name", "inn", "ogrn", "head_full_name"]
     autocomplete_fields = ["municipality"]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["municipality", "full_name", "short_name", "kind", "is_active"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "municipality",
+                    "full_name",
+                    "short_name",
+                    "kind",
+                    "founder",
+                    "is_active",
+                ]
+            },
+        ),
         ("Реквизиты", {"fields": ["inn", "kpp", "ogrn"]}),
         ("Контакты", {"fields": ["address", "phone", "email", "website"]}),
         (

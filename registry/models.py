@@ -86,6 +86,15 @@ class OrganizationKind(models.TextChoices):
     VOCATIONAL = "vocational", _("профессиональная образовательная организация")
 
 
+class Founder(models.TextChoices):
+    """Who founded the organization, and so who appoints its head (273-ФЗ ст. 51 ч. 1)."""
+
+    REGIONAL = "regional", _("региональная (учредитель — Оренбургская область)")
+    MUNICIPAL = "municipal", _("муниципальная (учредитель — муниципальное образование)")
+    FEDERAL = "federal", _("федеральная (учредитель — Российская Федерация)")
+    PRIVATE = "private", _("частная")
+
+
 class Organization(models.Model):
     municipality = models.ForeignKey(
         Municipality,
@@ -96,6 +105,17 @@ class Organization(models.Model):
     full_name = models.CharField(_("полное наименование"), max_length=500)
     short_name = models.CharField(_("краткое наименование"), max_length=255, blank=True)
     kind = models.CharField(_("тип организации"), max_length=16, choices=OrganizationKind.choices)
+    # Blank when the registry does not say and the name does not tell (see registry.founders).
+    founder = models.CharField(
+        _("учредитель"),
+        max_length=16,
+        choices=Founder.choices,
+        blank=True,
+        help_text=_(
+            "Учредитель назначает руководителя: муниципальной организации — муниципальное "
+            "образование, региональной — министерство образования Оренбургской области."
+        ),
+    )
     inn = models.CharField(_("ИНН"), max_length=12, unique=True, validators=[validate_inn])
     kpp = models.CharField(_("КПП"), max_length=9, blank=True, validators=[validate_kpp])
     ogrn = models.CharField(_("ОГРН"), max_length=15, blank=True, validators=[validate_ogrn])

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
+from registry.founders import FOUNDER_NAMES
 from registry.importing.columns import COLUMNS
 from registry.importing.values import KIND_NAMES
 from registry.models import Municipality, Organization
@@ -48,6 +49,10 @@ class OrganizationResource(resources.ModelResource):
     def dehydrate_kind(self, organization: Organization) -> str:
         """Return the kind as its label, which the import reads back."""
         return KIND_NAMES.get(organization.kind, organization.kind)
+
+    def dehydrate_founder(self, organization: Organization) -> str:
+        """Return the founder as the import template writes it, blank when not known."""
+        return FOUNDER_NAMES.get(organization.founder, "")
 
     def export_field(self, field, instance, **kwargs):
         """Return the cell value with dates and numbers native and text made formula-safe."""
@@ -119,6 +124,13 @@ _NOTES = [
     ("ОГРН", "", "13 цифр"),
     ("Даты", "", "в виде дд.мм.гггг или ячейкой с датой"),
     ("Численность обучающихся", "", "целое число"),
+    (
+        "Учредитель",
+        "",
+        "; ".join(FOUNDER_NAMES.values())
+        + ". Если пусто — по наименованию: МБОУ, «Муниципальное…» — муниципальная; ГАПОУ, "
+        "ГБОУ, «Государственное…» — региональная",
+    ),
 ]
 
 

@@ -3,18 +3,21 @@
 Every write is transactional and leaves one audit event per organization it creates or changes.
 """
 
+import datetime
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.http import HttpRequest
 
 from audit.models import AuditSource
 from audit.services import audit_record
 from core.spreadsheets import FileRefused, TableNotFound
+from registry.founders import founder_from_name
 from registry.importing import (
     COLUMNS,
     parse_file,
@@ -172,6 +175,10 @@ def organization_save(
     _, names = municipality_index()
     with transaction.atomic():
         if organization._state.adding:
+            if not organization.founder:
+                organization.founder = founder_from_name(
+                    organization.full_name, organization.short_name
+                )
             organization.save()
             audit_record(
                 actor=actor,
@@ -219,3 +226,52 @@ def organization_delete(
             request=request,
         )
         organization.delete()
+
+
+HEAD_FIELDS = ("head_full_name", "head_birth_date", "head_contract_end_date")
+
+
+def organization_head_appoint(
+    *,
+    organization: Organization,
+    full_name: str,
+    birth_date: datetime.date | None,
+    contract_end_date: datetime.date | None,
+    actor,
+    source: AuditSource = AuditSource.WEB,
+    request: HttpRequest | None = None,
+) -> Organization:
+    """Record the organization's new head: name, birth date and the end of their contract.
+
+    The previous head's dates go with them: a contract end the new head's contract does not
+    state is left blank rather than kept from the predecessor.
+    """
+    full_name = " ".join(full_name.split())
+    if not full_name:
+        raise ValidationError("Укажите ФИО нового руководителя.")
+    with transaction.atomic():
+        locked = Organization.objects.select_for_update().get(pk=organization.pk)
+        after = {
+            "head_full_name": full_name[:255],
+            "head_birth_date": birth_date,
+            "head_contract_end_date": contract_end_date,
+        }
+        changed = {
+            name: (getattr(locked, name), value)
+            for name, value in after.items()
+            if getattr(locked, name) != value
+        }
+        if not changed:
+            return locked
+        for name, (_, new) in changed.items():
+            setattr(locked, name, new)
+        locked.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action="organization.update",
+            obj=locked,
+            changes=changed,
+            source=source,
+            request=request,
+        )
+    return locked

@@ -5,7 +5,7 @@ import random
 import factory
 
 from accounts.models import Role, User
-from registry.models import Municipality, Organization, OrganizationKind
+from registry.models import Founder, Municipality, Organization, OrganizationKind
 from registry.validators import _INN10_WEIGHTS
 
 
@@ -30,6 +30,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     full_name = factory.Sequence(lambda n: f"МОБУ «Средняя общеобразовательная школа № {n + 1}»")
     short_name = factory.Sequence(lambda n: f"МОБУ «СОШ № {n + 1}»")
     kind = OrganizationKind.GENERAL
+    founder = Founder.MUNICIPAL
     inn = factory.Sequence(lambda n: make_inn(n + random.randint(0, 10**6)))
     kpp = "561001001"
     ogrn = factory.Sequence(lambda n: make_ogrn(n))

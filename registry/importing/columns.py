@@ -63,6 +63,17 @@ COLUMNS: tuple[Column, ...] = (
         "Дата окончания трудового договора руководителя",
         aliases=("Дата окончания трудового договора", "Срок трудового договора руководителя"),
     ),
+    # Last, so that files made from the older 15-column template keep their column positions.
+    Column(
+        "founder",
+        "Учредитель",
+        aliases=(
+            "Учредитель организации",
+            "Подчинённость",
+            "Уровень подчинённости",
+            "Ведомственная принадлежность",
+        ),
+    ),
 )
 
 TEMPLATE_HEADERS: tuple[str, ...] = tuple(column.header for column in COLUMNS)

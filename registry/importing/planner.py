@@ -12,6 +12,7 @@ from django.utils import timezone
 from audit.models import AuditSource
 from audit.services import Change, audit_record_bulk
 from core.spreadsheets import RowError
+from registry.founders import FOUNDER_NAMES
 from registry.importing import COLUMNS, KIND_NAMES, ParsedRow
 from registry.importing.report import FieldChange, ImportReport, PlannedRow
 from registry.models import Municipality, MunicipalityAlias, Organization
@@ -36,6 +37,8 @@ def _display(field_name: str, value: object, municipality_names: dict[int, str])
         return municipality_names.get(value, str(value))
     if field_name == "kind":
         return KIND_NAMES.get(value, str(value))
+    if field_name == "founder":
+        return FOUNDER_NAMES.get(value, str(value))
     if field_name == "is_active":
         return "да" if value else "нет"
     if hasattr(value, "strftime"):
@@ -132,7 +135,7 @@ class ImportPlanner:
             changed = {
                 name: (current[name], value)
                 for name, value in row.values.items()
-                if current[name] != value
+                if current[name] != value and not (name in row.inferred and current[name])
             }
             self.digest.update(repr(("row", inn, changed)).encode())
             if not changed:
@@ -174,8 +177,10 @@ class ImportPlanner:
             now = timezone.now()
             updated = []
             changed_fields: set[str] = set()
-            for current, values, changed in to_update:
-                organization = _organization({**current, **values}, pk=current["id"])
+            for current, _values, changed in to_update:
+                # Only what changes: an inferred value the row does not apply stays out.
+                new_values = {name: new for name, (_, new) in changed.items()}
+                organization = _organization({**current, **new_values}, pk=current["id"])
                 organization.updated_at = now
                 updated.append(organization)
                 changed_fields.update(changed)

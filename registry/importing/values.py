@@ -19,6 +19,7 @@ from core.spreadsheets import (
     parse_email,
     text_value,
 )
+from registry.founders import FOUNDER_NAMES, founder_from_name, founder_from_text
 from registry.importing.columns import COLUMN_BY_FIELD, TableLayout
 from registry.normalize import municipality_key
 from registry.validators import validate_inn, validate_kpp, validate_ogrn
@@ -85,11 +86,17 @@ class ParseContext(CellContext):
 
 @dataclass
 class ParsedRow:
-    """One registry row: its number, the field values it provides, and what is wrong with it."""
+    """One registry row: its number, the field values it provides, and what is wrong with it.
+
+    `inferred` names the fields whose values the row does not state but its other cells tell
+    (the founder, from the name): they fill a new organization or a blank field, never replace
+    a value already in the registry.
+    """
 
     row: int
     values: dict[str, object] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    inferred: set[str] = field(default_factory=set)
 
 
 def _digits(value: object, *, width: int) -> str:
@@ -168,6 +175,21 @@ def parse_kind(value: object, context: ParseContext) -> str:
     return kind
 
 
+def parse_founder(value: object, context: ParseContext) -> str:
+    """Return the founder the cell names, or "" for a blank cell (the name then tells)."""
+    text = text_value(value)
+    if not text:
+        return ""
+    founder = context.known.get(("founder", text))
+    if founder is None:
+        founder = founder_from_text(text)
+        if founder is None:
+            allowed = "; ".join(f"«{name}»" for name in FOUNDER_NAMES.values())
+            raise CellError(f"неизвестный учредитель «{text}», допустимы: {allowed}")
+        context.known["founder", text] = founder
+    return founder
+
+
 def _parse_text(field_name: str) -> Callable[[object, ParseContext], str]:
     limit = TEXT_MAX_LENGTHS[field_name]
 
@@ -196,6 +218,7 @@ PARSERS: dict[str, Callable[[object, ParseContext], object]] = {
     "head_full_name": _parse_text("head_full_name"),
     "head_birth_date": parse_birth_date,
     "head_contract_end_date": parse_date,
+    "founder": parse_founder,
 }
 
 
@@ -225,4 +248,20 @@ def parse_row(
         except CellError as error:
             header = COLUMN_BY_FIELD[field_name].header
             parsed.errors.append(RowError(row_number, header, str(error)))
+    _infer_founder(parsed)
     return parsed
+
+
+def _infer_founder(parsed: ParsedRow) -> None:
+    """Take the founder from the name when the row does not state it; an explicit value wins."""
+    if parsed.values.get("founder") or any(
+        error.column == COLUMN_BY_FIELD["founder"].header for error in parsed.errors
+    ):
+        return
+    parsed.values.pop("founder", None)  # a blank cell never clears a founder already known
+    inferred = founder_from_name(
+        str(parsed.values.get("full_name", "")), str(parsed.values.get("short_name", ""))
+    )
+    if inferred:
+        parsed.values["founder"] = inferred
+        parsed.inferred.add("founder")

@@ -16,6 +16,7 @@ def _form(organization: Organization, **changes) -> dict:
         "full_name": organization.full_name,
         "short_name": organization.short_name,
         "kind": organization.kind,
+        "founder": organization.founder,
         "is_active": "on" if organization.is_active else "",
         "inn": organization.inn,
         "kpp": organization.kpp,
