@@ -148,7 +148,10 @@ class ExcludeForm(forms.Form):
 
     def __init__(self, *args, regulation: Regulation, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        grounds = _choices(regulation.exclusion_grounds)
+        # An appointment closes the membership as «назначен» on the appointment stage.
+        grounds = [
+            choice for choice in _choices(regulation.exclusion_grounds) if choice[0] != "appointed"
+        ]
         self.fields["ground"].choices = [("", "— выберите основание —"), *grounds]
 
 

@@ -17,6 +17,10 @@ from candidates.models import (
 )
 from governance.selectors import regulation_in_force
 
+# The Regulation's ground «назначение на должность»: an appointment closes the membership as
+# «назначен» through membership_appoint (the appointment stage), never as an exclusion.
+APPOINTMENT_GROUND = "appointed"
+
 
 def _event(membership, *, action, from_status, actor, reason="", old_end=None, new_end=None):
     return MembershipEvent(
@@ -112,6 +116,11 @@ def membership_exclude(
 ) -> ReserveMembership:
     """Exclude a reservist on a ground the Regulation lists."""
     regulation = regulation_in_force()
+    if ground == APPOINTMENT_GROUND:
+        raise ValidationError(
+            "Назначение на должность не оформляется исключением: его записывают на странице "
+            "назначения, и членство закрывается со статусом «назначен»."
+        )
     if ground not in {choice.code for choice in regulation.exclusion_grounds}:
         raise ValidationError("Выберите основание исключения из Положения.")
     with transaction.atomic():
@@ -137,6 +146,52 @@ def membership_exclude(
             action="membership.exclude",
             obj=locked,
             changes={"status": (MembershipStatus.ACTIVE, locked.status), "ground": ("", ground)},
+            request=request,
+        )
+    return locked
+
+
+def membership_appoint(
+    *,
+    membership: ReserveMembership,
+    on_date: datetime.date,
+    reason: str,
+    actor,
+    request: HttpRequest | None = None,
+) -> ReserveMembership:
+    """Close an active membership as «назначен»: the reservist is appointed to the post.
+
+    The appointment stage calls it inside its own transaction, so that the membership, the
+    vacancy and the registry change together or not at all.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Укажите, на какую должность и каким приказом назначен резервист.")
+    with transaction.atomic():
+        locked = ReserveMembership.objects.select_for_update().get(pk=membership.pk)
+        if locked.status != MembershipStatus.ACTIVE:
+            raise ValidationError(
+                f"Членство уже не действует (статус «{locked.get_status_display()}»): "
+                "назначить можно только резервиста, который состоит в резерве."
+            )
+        locked.status = MembershipStatus.APPOINTED
+        locked.ended_on = on_date
+        locked.save(update_fields=["status", "ended_on"])
+        _event(
+            locked,
+            action="appoint",
+            from_status=MembershipStatus.ACTIVE,
+            actor=actor,
+            reason=reason,
+        ).save()
+        audit_record(
+            actor=actor,
+            action="membership.appoint",
+            obj=locked,
+            changes={
+                "status": (MembershipStatus.ACTIVE, locked.status),
+                "ended_on": (None, on_date),
+            },
             request=request,
         )
     return locked
