@@ -178,3 +178,27 @@ def personal_data_access_log(
         ip_address=client_ip(request),
         user_agent=user_agent,
     )
+
+
+def personal_data_access_log_many(
+    *,
+    actor,
+    subjects: Iterable[models.Model],
+    purpose: str,
+    request: HttpRequest | None = None,
+) -> None:
+    """Record in one write that the actor viewed the personal data of each subject of a list."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:300] if request is not None else ""
+    ip_address = client_ip(request)
+    PersonalDataAccess.objects.bulk_create(
+        PersonalDataAccess(
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            subject_type=subject._meta.label_lower,
+            subject_id=str(subject.pk),
+            subject_repr=str(subject)[:500],
+            purpose=purpose,
+            ip_address=ip_address,
+            user_agent=user_agent,
+        )
+        for subject in subjects
+    )
