@@ -20,6 +20,7 @@ urlpatterns = [
     path("selection/", include("candidates.urls")),
     path("assessment/", include("assessment.urls")),
     path("development/", include("development.urls")),
+    path("onboarding/", include("onboarding.urls")),
     path("regulation/", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]

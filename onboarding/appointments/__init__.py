@@ -1,0 +1,1 @@
+"""Appointment by the founder after the attestation, closing the membership as «назначен»."""

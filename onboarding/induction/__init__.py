@@ -1,0 +1,1 @@
+"""Induction of the new head: the plan for the first year, the adaptation mentor, probation."""
