@@ -34,6 +34,13 @@ _DEVELOPMENT_STAFF = [
     ("Программа развития", "development:programme"),
     ("Каталог мероприятий", "development:catalogue"),
 ]
+_ONBOARDING_STAFF = [
+    ("Вакансии", "onboarding:vacancy_list"),
+    ("Прогноз вакансий", "onboarding:forecast"),
+    ("Покрытие резервом", "onboarding:coverage"),
+    ("Назначения", "onboarding:appointment_list"),
+    ("Новые руководители", "onboarding:induction_list"),
+]
 
 MENU: dict[Role, list[Entry]] = {
     Role.ADMIN: [
@@ -49,6 +56,13 @@ MENU: dict[Role, list[Entry]] = {
         ("Оценка", _ASSESSMENT_STAFF),
         ("Развитие", _DEVELOPMENT_STAFF),
         (
+            "Назначение",
+            [
+                *_ONBOARDING_STAFF,
+                ("Шаблоны плана введения в должность", "onboarding:induction_templates"),
+            ],
+        ),
+        (
             "Справочники",
             [
                 ("Организации", "registry:organization_list"),
@@ -63,6 +77,7 @@ MENU: dict[Role, list[Entry]] = {
         ("Отбор", [item for item in _SELECTION_STAFF if item[1] != "candidates:meeting_list"]),
         ("Оценка", [("Талант-ревью", "assessment:talent_review")]),
         ("Развитие", _DEVELOPMENT_STAFF),
+        ("Назначение", _ONBOARDING_STAFF),
         (
             "Справочники",
             [
@@ -81,6 +96,7 @@ MENU: dict[Role, list[Entry]] = {
         ("Главная", "accounts:home_mentor"),
         ("Мои наставляемые", "development:mentor_mentees"),
         ("Благополучие", "development:wellbeing"),
+        ("Адаптация руководителей", "onboarding:induction_list"),
         ("Положение", "governance:regulation"),
     ],
     Role.CANDIDATE: [
@@ -96,6 +112,7 @@ MENU: dict[Role, list[Entry]] = {
                 ("Программа развития", "development:programme"),
             ],
         ),
+        ("Назначение", "onboarding:my_onboarding"),
         ("Положение", "governance:regulation"),
     ],
 }
