@@ -127,7 +127,7 @@ def _render(request: HttpRequest, appointment: Appointment, **forms) -> HttpResp
             or (attestation is not None and attestation.is_passed),
             "can_record": can_record,
             "attestation_form": forms.get("attestation_form") or AttestationForm(initial=initial),
-            "cancel_form": CancelForm(),
+            "cancel_form": CancelForm(prefix="cancel"),
             "issuer": order_issuer_hint(appointment),
             "side": access.appointing_side(appointment.vacancy.organization),
             "plan": getattr(appointment, "induction_plan", None)
@@ -209,7 +209,7 @@ def appointment_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Cancel an appointment still being prepared."""
     appointment = appointment_for(request.user, pk)
     require(access.can_record_appointment(request.user, appointment))
-    form = CancelForm(request.POST)
+    form = CancelForm(request.POST, prefix="cancel")
     if not form.is_valid():
         show_form_errors(request, form)
         return redirect("onboarding:appointment_detail", pk=appointment.pk)

@@ -298,6 +298,9 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
     table = selectors.coverage(
         user, today=timezone.localdate(), months=chosen["months"], age=chosen["age"]
     )
+    only_gaps = request.GET.get("gaps") == "1"
+    if only_gaps:
+        table.rows = [row for row in table.rows if row.state == "gap"]
     return render(
         request,
         "onboarding/vacancies/coverage.html",
@@ -305,6 +308,7 @@ def coverage_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "table": table,
             "chosen": chosen,
+            "only_gaps": only_gaps,
             "region_wide": access.works_region_wide(user),
         },
     )

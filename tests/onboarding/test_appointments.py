@@ -271,7 +271,7 @@ def test_cancelling_returns_the_vacancy_to_its_list(client, municipal_user):
 
     client.post(
         reverse("onboarding:appointment_cancel", args=[appointment.pk]),
-        {"reason": "Кандидат не прошёл медицинский осмотр"},
+        {"cancel-reason": "Кандидат не прошёл медицинский осмотр"},
     )
 
     appointment.refresh_from_db()
