@@ -96,7 +96,7 @@ MENU: dict[Role, list[Entry]] = {
         ("Главная", "accounts:home_mentor"),
         ("Мои наставляемые", "development:mentor_mentees"),
         ("Благополучие", "development:wellbeing"),
-        ("Адаптация руководителей", "onboarding:induction_list"),
+        ("Адаптация", "onboarding:induction_list"),
         ("Положение", "governance:regulation"),
     ],
     Role.CANDIDATE: [

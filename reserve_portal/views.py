@@ -28,6 +28,8 @@ from development.models import (
 )
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.selectors import regulation_in_force
+from onboarding.access import can_view_own_offers
+from onboarding.overview import next_steps_for, stage_overview
 from registry.access import can_choose_municipality
 from registry.selectors import territory_overview
 
@@ -64,10 +66,12 @@ def _render_home(request: HttpRequest, role: Role, context: dict) -> HttpRespons
 
 
 def _territory_context(request: HttpRequest) -> dict:
+    today = timezone.localdate()
     return {
-        "overview": territory_overview(request.user, today=timezone.localdate()),
+        "overview": territory_overview(request.user, today=today),
         "show_municipality_breakdown": can_choose_municipality(request.user),
         "can_view_audit_log": can_view_audit_log(request.user),
+        "onboarding": stage_overview(request.user, today=today),
     }
 
 
@@ -158,7 +162,14 @@ def home_candidate(request: HttpRequest) -> HttpResponse:
         candidate_memberships(candidate, regulation_in_force()) if candidate is not None else []
     )
     return _render_home(
-        request, Role.CANDIDATE, {"nominations": nominations, "memberships": memberships}
+        request,
+        Role.CANDIDATE,
+        {
+            "nominations": nominations,
+            "memberships": memberships,
+            "onboarding_steps": next_steps_for(request.user, today=timezone.localdate()),
+            "has_onboarding": can_view_own_offers(request.user),
+        },
     )
 
 
