@@ -14,7 +14,7 @@ from typing import Protocol
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from demo import accounts, assessment, development, registry, selection
+from demo import accounts, assessment, development, onboarding, registry, selection
 
 SEED = 56  # the region's code: the same demo data on every machine
 
@@ -40,6 +40,7 @@ STAGES = [
     Stage("candidates", selection),
     Stage("assessment", assessment),
     Stage("development", development),
+    Stage("onboarding", onboarding),
 ]
 
 
