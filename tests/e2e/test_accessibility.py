@@ -31,8 +31,20 @@ PAGES = {
         "/development/catalogue/",
         "/development/wellbeing/aggregates/",
         "/registry/organizations/",
+        "/onboarding/vacancies/",
+        "/onboarding/vacancies/new/",
+        "/onboarding/forecast/",
+        "/onboarding/coverage/",
+        "/onboarding/appointments/",
+        "/onboarding/induction/",
+        "/onboarding/induction/templates/",
+        "/onboarding/induction/templates/general/",
     ],
-    "municipal_user": ["/accounts/home/municipal/", "/selection/pipeline/"],
+    "municipal_user": [
+        "/accounts/home/municipal/",
+        "/selection/pipeline/",
+        "/onboarding/vacancies/new/",
+    ],
     "expert_user": ["/accounts/home/expert/", "/assessment/expert/"],
     "mentor_user": ["/accounts/home/mentor/"],
     "candidate_user": [
@@ -40,6 +52,8 @@ PAGES = {
         "/selection/my/",
         "/assessment/my/",
         "/development/wellbeing/",
+        "/onboarding/my/",
+        "/onboarding/induction/my/",
     ],
 }
 
