@@ -26,7 +26,11 @@ from accounts.models import User
 from candidates.models import MembershipStatus, ReserveMembership
 from demo.builders import DAY, Stamps, demo_pdf, mail_to_nowhere, ministry_user, moment
 from development.models import Mentor
-from onboarding.appointments.services import appointment_make, attestation_record
+from onboarding.appointments.services import (
+    appointment_make,
+    appointment_order_record,
+    attestation_record,
+)
 from onboarding.induction.services import (
     induction_checkpoint_review,
     induction_mentor_assign,
@@ -172,7 +176,7 @@ def _school_appointment(*, today: datetime.date, coordinator, mentor_user, stamp
         actor=coordinator,
     )
     order_date = today - 110 * DAY
-    appointment_make(
+    appointment_order_record(
         appointment=appointment,
         order_number="47-к",
         order_date=order_date,
@@ -185,6 +189,7 @@ def _school_appointment(*, today: datetime.date, coordinator, mentor_user, stamp
         ),
         actor=coordinator,
     )
+    appointment_make(appointment=appointment, actor=coordinator)
     _answered(refused, stamps, offered=today - 148 * DAY, answered=today - 140 * DAY)
     _answered(offer, stamps, offered=today - 138 * DAY, answered=today - 130 * DAY)
     # open, listed, moved (no change), offered, refused (listed), offered, filled
@@ -276,7 +281,7 @@ def _college_appointment(*, today: datetime.date, ministry, stamps) -> list[str]
         actor=ministry,
     )
     order_date = today - 20 * DAY
-    appointment_make(
+    appointment_order_record(
         appointment=appointment,
         order_number="312-к",
         order_date=order_date,
@@ -285,6 +290,7 @@ def _college_appointment(*, today: datetime.date, ministry, stamps) -> list[str]
         order_file=_order("Prikaz 312-k", [f"ot {order_date:%d.%m.%Y}", college.inn]),
         actor=ministry,
     )
+    appointment_make(appointment=appointment, actor=ministry)
     _answered(offer, stamps, offered=today - 40 * DAY, answered=today - 36 * DAY)
     _backdate_vacancy(stamps, vacancy, today, [60, 45, 40, 20])
     stamps.add(Appointment, appointment.pk, created_at=moment(today - 36 * DAY, 15))

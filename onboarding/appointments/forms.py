@@ -49,12 +49,16 @@ class OrderForm(forms.Form):
     )
     order_file = forms.FileField(
         label="Приказ (скан)",
+        required=False,
         help_text=f"PDF, JPEG или PNG, не больше {size_label(document_max_bytes())}.",
     )
-    confirm = forms.BooleanField(
-        label="Подтверждаю: назначение записывается окончательно",
-        help_text="Отменить записанное назначение на портале нельзя.",
-    )
+
+    def __init__(self, *args, has_file: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if has_file:
+            self.fields[
+                "order_file"
+            ].help_text = "Скан уже приложен; выберите файл, только чтобы заменить его."
 
 
 class CancelForm(forms.Form):

@@ -1,9 +1,10 @@
-"""Writes of appointments: the attestation, the founder's order, cancelling a prepared one.
+"""Writes of appointments: the attestation, the founder's order, making it, cancelling it.
 
-Making the appointment is one transaction: the membership closes as «назначен» (the selection
-stage's membership_appoint), the vacancy is filled, the registry gets the new head, the
-induction plan is drawn up, and each writes its audit event. If any step fails, none of them
-stays — nor the uploaded order, whose file is removed.
+The order (number, dates, scan) is attached first and may be replaced while the appointment is
+prepared. Making the appointment is then one transaction: the membership closes as «назначен»
+(the selection stage's membership_appoint), the vacancy is filled, the registry gets the new
+head, the induction plan is drawn up, and each writes its audit event. If any step fails, none
+of them stays.
 """
 
 import datetime
@@ -31,19 +32,6 @@ from onboarding.models import (
 )
 from onboarding.vacancies.services import lock_vacancy, vacancy_transition_locked
 from registry.services import organization_head_appoint
-
-MADE_FIELDS = [
-    "order_file",
-    "order_file_name",
-    "order_number",
-    "order_date",
-    "order_issuer",
-    "starts_on",
-    "contract_ends_on",
-    "status",
-    "made_at",
-    "made_by",
-]
 
 
 def _actor(actor):
@@ -180,19 +168,34 @@ def _check_order(*, order_number: str, order_date, starts_on, contract_ends_on) 
         raise ValidationError("Срочный трудовой договор должен оканчиваться позже начала работы.")
 
 
-def appointment_make(
+ORDER_FIELDS = [
+    "order_file",
+    "order_file_name",
+    "order_number",
+    "order_date",
+    "order_issuer",
+    "starts_on",
+    "contract_ends_on",
+]
+
+
+def appointment_order_record(
     *,
     appointment: Appointment,
     order_number: str,
     order_date: datetime.date,
     order_issuer: str,
     starts_on: datetime.date,
-    order_file: UploadedFile,
+    order_file: UploadedFile | None,
     actor,
     contract_ends_on: datetime.date | None = None,
     request: HttpRequest | None = None,
 ) -> Appointment:
-    """Make the appointment by the founder's order: everything changes together or nothing."""
+    """Attach the founder's order to an appointment being prepared; it can still be replaced.
+
+    The appointment is made afterwards, confirmed, by appointment_make. A new scan replaces the
+    one before it (removed once the change commits); without a new scan the one there stays.
+    """
     order_number = order_number.strip()
     _check_order(
         order_number=order_number,
@@ -200,61 +203,42 @@ def appointment_make(
         starts_on=starts_on,
         contract_ends_on=contract_ends_on,
     )
-    if order_file is None:
-        raise ValidationError("Приложите приказ о назначении (скан PDF, JPEG или PNG).")
-    extension = _checked_extension(order_file)
+    extension = _checked_extension(order_file) if order_file is not None else ""
     stored = []
     try:
         with transaction.atomic():
             locked = lock_appointment(appointment)
-            _check_ready(locked)
-            vacancy = locked.vacancy
-            locked.order_file.save(f"{uuid.uuid4().hex}{extension}", order_file, save=False)
-            stored.append(locked.order_file.name)
-            locked.order_file_name = (order_file.name or "приказ")[-255:]
+            if locked.status != AppointmentStatus.PREPARING:
+                raise ValidationError(f"Назначение уже «{locked.get_status_display()}».")
+            if order_file is None and not locked.order_file:
+                raise ValidationError("Приложите приказ о назначении (скан PDF, JPEG или PNG).")
+            before = {name: getattr(locked, name) for name in ORDER_FIELDS}
+            # The field's file object changes its name in place when a new scan is saved.
+            old_file = locked.order_file.name or ""
+            if order_file is not None:
+                locked.order_file.save(f"{uuid.uuid4().hex}{extension}", order_file, save=False)
+                stored.append(locked.order_file.name)
+                locked.order_file_name = (order_file.name or "приказ")[-255:]
             locked.order_number = order_number[:50]
             locked.order_date = order_date
             locked.order_issuer = (order_issuer.strip() or order_issuer_hint(locked))[:255]
             locked.starts_on = starts_on
             locked.contract_ends_on = contract_ends_on
-            locked.status = AppointmentStatus.MADE
-            locked.made_at = timezone.now()
-            locked.made_by = _actor(actor)
-            locked.save(update_fields=MADE_FIELDS)
-            order = f"приказ № {order_number} от {order_date:%d.%m.%Y}"
-            candidate = locked.membership.candidate
-            membership_appoint(
-                membership=locked.membership,
-                on_date=starts_on,
-                reason=f"назначение: {vacancy.position_kind}, {vacancy.organization}; {order}",
-                actor=actor,
-                request=request,
-            )
-            vacancy_transition_locked(
-                vacancy, VacancyStatus.FILLED, actor=actor, reason=order, request=request
-            )
-            if vacancy.position_kind.is_head:
-                organization_head_appoint(
-                    organization=vacancy.organization,
-                    full_name=candidate.full_name,
-                    birth_date=candidate.birth_date,
-                    contract_end_date=contract_ends_on,
-                    actor=actor,
-                    request=request,
-                )
-                induction_plan_create(appointment=locked, actor=actor)
+            locked.save(update_fields=ORDER_FIELDS)
+            if stored and old_file:
+                storage = locked.order_file.storage
+                transaction.on_commit(lambda: storage.delete(old_file))
             audit_record(
                 actor=actor,
-                action="appointment.appoint",
+                action="appointment.update",
                 obj=locked,
                 changes={
-                    "status": (AppointmentStatus.PREPARING, locked.status),
-                    "order": (None, order),
-                    "starts_on": (None, starts_on),
+                    name: (before[name], getattr(locked, name))
+                    for name in ORDER_FIELDS
+                    if name != "order_file" and before[name] != getattr(locked, name)
                 },
                 request=request,
             )
-            _notify_on_commit(locked)
     except Exception:
         for name in stored:
             appointment.order_file.storage.delete(name)
@@ -262,9 +246,70 @@ def appointment_make(
     return locked
 
 
+def appointment_make(
+    *, appointment: Appointment, actor, request: HttpRequest | None = None
+) -> Appointment:
+    """Make the appointment by the founder's order recorded on it: all changes or none."""
+    with transaction.atomic():
+        locked = lock_appointment(appointment)
+        _check_ready(locked)
+        vacancy = locked.vacancy
+        locked.status = AppointmentStatus.MADE
+        locked.made_at = timezone.now()
+        locked.made_by = _actor(actor)
+        locked.save(update_fields=["status", "made_at", "made_by"])
+        order = f"приказ № {locked.order_number} от {locked.order_date:%d.%m.%Y}"
+        candidate = locked.membership.candidate
+        membership_appoint(
+            membership=locked.membership,
+            on_date=locked.starts_on,
+            reason=f"назначение: {vacancy.position_kind}, {vacancy.organization}; {order}",
+            actor=actor,
+            request=request,
+        )
+        vacancy_transition_locked(
+            vacancy, VacancyStatus.FILLED, actor=actor, reason=order, request=request
+        )
+        if vacancy.position_kind.is_head:
+            organization_head_appoint(
+                organization=vacancy.organization,
+                full_name=candidate.full_name,
+                birth_date=candidate.birth_date,
+                contract_end_date=locked.contract_ends_on,
+                actor=actor,
+                request=request,
+            )
+            induction_plan_create(appointment=locked, actor=actor)
+        audit_record(
+            actor=actor,
+            action="appointment.appoint",
+            obj=locked,
+            changes={
+                "status": (AppointmentStatus.PREPARING, locked.status),
+                "order": (None, order),
+                "starts_on": (None, locked.starts_on),
+            },
+            request=request,
+        )
+        _notify_on_commit(locked)
+    return locked
+
+
+def has_order(appointment: Appointment) -> bool:
+    """Return whether the founder's order is attached: number, dates and the scan."""
+    return bool(
+        appointment.order_number
+        and appointment.order_date
+        and appointment.starts_on
+        and appointment.order_file
+    )
+
+
 def _check_ready(appointment: Appointment) -> None:
     if appointment.status != AppointmentStatus.PREPARING:
         raise ValidationError(f"Назначение уже «{appointment.get_status_display()}».")
+    if not has_order(appointment):
+        raise ValidationError("Сначала приложите приказ о назначении: номер, даты и скан.")
     if appointment.vacancy.status != VacancyStatus.OFFERED:
         raise ValidationError(f"Вакансия — «{appointment.vacancy.get_status_display()}».")
     if not appointing_side(appointment.vacancy.organization):

@@ -1,23 +1,28 @@
-"""Appointment pages: the list, one appointment with its attestation, the confirmation page
-where the founder's order is recorded, cancelling, the order's download."""
+"""Appointment pages: the list, one appointment with its attestation and the founder's order,
+making it after the confirmation page (core.views), cancelling, the order's download."""
 
 import mimetypes
 import re
 from pathlib import PurePath
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log
+from core.views import Confirmation, confirmation_page, is_confirmed
 from onboarding import access
 from onboarding.appointments.forms import AttestationForm, CancelForm, OrderForm
 from onboarding.appointments.services import (
     appointment_cancel,
     appointment_make,
+    appointment_order_record,
     attestation_record,
+    has_order,
     needs_attestation,
     order_issuer_hint,
 )
@@ -81,23 +86,32 @@ def appointment_for(user, pk: int) -> Appointment:
 
 
 def _consequences(appointment: Appointment) -> list[str]:
-    """Return what making the appointment changes, in words, for the confirmation page."""
+    """Return what making the appointment changes, in sentences, for the confirmation page."""
     vacancy = appointment.vacancy
     organization = vacancy.organization
     candidate = appointment.membership.candidate
     lines = [
-        f"членство {candidate} в кадровом резерве закроется со статусом «назначен»;",
-        f"вакансия «{vacancy.position_kind}» в «{organization}» станет замещённой из резерва;",
+        f"Членство {candidate} в кадровом резерве закроется со статусом «назначен».",
+        f"Вакансия «{vacancy.position_kind}» в {organization} станет замещённой из резерва.",
     ]
     if vacancy.position_kind.is_head:
         former = organization.head_full_name or "не указан"
         lines += [
-            f"в реестре руководителем организации станет {candidate} (сейчас — {former});",
-            "будет составлен план введения в должность по шаблону для организаций типа "
+            f"В реестре руководителем организации станет {candidate} (сейчас — {former}).",
+            "Будет составлен план введения в должность по шаблону для организаций типа "
             f"«{organization.get_kind_display()}» с контрольными точками через 1, 3, 6 и 12 "
             "месяцев.",
         ]
     return lines
+
+
+def _order_form(appointment: Appointment) -> OrderForm:
+    initial = {
+        name: getattr(appointment, name)
+        for name in ("order_number", "order_date", "starts_on", "contract_ends_on")
+    }
+    initial["order_issuer"] = appointment.order_issuer or order_issuer_hint(appointment)
+    return OrderForm(initial=initial, has_file=bool(appointment.order_file))
 
 
 def _render(request: HttpRequest, appointment: Appointment, **forms) -> HttpResponse:
@@ -127,6 +141,8 @@ def _render(request: HttpRequest, appointment: Appointment, **forms) -> HttpResp
             or (attestation is not None and attestation.is_passed),
             "can_record": can_record,
             "attestation_form": forms.get("attestation_form") or AttestationForm(initial=initial),
+            "order_form": forms.get("order_form") or _order_form(appointment),
+            "has_order": has_order(appointment),
             "cancel_form": CancelForm(prefix="cancel"),
             "issuer": order_issuer_hint(appointment),
             "side": access.appointing_side(appointment.vacancy.organization),
@@ -164,43 +180,67 @@ def attestation_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def appointment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """The confirmation step: what the appointment will change, and the founder's order."""
+@require_POST
+def order_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach the founder's order (number, dates, scan) to the appointment being prepared."""
     appointment = appointment_for(request.user, pk)
     require(access.can_record_appointment(request.user, appointment))
-    form = OrderForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={"order_issuer": order_issuer_hint(appointment)},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        made = attempt(
-            request,
-            lambda: appointment_make(
-                appointment=appointment,
-                order_number=data["order_number"],
-                order_date=data["order_date"],
-                order_issuer=data["order_issuer"],
-                starts_on=data["starts_on"],
-                contract_ends_on=data["contract_ends_on"],
-                order_file=data["order_file"],
-                actor=request.user,
-                request=request,
-            ),
-            "Назначение записано.",
-        )
-        if made is not None:
-            return redirect("onboarding:appointment_detail", pk=appointment.pk)
-    return render(
+    form = OrderForm(request.POST, request.FILES, has_file=bool(appointment.order_file))
+    if not form.is_valid():
+        return _render(request, appointment, order_form=form)
+    data = form.cleaned_data
+    attempt(
         request,
-        "onboarding/appointments/confirm.html",
-        {
-            "appointment": appointment,
-            "form": form,
-            "consequences": _consequences(appointment),
-        },
+        lambda: appointment_order_record(
+            appointment=appointment, actor=request.user, request=request, **data
+        ),
+        "Приказ приложен. Проверьте его и запишите назначение.",
     )
+    return redirect(reverse("onboarding:appointment_detail", args=[appointment.pk]) + "#order")
+
+
+def _confirmation(appointment: Appointment) -> Confirmation:
+    return Confirmation(
+        title=f"Записать назначение: {appointment.membership.candidate}?",
+        details=[
+            (
+                "Должность",
+                f"{appointment.vacancy.position_kind}, {appointment.vacancy.organization}",
+            ),
+            (
+                "Приказ",
+                f"№ {appointment.order_number} от {appointment.order_date:%d.%m.%Y}, "
+                f"{appointment.order_issuer}",
+            ),
+            ("В должности с", f"{appointment.starts_on:%d.%m.%Y}"),
+        ],
+        consequences=[
+            *_consequences(appointment),
+            "Отменить записанное назначение на портале нельзя.",
+        ],
+        confirm_label="Да, назначить",
+        cancel_url=reverse("onboarding:appointment_detail", args=[appointment.pk]),
+        danger=False,
+    )
+
+
+@login_required
+@require_POST
+def appointment_make_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make the appointment, after the page that says what it will change."""
+    appointment = appointment_for(request.user, pk)
+    require(access.can_record_appointment(request.user, appointment))
+    if not has_order(appointment):
+        messages.error(request, "Сначала приложите приказ о назначении.")
+        return redirect("onboarding:appointment_detail", pk=appointment.pk)
+    if not is_confirmed(request):
+        return confirmation_page(request, _confirmation(appointment))
+    attempt(
+        request,
+        lambda: appointment_make(appointment=appointment, actor=request.user, request=request),
+        "Назначение записано.",
+    )
+    return redirect("onboarding:appointment_detail", pk=appointment.pk)
 
 
 @login_required

@@ -1,12 +1,12 @@
 """Forms of the vacancy pages: recording a vacancy, closing it, the filters of the lists."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from candidates.forms_commission import DATE_HELP, RussianDateInput
 from onboarding.models import ClosureReason, VacancyReason, VacancyStatus
 from onboarding.vacancies import forecast
+from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, OrganizationKind, PositionKind
 
 
@@ -23,13 +23,15 @@ def posts_with_organizations() -> QuerySet[PositionKind]:
 
 
 class VacancyForm(forms.Form):
-    organization = forms.ModelChoiceField(
-        label="Организация", queryset=Organization.objects.none(), empty_label="— выберите —"
-    )
-    organization_inn = forms.CharField(
-        label="ИНН организации",
-        max_length=12,
-        help_text="ИНН образовательной организации из реестра (10 цифр).",
+    organization = OrganizationField(
+        label="Организация",
+        help_text="Наименование, краткое наименование или ИНН из реестра.",
+        error_messages={
+            "out_of_scope": (
+                "Организация с ИНН {inn} есть в реестре, но здесь вакансию её руководителя "
+                "не записать: её ведёт другой учредитель, или она закрыта."
+            ),
+        },
     )
     position_kind = forms.ModelChoiceField(
         label="Должность", queryset=PositionKind.objects.none(), empty_label="— выберите —"
@@ -44,27 +46,10 @@ class VacancyForm(forms.Form):
         help_text="Обязательно для причины «иная причина».",
     )
 
-    def __init__(self, *args, organizations: QuerySet[Organization], pick_by_inn: bool, **kwargs):
+    def __init__(self, *args, organizations: QuerySet[Organization], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.organizations = organizations
+        self.fields["organization"].queryset = organizations
         self.fields["position_kind"].queryset = posts_with_organizations()
-        if pick_by_inn:
-            # The region has a thousand organizations: the ministry names one by its INN.
-            del self.fields["organization"]
-        else:
-            self.fields["organization"].queryset = organizations.order_by("short_name", "pk")
-            del self.fields["organization_inn"]
-
-    def clean_organization_inn(self) -> str:
-        inn = "".join(self.cleaned_data["organization_inn"].split())
-        organization = self.organizations.filter(inn=inn).first()
-        if organization is None:
-            raise ValidationError(
-                "Организации с таким ИНН нет среди действующих региональных и муниципальных "
-                "организаций реестра."
-            )
-        self.cleaned_data["organization"] = organization
-        return inn
 
 
 class CloseForm(forms.Form):

@@ -81,13 +81,8 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
     initial = {"opens_on": timezone.localdate()}
     chosen = request.GET.get("organization", "")
     if chosen.isdigit():
-        organization = organizations.filter(pk=chosen).first()
-        if organization is not None:
-            initial |= {"organization": organization, "organization_inn": organization.inn}
-    pick_by_inn = access.works_region_wide(user)
-    form = VacancyForm(
-        request.POST or None, organizations=organizations, pick_by_inn=pick_by_inn, initial=initial
-    )
+        initial["organization"] = organizations.filter(pk=chosen).first()
+    form = VacancyForm(request.POST or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         require(access.can_enter_vacancy(user, data["organization"]))

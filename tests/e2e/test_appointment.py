@@ -89,15 +89,16 @@ def test_a_vacancy_goes_from_the_forecast_to_the_induction_plan(
     page.locator("#id_reason").fill("Постановление администрации № 45-п")
     page.get_by_role("button", name="Записать аттестацию").click()
     expect(page.get_by_text("Аттестация записана.")).to_be_visible()
-    page.get_by_role("link", name="Записать назначение…").click()
-    expect(page.get_by_text("Назначение записывается окончательно.")).to_be_visible()
-    expect(page.get_by_text("Старова Нина Петровна")).to_be_visible()
     page.locator("#id_order_number").fill("47-к")
     page.locator("#id_order_date").fill(today.strftime("%d.%m.%Y"))
     page.locator("#id_starts_on").fill(today.strftime("%d.%m.%Y"))
     page.locator("#id_order_file").set_input_files(order)
-    page.get_by_label("Подтверждаю: назначение записывается окончательно").check()
-    page.get_by_role("button", name="Назначить").click()
+    page.get_by_role("button", name="Приложить приказ").click()
+    expect(page.get_by_text("Приказ приложен.")).to_be_visible()
+    page.get_by_role("button", name="Записать назначение…").click()
+    expect(page.get_by_text("Отменить записанное назначение на портале нельзя.")).to_be_visible()
+    expect(page.get_by_text("Старова Нина Петровна")).to_be_visible()
+    page.get_by_role("button", name="Да, назначить").click()
     expect(page.get_by_text("Назначение записано.")).to_be_visible()
 
     # The new head finds the induction plan.
@@ -131,7 +132,6 @@ def test_the_stages_pages_with_data_have_no_serious_accessibility_findings(
             f"/onboarding/vacancies/{vacancy.pk}/",
             f"/onboarding/vacancies/{plan.appointment.vacancy_id}/",
             f"/onboarding/appointments/{preparing.pk}/",
-            f"/onboarding/appointments/{preparing.pk}/appoint/",
             f"/onboarding/appointments/{plan.appointment_id}/",
             f"/onboarding/induction/{plan.pk}/",
             "/accounts/home/municipal/",

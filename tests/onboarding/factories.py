@@ -9,7 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from candidates.models import ReserveMembership
-from onboarding.appointments.services import appointment_make, attestation_record
+from onboarding.appointments.services import (
+    appointment_make,
+    appointment_order_record,
+    attestation_record,
+)
 from onboarding.models import (
     Appointment,
     InductionPlan,
@@ -179,7 +183,7 @@ def appointed(
         reason="Приказ управления образования № 3",
         actor=actor,
     )
-    appointment_make(
+    appointment_order_record(
         appointment=appointment,
         order_number="5-к",
         order_date=timezone.localdate(),
@@ -188,4 +192,5 @@ def appointed(
         order_file=order_pdf(),
         actor=actor,
     )
+    appointment_make(appointment=appointment, actor=actor)
     return InductionPlan.objects.get(appointment=appointment)

@@ -10,7 +10,11 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from candidates.models import MembershipEvent, MembershipStatus
 from onboarding.appointments import services
-from onboarding.appointments.services import appointment_make, attestation_record
+from onboarding.appointments.services import (
+    appointment_make,
+    appointment_order_record,
+    attestation_record,
+)
 from onboarding.models import (
     AppointmentStatus,
     Attestation,
@@ -45,12 +49,11 @@ def _order(**changes) -> dict:
         "starts_on": (TODAY + datetime.timedelta(days=3)).strftime("%d.%m.%Y"),
         "contract_ends_on": "",
         "order_file": order_pdf(),
-        "confirm": "on",
     }
     return values | changes
 
 
-def _make(appointment, actor, **changes):
+def _attach(appointment, actor, **changes):
     values = {
         "order_number": "112-к",
         "order_date": TODAY,
@@ -59,7 +62,12 @@ def _make(appointment, actor, **changes):
         "order_file": order_pdf(),
         "actor": actor,
     }
-    return appointment_make(appointment=appointment, **(values | changes))
+    return appointment_order_record(appointment=appointment, **(values | changes))
+
+
+def _make(appointment, actor, **changes):
+    _attach(appointment, actor, **changes)
+    return appointment_make(appointment=appointment, actor=actor)
 
 
 def test_a_coordinator_appoints_to_a_municipal_school_after_the_attestation(client, municipal_user):
@@ -67,12 +75,19 @@ def test_a_coordinator_appoints_to_a_municipal_school_after_the_attestation(clie
     appointment = accepted(make_vacancy(school))
     _attested(appointment, municipal_user)
     client.force_login(municipal_user)
-    url = reverse("onboarding:appointment_confirm", args=[appointment.pk])
+    make_url = reverse("onboarding:appointment_make", args=[appointment.pk])
 
-    confirm = client.get(url).content.decode()
-    response = client.post(url, _order(contract_ends_on="31.08.2031"))
+    client.post(
+        reverse("onboarding:appointment_order", args=[appointment.pk]),
+        _order(contract_ends_on="31.08.2031"),
+    )
+    confirm = client.post(make_url).content.decode()
+    appointment.refresh_from_db()
+    assert appointment.status == AppointmentStatus.PREPARING  # nothing written before «Да»
+    response = client.post(make_url, {"confirmed": "yes"})
 
     assert "руководителем организации станет" in confirm and "Старова Нина Петровна" in confirm
+    assert "Отменить записанное назначение на портале нельзя." in confirm
     assert response.url == reverse("onboarding:appointment_detail", args=[appointment.pk])
     appointment.refresh_from_db()
     candidate = appointment.membership.candidate
@@ -95,18 +110,38 @@ def test_a_coordinator_appoints_to_a_municipal_school_after_the_attestation(clie
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_the_order_needs_the_confirmation_tick(client, municipal_user):
+def test_no_appointment_without_the_order(client, municipal_user):
     appointment = accepted()
     _attested(appointment, municipal_user)
     client.force_login(municipal_user)
 
     response = client.post(
-        reverse("onboarding:appointment_confirm", args=[appointment.pk]), _order(confirm="")
+        reverse("onboarding:appointment_make", args=[appointment.pk]), {"confirmed": "yes"}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 302
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.PREPARING
+    with pytest.raises(ValidationError, match="Сначала приложите приказ"):
+        appointment_make(appointment=appointment, actor=municipal_user)
+
+
+def test_a_new_scan_replaces_the_old_one(
+    municipal_user, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    appointment = accepted()
+    with django_capture_on_commit_callbacks(execute=True):
+        _attach(appointment, municipal_user)
+    first = appointment.__class__.objects.get(pk=appointment.pk).order_file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        _attach(appointment, municipal_user, order_number="113-к")
+
+    appointment.refresh_from_db()
+    assert appointment.order_number == "113-к" and appointment.order_file.name != first
+    assert [path.name for path in tmp_path.rglob("*.pdf")] == [
+        appointment.order_file.name.rsplit("/", 1)[-1]
+    ]
 
 
 def test_no_appointment_without_the_attestation(municipal_user):
@@ -179,15 +214,14 @@ def test_a_coordinator_cannot_appoint_to_a_regional_organization_and_the_ministr
     page = client.get(reverse("onboarding:appointment_detail", args=[appointment.pk]))
     assert page.status_code == 200 and page.context["can_record"] is False
     assert client.post(attestation_url, data).status_code == 404
-    assert (
-        client.get(reverse("onboarding:appointment_confirm", args=[appointment.pk])).status_code
-        == 404
-    )
+    make_url = reverse("onboarding:appointment_make", args=[appointment.pk])
+    assert client.post(make_url, {"confirmed": "yes"}).status_code == 404
 
     client.force_login(ministry_user)
     client.post(attestation_url, data)
+    client.post(reverse("onboarding:appointment_order", args=[appointment.pk]), _order())
     response = client.post(
-        reverse("onboarding:appointment_confirm", args=[appointment.pk]), _order()
+        reverse("onboarding:appointment_make", args=[appointment.pk]), {"confirmed": "yes"}
     )
 
     assert response.status_code == 302
@@ -201,10 +235,11 @@ def test_the_ministry_does_not_record_a_municipal_appointment(client, ministry_u
     client.force_login(ministry_user)
 
     page = client.get(reverse("onboarding:appointment_detail", args=[appointment.pk]))
-    confirm = client.get(reverse("onboarding:appointment_confirm", args=[appointment.pk]))
+    order = client.post(reverse("onboarding:appointment_order", args=[appointment.pk]), _order())
+    make = client.post(reverse("onboarding:appointment_make", args=[appointment.pk]))
 
     assert "министерство видит назначение, но не записывает его" in page.content.decode()
-    assert confirm.status_code == 404
+    assert (order.status_code, make.status_code) == (404, 404)
 
 
 def test_a_failure_midway_leaves_everything_as_it_was(
@@ -214,28 +249,28 @@ def test_a_failure_midway_leaves_everything_as_it_was(
     school = make_org(head_full_name="Старова Нина Петровна")
     appointment = accepted(make_vacancy(school))
     _attested(appointment, municipal_user)
-    events_before = AuditEvent.objects.count()
 
     def broken(**kwargs):
         raise RuntimeError("реестр недоступен")
 
+    _attach(appointment, municipal_user)
+    events_before = AuditEvent.objects.count()
     # The membership is closed and the vacancy filled before the registry's step fails.
     monkeypatch.setattr(services, "organization_head_appoint", broken)
     with pytest.raises(RuntimeError):
-        _make(appointment, municipal_user)
+        appointment_make(appointment=appointment, actor=municipal_user)
 
     appointment.refresh_from_db()
     appointment.membership.refresh_from_db()
     appointment.vacancy.refresh_from_db()
     school.refresh_from_db()
-    assert appointment.status == AppointmentStatus.PREPARING and not appointment.order_file
+    assert appointment.status == AppointmentStatus.PREPARING and appointment.made_at is None
     assert appointment.membership.status == MembershipStatus.ACTIVE
     assert not MembershipEvent.objects.filter(action="appoint").exists()
     assert appointment.vacancy.status == VacancyStatus.OFFERED
     assert school.head_full_name == "Старова Нина Петровна"
     assert not InductionPlan.objects.exists()
     assert AuditEvent.objects.count() == events_before
-    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
 
 
 @pytest.mark.parametrize(
@@ -252,7 +287,7 @@ def test_the_order_is_checked(municipal_user, changes, message):
     _attested(appointment, municipal_user)
 
     with pytest.raises(ValidationError, match=message):
-        _make(appointment, municipal_user, **changes)
+        _attach(appointment, municipal_user, **changes)
 
 
 def test_an_order_that_is_not_a_document_is_refused(municipal_user):
@@ -262,7 +297,7 @@ def test_an_order_that_is_not_a_document_is_refused(municipal_user):
     _attested(appointment, municipal_user)
 
     with pytest.raises(ValidationError, match="PDF, JPEG или PNG"):
-        _make(appointment, municipal_user, order_file=SimpleUploadedFile("x.pdf", b"MZ\x90 exe"))
+        _attach(appointment, municipal_user, order_file=SimpleUploadedFile("x.pdf", b"MZ\x90 exe"))
 
 
 def test_cancelling_returns_the_vacancy_to_its_list(client, municipal_user):

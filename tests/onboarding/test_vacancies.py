@@ -25,8 +25,7 @@ CREATE = reverse("onboarding:vacancy_create")
 
 def _form(organization, **changes) -> dict:
     data = {
-        "organization": organization.pk,
-        "organization_inn": organization.inn,
+        "organization": organization.inn,
         "position_kind": post("deputy-general").pk,
         "opens_on": timezone.localdate().strftime("%d.%m.%Y"),
         "reason": "dismissal",
@@ -63,13 +62,14 @@ def test_a_coordinator_cannot_record_a_vacancy_of_a_regional_organization(client
     assert not Vacancy.objects.exists()
 
 
-def test_the_ministry_names_the_organization_by_its_inn(client, ministry_user):
+def test_the_ministry_names_the_organization_by_its_name(client, ministry_user):
     college = make_org(
         municipality_name=ORSK, founder=Founder.REGIONAL, kind=OrganizationKind.VOCATIONAL
     )
     client.force_login(ministry_user)
 
-    client.post(CREATE, _form(college, position_kind=post("director-vocational").pk))
+    data = _form(college, position_kind=post("director-vocational").pk)
+    client.post(CREATE, data | {"organization": college.short_name})
 
     assert Vacancy.objects.get().organization == college
 
@@ -111,7 +111,7 @@ def test_an_organization_without_a_known_founder_cannot_have_a_vacancy(client, m
 
     response = client.post(CREATE, _form(school))
 
-    assert "Организации с таким ИНН нет среди" in response.content.decode()
+    assert "здесь вакансию её руководителя не записать" in response.content.decode()
 
 
 def test_the_list_shows_the_territorys_open_vacancies(client, municipal_user):
