@@ -21,7 +21,6 @@ from accounts.access import (
     covers_municipality,
     has_role,
     is_region_wide,
-    role_of,
     scope_by_role,
 )
 from accounts.models import Role
@@ -271,8 +270,3 @@ def can_review_checkpoint(user, plan: InductionPlan) -> bool:
     """Return whether the user may mark a checkpoint passed: the staff or the adaptation mentor."""
     active = plan.status == InductionStatus.ACTIVE
     return active and (can_manage_induction(user, plan) or is_adaptation_mentor_of(user, plan))
-
-
-def role_sees_induction(user) -> bool:
-    """Return whether the user's role has any induction plans to look at."""
-    return role_of(user) in (Role.ADMIN, Role.MINISTRY, Role.MUNICIPAL, Role.MENTOR, Role.CANDIDATE)

@@ -156,8 +156,3 @@ def own_plan(user) -> InductionPlan | None:
         .order_by("-starts_on", "-pk")
         .first()
     )
-
-
-def mentors_of_user(user) -> QuerySet[Mentor]:
-    """Return the mentor record of the signed-in mentor."""
-    return Mentor.objects.filter(user=user)

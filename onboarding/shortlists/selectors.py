@@ -6,7 +6,6 @@ preferences, the offers, the neighbours and the key competencies' names — once
 """
 
 import datetime
-from collections import defaultdict
 
 from django.db.models import Count, Q, QuerySet
 
@@ -204,11 +203,3 @@ def own_offers(user) -> QuerySet[Offer]:
         .select_related("vacancy__organization__municipality", "vacancy__position_kind")
         .order_by("-created_at", "-pk")
     )
-
-
-def group_by_status(offers: list[Offer]) -> dict[str, list[Offer]]:
-    """Group offers by status."""
-    grouped: dict[str, list[Offer]] = defaultdict(list)
-    for offer in offers:
-        grouped[offer.status].append(offer)
-    return grouped
