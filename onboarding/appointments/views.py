@@ -91,7 +91,7 @@ def _consequences(appointment: Appointment) -> list[str]:
     organization = vacancy.organization
     candidate = appointment.membership.candidate
     lines = [
-        f"Членство {candidate} в кадровом резерве закроется со статусом «назначен».",
+        f"Резервист {candidate}: членство в кадровом резерве закроется со статусом «назначен».",
         f"Вакансия «{vacancy.position_kind}» в {organization} станет замещённой из резерва.",
     ]
     if vacancy.position_kind.is_head:
