@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,14 @@ class RegulationVersion(models.Model):
     in_force = models.BooleanField(_("действует"), default=False)
     effective_from = models.DateField(_("действует с"))
     parameters = models.JSONField(_("параметры"))
+    approval_order = models.ForeignKey(
+        "governance.Order",
+        verbose_name=_("утверждена приказом"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     reason = models.TextField(_("основание изменения"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -109,3 +118,98 @@ class ConsentRecord(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class OrderKind(models.TextChoices):
+    INCLUSION = "inclusion", _("о включении в кадровый резерв")
+    EXCLUSION = "exclusion", _("об исключении из кадрового резерва")
+    EXTENSION = "extension", _("о продлении срока пребывания в кадровом резерве")
+    COMMISSION = "commission", _("об утверждении состава комиссии")
+    REGULATION = "regulation", _("об утверждении Положения")
+    PROGRAMME = "programme", _("об утверждении программы развития")
+
+
+class Order(models.Model):
+    """An order of the ministry in the register: number, date, kind and who signed it."""
+
+    number = models.CharField(_("номер"), max_length=50)
+    date = models.DateField(_("дата"))
+    kind = models.CharField(_("вид"), max_length=16, choices=OrderKind.choices)
+    title = models.CharField(_("заголовок"), max_length=500)
+    signatory_name = models.CharField(
+        _("подписал (фамилия и инициалы)"), max_length=150, help_text=_("Например: Иванова А. П.")
+    )
+    signatory_post = models.CharField(_("должность подписавшего"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто записал"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("записан"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("приказ министерства")
+        verbose_name_plural = _("реестр приказов министерства")
+        ordering = ["-date", "-id"]
+        constraints = [
+            # Numbers restart every year: a number is unique within its year.
+            models.UniqueConstraint(
+                models.F("number"),
+                ExtractYear("date"),
+                name="governance_order_number_unique_in_year",
+                violation_error_message=_("Приказ с таким номером в этом году уже записан."),
+            ),
+        ]
+        indexes = [
+            # The register's list and the next number: the latest orders first.
+            models.Index(fields=["-date", "-id"], name="governance_order_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Приказ от {self.date:%d.%m.%Y} № {self.number}"
+
+    @property
+    def reference(self) -> str:
+        """Return «от 08.09.2026 № 01-21/1547» as acts cite an order."""
+        return f"от {self.date:%d.%m.%Y} № {self.number}"
+
+
+class DocumentTemplate(models.Model):
+    """A version of a generated document's Word template (docxtpl); one version of a kind acts."""
+
+    kind = models.CharField(_("документ"), max_length=32)
+    version = models.PositiveIntegerField(_("версия"))
+    content = models.BinaryField(_("файл шаблона"))
+    filename = models.CharField(_("имя файла"), max_length=255)
+    in_force = models.BooleanField(_("действует"), default=True)
+    note = models.TextField(_("что изменено"), blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто загрузил"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("загружен"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("шаблон документа")
+        verbose_name_plural = _("шаблоны документов")
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "version"], name="governance_documenttemplate_version_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(in_force=True),
+                name="governance_documenttemplate_one_in_force",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}, версия {self.version}"

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from governance.regulation_defaults import DEFAULT_PARAMETERS, LATER_PARAMETERS
+
+__all__ = ["DEFAULT_PARAMETERS", "LATER_PARAMETERS", "Regulation", "parse_regulation"]
+
 
 class ExperienceKind:
     PEDAGOGICAL = "pedagogical"
@@ -22,10 +26,34 @@ EDUCATION_FIELDS = {
     "management": "менеджмент",
     "hr_management": "управление персоналом",
     "management_economics": "менеджмент и экономика",
+    "economics_management": "экономика и управление",
     "pedagogy": "образование и педагогические науки",
     "economics": "экономика",
     "law": "юриспруденция",
     "other": "другое",
+}
+
+# Levels of higher education (273-ФЗ, ст. 10 ч. 5).
+DEGREES = {
+    "bachelor": "бакалавриат",
+    "specialist": "специалитет",
+    "master": "магистратура",
+}
+
+# The acts whose qualification requirements the routes reproduce, as the explanations cite them.
+ACTS = {
+    "761n": "ЕКС (приказ Минздравсоцразвития России от 26.08.2010 № 761н)",
+    "250n": "профессиональный стандарт (приказ Минтруда России от 19.04.2021 № 250н)",
+    "municipal_service": (
+        "квалификационные требования к должностям муниципальной службы (Федеральный закон "
+        "от 02.03.2007 № 25-ФЗ)"
+    ),
+}
+
+TIE_RULES = {
+    "chair_decides": "При равенстве голосов решающим является голос председательствующего на "
+    "заседании.",
+    "not_adopted": "При равенстве голосов предложение считается не принятым.",
 }
 
 DOCUMENT_KINDS = {
@@ -34,6 +62,8 @@ DOCUMENT_KINDS = {
     "diploma": "Документ об образовании",
     "dpo_certificate": "Документ о дополнительном профессиональном образовании",
     "recommendation": "Рекомендация (представление)",
+    "employment_record": "Трудовая книжка или сведения о трудовой деятельности (СТД-Р)",
+    "no_criminal_record": "Справка о наличии (отсутствии) судимости",
     "consent": "Согласие на обработку персональных данных",
     "other": "Иной документ",
 }
@@ -44,6 +74,8 @@ class Choice:
     code: str
     name: str
     description: str = ""
+    years: int = 0  # readiness levels: ready within this many years
+    readiness: tuple[str, ...] = ()  # categories: the readiness levels they admit
 
 
 @dataclass(frozen=True)
@@ -57,6 +89,11 @@ class EligibilityRoute:
     dpo_min_hours: int
     experience_kinds: tuple[str, ...]  # which posts count toward the experience
     min_experience_years: int
+    act: str = "761n"  # a key of ACTS
+    education_levels: tuple[str, ...] = ()  # levels of that education (DEGREES); empty = any
+    # A second higher education: levels and fields; empty = not required.
+    second_levels: tuple[str, ...] = ()
+    second_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +122,43 @@ class Regulation:
     pass_threshold: int
     max_offer_refusals: int
     commission_quorum_percent: int
+    commission_tie_rule: str = "chair_decides"
+    municipal_approval: bool = True
+    regional_order_relation: str = ""
+    retraining_min_hours: int = 250
+    retraining_source: str = ""
+    appeal_days: int = 10
+    appeal_review_days: int = 15
+    reapply_months: int = 12
+    change_report_days: int = 10
+
+    def category(self, code: str) -> Choice | None:
+        """Return the category with the code, None when the Regulation has no such category."""
+        return next((choice for choice in self.categories if choice.code == code), None)
+
+    def readiness_allowed(self, category: str) -> tuple[Choice, ...]:
+        """Return the readiness levels the category admits (all, when it names none)."""
+        choice = self.category(category)
+        if choice is None:
+            return ()
+        if not choice.readiness:
+            return self.readiness_levels
+        return tuple(level for level in self.readiness_levels if level.code in choice.readiness)
+
+    def terms_problem(self, category: str, readiness: str) -> str:
+        """Return why the category and readiness cannot go together, "" when they can."""
+        if self.category(category) is None:
+            return "Выберите категорию резерва из Положения."
+        if readiness not in {level.code for level in self.readiness_levels}:
+            return "Выберите уровень готовности из Положения."
+        allowed = self.readiness_allowed(category)
+        if readiness not in {level.code for level in allowed}:
+            names = ", ".join(f"«{level.name}»" for level in allowed)
+            return (
+                f"Категория «{self.category_name(category)}» допускает только уровни "
+                f"готовности {names}."
+            )
+        return ""
 
     def rule_for(self, position_kind_code: str) -> EligibilityRule | None:
         """Return the eligibility rule for a position kind."""
@@ -120,7 +194,13 @@ def _name(choices: tuple[Choice, ...], code: str) -> str:
 
 def _choices(items: list[dict]) -> tuple[Choice, ...]:
     return tuple(
-        Choice(code=item["code"], name=item["name"], description=item.get("description", ""))
+        Choice(
+            code=item["code"],
+            name=item["name"],
+            description=item.get("description", ""),
+            years=int(item.get("years", 0)),
+            readiness=tuple(item.get("readiness", ())),
+        )
         for item in items
     )
 
@@ -139,7 +219,11 @@ def parse_regulation(parameters: dict) -> Regulation:
                     EligibilityRoute(
                         code=route["code"],
                         title=route["title"],
+                        act=route.get("act", "761n"),
                         education_fields=tuple(route.get("education_fields", [])),
+                        education_levels=tuple(route.get("education_levels", [])),
+                        second_levels=tuple(route.get("second_levels", [])),
+                        second_fields=tuple(route.get("second_fields", [])),
                         dpo_fields=tuple(route.get("dpo_fields", [])),
                         dpo_min_hours=int(route.get("dpo_min_hours", 0)),
                         experience_kinds=tuple(route["experience_kinds"]),
@@ -166,123 +250,12 @@ def parse_regulation(parameters: dict) -> Regulation:
             pass_threshold=int(parameters["pass_threshold"]),
             max_offer_refusals=int(parameters["max_offer_refusals"]),
             commission_quorum_percent=int(parameters["commission_quorum_percent"]),
+            # Parameters added later: a version made before them reads the defaults.
+            **{
+                name: type(DEFAULT_PARAMETERS[name])(parameters.get(name, DEFAULT_PARAMETERS[name]))
+                for name in LATER_PARAMETERS
+            },
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ValidationError(f"Параметры Положения неполны или неверны: {error}") from error
     return regulation
-
-
-_MANAGEMENT_FIELDS = ["state_municipal_management", "management", "hr_management"]
-_DPO_FIELDS = ["state_municipal_management", "management_economics", "management"]
-
-_DIRECTOR_ROUTES = [
-    {
-        "code": "management_degree",
-        "title": (
-            "Высшее образование по направлениям подготовки «Государственное и муниципальное "
-            "управление», «Менеджмент», «Управление персоналом» и стаж работы на педагогических "
-            "должностях"
-        ),
-        "education_fields": _MANAGEMENT_FIELDS,
-        "dpo_fields": [],
-        "dpo_min_hours": 0,
-        "experience_kinds": ["pedagogical"],
-        "min_experience_years": 5,
-    },
-    {
-        "code": "degree_and_dpo",
-        "title": (
-            "Высшее образование и дополнительное профессиональное образование в области "
-            "государственного и муниципального управления или менеджмента и экономики и стаж "
-            "работы на педагогических или руководящих должностях"
-        ),
-        "education_fields": [],
-        "dpo_fields": _DPO_FIELDS,
-        "dpo_min_hours": 250,
-        "experience_kinds": ["pedagogical", "management"],
-        "min_experience_years": 5,
-    },
-]
-
-
-def _deputy_routes() -> list[dict]:
-    """Return the director's routes where management experience also counts on the first."""
-    first, second = (dict(route) for route in _DIRECTOR_ROUTES)
-    first["experience_kinds"] = ["pedagogical", "management"]
-    first["title"] = first["title"].replace(
-        "на педагогических должностях", "на педагогических или руководящих должностях"
-    )
-    return [first, second]
-
-
-DEFAULT_PARAMETERS: dict = {
-    "reserve_term_years": 3,
-    "extension_term_years": 1,
-    "max_extensions": 2,
-    "categories": [
-        {
-            "code": "operational",
-            "name": "оперативный",
-            "description": "готов к назначению на должность в течение года",
-        },
-        {
-            "code": "prospective",
-            "name": "перспективный",
-            "description": "готов к назначению после прохождения программы развития",
-        },
-    ],
-    "readiness_levels": [
-        {"code": "ready_now", "name": "готов сейчас"},
-        {"code": "one_two_years", "name": "готов через 1–2 года"},
-        {"code": "three_plus_years", "name": "готов через 3 года и более"},
-    ],
-    "required_documents": ["application", "questionnaire", "diploma", "recommendation", "consent"],
-    "exclusion_grounds": [
-        {
-            "code": "appointed",
-            "name": "назначение на должность, для замещения которой сформирован резерв",
-        },
-        {"code": "own_request", "name": "личное заявление"},
-        {"code": "offer_refusals", "name": "отказ от предложенных должностей два и более раза"},
-        {
-            "code": "plan_not_completed",
-            "name": "невыполнение индивидуального образовательного маршрута",
-        },
-        {"code": "no_report", "name": "непредставление отчёта о выполнении индивидуального плана"},
-        {"code": "term_expired", "name": "истечение срока пребывания в резерве"},
-        {
-            "code": "incompatible",
-            "name": "обстоятельства, препятствующие замещению должности руководителя",
-        },
-    ],
-    "reporting_dates": [[7, 1], [12, 10]],
-    "eligibility": [
-        {
-            "position_kinds": [
-                "director-general",
-                "head-preschool",
-                "director-additional",
-                "director-vocational",
-            ],
-            "title": "Руководитель образовательной организации",
-            "routes": _DIRECTOR_ROUTES,
-        },
-        {
-            "position_kinds": ["deputy-general", "deputy-preschool", "deputy-vocational"],
-            "title": "Заместитель руководителя образовательной организации",
-            "routes": _deputy_routes(),
-        },
-    ],
-    "assessment_weights": {
-        "self_assessment": 10,
-        "feedback_360": 15,
-        "knowledge_test": 20,
-        "case": 20,
-        "interview": 20,
-        "management_project": 15,
-        "portfolio": 0,
-    },
-    "pass_threshold": 60,
-    "max_offer_refusals": 2,
-    "commission_quorum_percent": 50,
-}
