@@ -7,7 +7,11 @@ class AssessmentConfig(AppConfig):
     verbose_name = "Оценка"
 
     def ready(self) -> None:
-        from assessment.results.agenda_panels import agenda_result_panels
-        from candidates.extensions import register_agenda_panel_provider
+        from assessment.results.agenda_panels import agenda_result_panels, nomination_verdicts
+        from candidates.extensions import (
+            register_agenda_panel_provider,
+            register_assessment_verdict_provider,
+        )
 
         register_agenda_panel_provider(agenda_result_panels)
+        register_assessment_verdict_provider(nomination_verdicts)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from candidates.experience import length_of_service
 from core.russian import quantity
 from governance.regulation import (
+    ACTS,
+    DEGREES,
     EDUCATION_FIELDS,
     EligibilityRoute,
     EligibilityRule,
@@ -63,7 +65,8 @@ class EligibilityResult:
 class Profile:
     """What the rules read from a candidate; built by the caller from the database."""
 
-    higher_education: Sequence[tuple[str, str, int]]  # (field, speciality, year)
+    # (field, speciality, year, degree); the degree is "" when not recorded.
+    higher_education: Sequence[tuple]
     dpo: Sequence[tuple[str, str, int, int]]  # (field, programme, hours, year)
     work: Sequence[tuple[str, datetime.date, datetime.date | None]]  # (kind, from, to)
 
@@ -77,22 +80,64 @@ def _field_names(codes: Sequence[str]) -> str:
     return ", ".join(f"«{EDUCATION_FIELDS[code].capitalize()}»" for code in codes)
 
 
+def _levels(codes: Sequence[str]) -> str:
+    return " или ".join(DEGREES.get(code, code) for code in codes)
+
+
+def _record(entry: tuple) -> tuple[str, str, int, str]:
+    field_code, speciality, year, *rest = entry
+    return field_code, speciality, year, (rest[0] if rest else "")
+
+
+def _matching(
+    profile: Profile, fields: Sequence[str], levels: Sequence[str], skip: tuple | None = None
+) -> tuple | None:
+    for entry in profile.higher_education:
+        record = _record(entry)
+        if skip is not None and record == skip:
+            continue
+        field_ok = not fields or record[0] in fields
+        level_ok = not levels or set(levels) == set(DEGREES) or record[3] in levels
+        if field_ok and level_ok:
+            return record
+    return None
+
+
 def _education_condition(route: EligibilityRoute, profile: Profile) -> ConditionResult:
     if not profile.higher_education:
         return ConditionResult("Сведения о высшем образовании не указаны.", False)
-    if not route.education_fields:
-        speciality, year = profile.higher_education[0][1], profile.higher_education[0][2]
-        return ConditionResult(f"Высшее образование есть: {speciality}, {year} г.", True)
-    for field_code, speciality, year in profile.higher_education:
-        if field_code in route.education_fields:
-            return ConditionResult(
-                f"Высшее образование по направлению «{EDUCATION_FIELDS[field_code]}»: "
-                f"{speciality}, {year} г.",
-                True,
-            )
+    record = _matching(profile, route.education_fields, route.education_levels)
+    if record is not None:
+        field_code, speciality, year, degree = record
+        level = f" ({DEGREES[degree]})" if degree in DEGREES else ""
+        what = (
+            f"по направлению «{EDUCATION_FIELDS[field_code]}»" if route.education_fields else "есть"
+        )
+        return ConditionResult(
+            f"Высшее образование{level} {what}: {speciality}, {year} г.".replace("  ", " "), True
+        )
+    wanted = "Нет высшего образования"
+    if route.education_levels and set(route.education_levels) != set(DEGREES):
+        wanted += f" уровня «{_levels(route.education_levels)}»"
+    if route.education_fields:
+        wanted += f" по направлениям {_field_names(route.education_fields)}"
+    return ConditionResult(f"{wanted} — требуется.", False)
+
+
+def _second_condition(route: EligibilityRoute, profile: Profile) -> ConditionResult:
+    first = _matching(profile, route.education_fields, route.education_levels)
+    record = _matching(profile, route.second_fields, route.second_levels, skip=first)
+    if record is not None:
+        field_code, speciality, year, degree = record
+        level = DEGREES.get(degree, "высшее образование")
+        return ConditionResult(
+            f"Второе высшее образование ({level}) по направлению «{EDUCATION_FIELDS[field_code]}»: "
+            f"{speciality}, {year} г.",
+            True,
+        )
     return ConditionResult(
-        "Нет высшего образования по направлениям "
-        f"{_field_names(route.education_fields)} — требуется.",
+        f"Нет второго высшего образования ({_levels(route.second_levels)}) в области "
+        f"{_field_names(route.second_fields)} — требуется.",
         False,
     )
 
@@ -115,7 +160,7 @@ def _dpo_condition(route: EligibilityRoute, profile: Profile) -> ConditionResult
     else:
         found = "указанные программы не подходят по области или объёму"
     return ConditionResult(
-        f"Дополнительное профессиональное образование в области {_field_names(route.dpo_fields)}"
+        f"Профессиональная переподготовка в области {_field_names(route.dpo_fields)}"
         f"{hours}: {found} — требуется.",
         False,
     )
@@ -146,10 +191,14 @@ def _experience_condition(
 def evaluate_route(route: EligibilityRoute, profile: Profile, today: datetime.date) -> RouteResult:
     """Return every condition of one route with its explanation."""
     conditions = [_education_condition(route, profile)]
+    if route.second_levels or route.second_fields:
+        conditions.append(_second_condition(route, profile))
     if route.dpo_fields:
         conditions.append(_dpo_condition(route, profile))
     conditions.append(_experience_condition(route, profile, today))
-    return RouteResult(code=route.code, title=route.title, conditions=tuple(conditions))
+    # The explanation names the act whose requirement the route reproduces.
+    title = f"{ACTS.get(route.act, route.act)}: {route.title}"
+    return RouteResult(code=route.code, title=title, conditions=tuple(conditions))
 
 
 def evaluate(

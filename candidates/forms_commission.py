@@ -37,6 +37,10 @@ class MeetingCreateForm(forms.Form):
         label="Комиссия", queryset=None, empty_label="— выберите комиссию —"
     )
     date = forms.DateField(label="Дата заседания", widget=RussianDateInput(), help_text=DATE_HELP)
+    starts_at = forms.TimeField(
+        label="Время начала", required=False, input_formats=["%H:%M"], help_text="Например: 15:00."
+    )
+    place = forms.CharField(label="Место проведения", max_length=500, required=False)
 
     def __init__(self, *args, commissions: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -101,24 +105,69 @@ class VoteForm(forms.Form):
 
 
 class DecideForm(forms.Form):
+    """The refusal's grounds: picked from the candidate's assessment result, or another ground."""
+
+    grounds = forms.MultipleChoiceField(
+        label="Основания отказа из результата оценки",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     reason = forms.CharField(
-        label="Обоснование решения",
+        label="Иное основание",
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Обязательно, если большинство не поддержало предложение.",
+        help_text="Если большинство не поддержит предложение, нужно хотя бы одно основание.",
     )
+
+    def __init__(self, *args, deficits: tuple[str, ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grounds"].choices = [(text, text) for text in deficits]
+        if not deficits:
+            del self.fields["grounds"]
+
+    def reason_text(self) -> str:
+        """Return the grounds as the protocol states them: picked first, then the other."""
+        picked = list(self.cleaned_data.get("grounds") or [])
+        other = self.cleaned_data.get("reason", "").strip()
+        return "; ".join([*picked, *([other] if other else [])])
 
 
 class CloseMeetingForm(forms.Form):
     protocol_number = forms.CharField(label="Номер протокола", max_length=50)
+    protocol_date = forms.DateField(
+        label="Дата составления протокола",
+        widget=RussianDateInput(),
+        required=False,
+        help_text="Пусто — сегодня.",
+    )
+    invited = forms.CharField(
+        label="Приглашённые",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="По одному в строке: фамилия и инициалы, должность.",
+    )
 
 
 class InclusionOrderForm(forms.Form):
+    """The ministry's order as the register records it; the next number is suggested."""
+
     order_number = forms.CharField(label="Номер приказа", max_length=50)
     order_date = forms.DateField(
         label="Дата приказа", widget=RussianDateInput(), help_text=DATE_HELP
     )
+    signatory_name = forms.CharField(
+        label="Подписал (фамилия и инициалы)", max_length=150, help_text="Например: Иванова А. П."
+    )
+    signatory_post = forms.CharField(label="Должность подписавшего", max_length=255)
+
+    def order_data(self) -> dict:
+        """Return the cleaned order fields as the services take them."""
+        return {name: self.cleaned_data[name] for name in ORDER_FIELDS}
+
+
+ORDER_FIELDS = ("order_number", "order_date", "signatory_name", "signatory_post")
 
 
 class ExtensionMeetingForm(forms.Form):
@@ -131,7 +180,7 @@ class ExtensionMeetingForm(forms.Form):
         self.fields["meeting"].queryset = meetings
 
 
-class ExcludeForm(forms.Form):
+class ExcludeForm(InclusionOrderForm):
     ground = forms.ChoiceField(label="Основание исключения")
     comment = forms.CharField(
         label="Комментарий",
@@ -142,7 +191,7 @@ class ExcludeForm(forms.Form):
     on_date = forms.DateField(
         label="Дата исключения",
         widget=RussianDateInput(),
-        help_text="Пусто — сегодня.",
+        help_text="Пусто — дата приказа.",
         required=False,
     )
 
@@ -153,6 +202,8 @@ class ExcludeForm(forms.Form):
             choice for choice in _choices(regulation.exclusion_grounds) if choice[0] != "appointed"
         ]
         self.fields["ground"].choices = [("", "— выберите основание —"), *grounds]
+        # The ground and comment first, then the order's requisites.
+        self.order_fields([name for name in self.fields if name not in ORDER_FIELDS])
 
 
 TERM_WINDOWS = [("", "любой"), ("3", "3 месяца"), ("6", "6 месяцев"), ("12", "12 месяцев")]

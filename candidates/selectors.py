@@ -31,7 +31,7 @@ def candidate_profile(candidate: Candidate) -> Profile:
     """Return what the eligibility rules read from the candidate's records."""
     return Profile(
         higher_education=[
-            (record.field, record.speciality, record.graduation_year)
+            (record.field, record.speciality, record.graduation_year, record.degree)
             for record in candidate.education_records.all()
             if record.level == EducationLevel.HIGHER
         ],

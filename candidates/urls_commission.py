@@ -31,6 +31,21 @@ urlpatterns = [
         commission_documents.meeting_order_docx,
         name="meeting_order_docx",
     ),
+    path(
+        "meetings/<int:pk>/extension-order/",
+        commission_documents.meeting_extension_order_record,
+        name="meeting_extension_order_record",
+    ),
+    path(
+        "meetings/<int:pk>/extension-order.docx",
+        commission_documents.meeting_extension_order_docx,
+        name="meeting_extension_order_docx",
+    ),
+    path(
+        "orders/<int:pk>/exclusion.docx",
+        commission_documents.exclusion_order_docx,
+        name="exclusion_order_docx",
+    ),
     path("agenda/<int:pk>/vote/", commission.vote, name="agenda_vote"),
     path("agenda/<int:pk>/decide/", commission.decide, name="agenda_decide"),
     path("reserve/", membership.membership_list, name="membership_list"),

@@ -8,6 +8,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table
@@ -138,8 +139,6 @@ def add_table(
 
 
 def _element(tag: str):
-    from docx.oxml import OxmlElement
-
     element = OxmlElement(tag)
     element.set(qn("w:val"), "true")
     return element
@@ -154,6 +153,30 @@ def add_signature(document: DocxDocument, post: str, name: str) -> Paragraph:
     name = name.replace(" ", "\u00a0")
     paragraph.add_run(f"{post}\t_______________ {name}".rstrip())
     return paragraph
+
+
+def add_page_numbers(document: DocxDocument) -> None:
+    """Number the pages at the top centre from the second page on, as official papers do.
+
+    Later sections (a landscape appendix) inherit the numbered header and keep counting.
+    """
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.text = ""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if tag:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), tag)
+            run._r.append(char)
+        else:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+    run.font.size = Pt(12)
 
 
 def to_bytes(document: DocxDocument) -> bytes:

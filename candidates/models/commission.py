@@ -12,6 +12,14 @@ from candidates.models.people import Candidate
 class Commission(models.Model):
     name = models.CharField(_("наименование"), max_length=255)
     is_active = models.BooleanField(_("действует"), default=True)
+    composition_order = models.ForeignKey(
+        "governance.Order",
+        verbose_name=_("состав утверждён приказом"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -68,7 +76,13 @@ class CommissionMeeting(models.Model):
         Commission, verbose_name=_("комиссия"), on_delete=models.PROTECT, related_name="meetings"
     )
     date = models.DateField(_("дата заседания"))
+    starts_at = models.TimeField(_("время начала"), null=True, blank=True)
+    place = models.CharField(_("место проведения"), max_length=500, blank=True)
     protocol_number = models.CharField(_("номер протокола"), max_length=50, blank=True)
+    protocol_date = models.DateField(_("дата составления протокола"), null=True, blank=True)
+    invited = models.TextField(
+        _("приглашённые"), blank=True, help_text=_("По одному в строке: ФИО, должность.")
+    )
     status = models.CharField(
         _("статус"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
@@ -120,6 +134,14 @@ class AgendaItem(models.Model):
         null=True,
         blank=True,
     )
+    speaker = models.ForeignKey(
+        CommissionMember,
+        verbose_name=_("докладчик"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     # Proposed terms of inclusion, set when the item is put on the agenda.
     category = models.CharField(_("категория резерва"), max_length=32, blank=True)
     readiness = models.CharField(_("готовность"), max_length=32, blank=True)
@@ -129,6 +151,9 @@ class AgendaItem(models.Model):
     votes_for = models.PositiveSmallIntegerField(_("за"), default=0)
     votes_against = models.PositiveSmallIntegerField(_("против"), default=0)
     votes_abstained = models.PositiveSmallIntegerField(_("воздержались"), default=0)
+    tie_broken_by_chair = models.BooleanField(
+        _("при равенстве голосов решил голос председательствующего"), default=False
+    )
 
     class Meta:
         verbose_name = _("вопрос повестки")
@@ -176,6 +201,8 @@ class Vote(models.Model):
 
 
 class MembershipStatus(models.TextChoices):
+    # Inclusion is by the ministry's order: between the decision and the order the person waits.
+    PENDING_ORDER = "pending_order", _("ожидает приказа о включении")
     ACTIVE = "active", _("в резерве")
     APPOINTED = "appointed", _("назначен")
     EXCLUDED = "excluded", _("исключён")
@@ -203,8 +230,9 @@ class ReserveMembership(models.Model):
     )
     category = models.CharField(_("категория"), max_length=32)
     readiness = models.CharField(_("готовность"), max_length=32)
-    started_on = models.DateField(_("включён с"))
-    term_ends_on = models.DateField(_("срок до"))
+    # Both set from the inclusion order's date: the term counts from the order, not the meeting.
+    started_on = models.DateField(_("в резерве с"), null=True, blank=True)
+    term_ends_on = models.DateField(_("срок до"), null=True, blank=True)
     extensions = models.PositiveSmallIntegerField(_("продлений"), default=0)
     status = models.CharField(
         _("статус"),
@@ -222,8 +250,22 @@ class ReserveMembership(models.Model):
         null=True,
         blank=True,
     )
-    order_number = models.CharField(_("номер приказа"), max_length=50, blank=True)
-    order_date = models.DateField(_("дата приказа"), null=True, blank=True)
+    inclusion_order = models.ForeignKey(
+        "governance.Order",
+        verbose_name=_("приказ о включении"),
+        on_delete=models.PROTECT,
+        related_name="included_memberships",
+        null=True,
+        blank=True,
+    )
+    exclusion_order = models.ForeignKey(
+        "governance.Order",
+        verbose_name=_("приказ об исключении"),
+        on_delete=models.PROTECT,
+        related_name="excluded_memberships",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("членство в резерве")
@@ -241,6 +283,12 @@ class ReserveMembership(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="excluded") | ~Q(exclusion_ground=""),
                 name="candidates_membership_excluded_has_ground",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending_order")
+                | Q(started_on__isnull=False, term_ends_on__isnull=False),
+                name="candidates_membership_started_has_term",
+                violation_error_message=_("В резерве с даты приказа: укажите срок пребывания."),
             ),
         ]
 
@@ -260,6 +308,22 @@ class MembershipEvent(models.Model):
     old_term_ends_on = models.DateField(null=True, blank=True)
     new_term_ends_on = models.DateField(null=True, blank=True)
     reason = models.TextField(_("основание"), blank=True)
+    order = models.ForeignKey(
+        "governance.Order",
+        verbose_name=_("приказ"),
+        on_delete=models.PROTECT,
+        related_name="membership_events",
+        null=True,
+        blank=True,
+    )
+    decision_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("решение комиссии"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

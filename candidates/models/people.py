@@ -7,7 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from governance.regulation import DOCUMENT_KINDS, EDUCATION_FIELDS
+from core.names import CASES, FEMALE, MALE, name_forms
+from governance.regulation import DEGREES, DOCUMENT_KINDS, EDUCATION_FIELDS
 
 
 class EducationLevel(models.TextChoices):
@@ -15,12 +16,18 @@ class EducationLevel(models.TextChoices):
     SECONDARY_VOCATIONAL = "secondary_vocational", _("среднее профессиональное")
 
 
+Degree = models.TextChoices("Degree", [(code, (code, label)) for code, label in DEGREES.items()])
 EducationField = models.TextChoices(
     "EducationField", [(code, (code, label)) for code, label in EDUCATION_FIELDS.items()]
 )
 DocumentKind = models.TextChoices(
     "DocumentKind", [(code, (code, label)) for code, label in DOCUMENT_KINDS.items()]
 )
+
+
+class Gender(models.TextChoices):
+    MALE = MALE, _("мужской")
+    FEMALE = FEMALE, _("женский")
 
 
 class WorkKind(models.TextChoices):
@@ -59,6 +66,21 @@ class Candidate(models.Model):
         related_name="candidates",
     )
     position = models.CharField(_("должность"), max_length=255, blank=True)
+    # The name as documents decline it; proposed by core.names, corrected by staff where needed.
+    gender = models.CharField(_("пол"), max_length=8, choices=Gender.choices, blank=True)
+    name_genitive = models.CharField(
+        _("ФИО в родительном падеже (кого?)"), max_length=460, blank=True
+    )
+    name_dative = models.CharField(_("ФИО в дательном падеже (кому?)"), max_length=460, blank=True)
+    name_accusative = models.CharField(
+        _("ФИО в винительном падеже (кого?)"), max_length=460, blank=True
+    )
+    name_instrumental = models.CharField(
+        _("ФИО в творительном падеже (кем?)"), max_length=460, blank=True
+    )
+    name_forms_corrected = models.BooleanField(
+        _("падежные формы выверены специалистом"), default=False
+    )
     created_at = models.DateTimeField(_("создан"), auto_now_add=True)
     updated_at = models.DateTimeField(_("изменён"), auto_now=True)
 
@@ -74,11 +96,47 @@ class Candidate(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs) -> None:
+        # A new person gets the proposed case forms; later changes go through the services.
+        if self._state.adding and not self.name_genitive:
+            self.fill_name_forms()
+        super().save(*args, **kwargs)
+
     @property
     def full_name(self) -> str:
         return " ".join(
             part for part in [self.last_name, self.first_name, self.middle_name] if part
         )
+
+    def proposed_name_forms(self):
+        """Return the forms core.names proposes for the current name (and the stored gender)."""
+        return name_forms(
+            last_name=self.last_name,
+            first_name=self.first_name,
+            middle_name=self.middle_name,
+            gender=self.gender,
+        )
+
+    def fill_name_forms(self) -> list[str]:
+        """Fill the gender and the case forms from the name; return the fields it set."""
+        forms = self.proposed_name_forms()
+        self.gender = forms.gender
+        for case in CASES:
+            setattr(self, f"name_{case}", getattr(forms, case))
+        self.name_forms_corrected = False
+        return ["gender", *(f"name_{case}" for case in CASES), "name_forms_corrected"]
+
+    def name_in(self, case: str) -> str:
+        """Return the full name in a case of core.names.CASES: stored, else proposed."""
+        if case == "nominative":
+            return self.full_name
+        stored = getattr(self, f"name_{case}")
+        return stored or getattr(self.proposed_name_forms(), case)
+
+    @property
+    def is_female(self) -> bool:
+        """Return whether verbs about the person take the feminine form."""
+        return (self.gender or self.proposed_name_forms().gender) == FEMALE
 
 
 class Education(models.Model):
@@ -86,6 +144,13 @@ class Education(models.Model):
         Candidate, on_delete=models.CASCADE, related_name="education_records"
     )
     level = models.CharField(_("уровень"), max_length=32, choices=EducationLevel.choices)
+    degree = models.CharField(
+        _("уровень высшего образования"),
+        max_length=16,
+        choices=Degree.choices,
+        blank=True,
+        help_text=_("Бакалавриат, специалитет или магистратура — по диплому."),
+    )
     field = models.CharField(
         _("направление подготовки"), max_length=40, choices=EducationField.choices
     )

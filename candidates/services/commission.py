@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from audit.services import audit_record
+from candidates.extensions import assessment_verdicts
 from candidates.models import (
     AgendaItem,
     Commission,
@@ -24,16 +25,25 @@ from candidates.models import (
 )
 from candidates.services.membership import membership_create, membership_extend
 from candidates.services.nominations import nomination_transition
+from candidates.voting import presiding_choice, vote_outcome
 from governance.selectors import regulation_in_force
 
 
 def commission_meeting_create(
-    *, commission: Commission, date: datetime.date, actor, request: HttpRequest | None = None
+    *,
+    commission: Commission,
+    date: datetime.date,
+    actor,
+    starts_at: datetime.time | None = None,
+    place: str = "",
+    request: HttpRequest | None = None,
 ) -> CommissionMeeting:
-    """Schedule a meeting of the commission."""
+    """Schedule a meeting of the commission: its date, time and place."""
     if not commission.is_active:
         raise ValidationError("Комиссия не действует.")
-    meeting = CommissionMeeting.objects.create(commission=commission, date=date)
+    meeting = CommissionMeeting.objects.create(
+        commission=commission, date=date, starts_at=starts_at, place=" ".join(place.split())
+    )
     audit_record(
         actor=actor,
         action="meeting.create",
@@ -62,10 +72,9 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Put a nomination ready for decision on the meeting's agenda with the proposed terms."""
     regulation = regulation_in_force()
-    if category not in {choice.code for choice in regulation.categories}:
-        raise ValidationError("Выберите категорию резерва из Положения.")
-    if readiness not in {choice.code for choice in regulation.readiness_levels}:
-        raise ValidationError("Выберите уровень готовности из Положения.")
+    problem = regulation.terms_problem(category, readiness)
+    if problem:
+        raise ValidationError(problem)
     with transaction.atomic():
         locked = _locked_planned_meeting(meeting)
         # The nomination's row is the lock against two meetings taking it at once.
@@ -76,6 +85,9 @@ def agenda_item_add(
             )
         if AgendaItem.objects.filter(nomination=nomination, decision="").exists():
             raise ValidationError("Заявка уже стоит в повестке заседания без решения.")
+        refusal = agenda_refusal(nomination, regulation.pass_threshold)
+        if refusal:
+            raise ValidationError(refusal)
         try:
             with transaction.atomic():
                 item = AgendaItem.objects.create(
@@ -91,6 +103,46 @@ def agenda_item_add(
             request=request,
         )
     return item
+
+
+def agenda_refusal(nomination: Nomination, threshold: int) -> str:
+    """Return why the nomination cannot go on the agenda for inclusion, "" when it can."""
+    verdict = assessment_verdicts([nomination.pk], threshold)[nomination.pk]
+    if not verdict.finished:
+        return (
+            "Комплексная оценка кандидата не завершена: вынести заявку на комиссию можно после "
+            "её результата."
+        )
+    if verdict.below(threshold):
+        return (
+            f"Кандидатура не выносится на комиссию: {verdict.summary}. Откажите во включении "
+            "на странице заявки, выбрав основания из результата оценки."
+        )
+    return ""
+
+
+def nomination_refuse_below_pass_mark(
+    *, nomination: Nomination, grounds: list[str], actor, request: HttpRequest | None = None
+) -> Nomination:
+    """Refuse a nomination whose assessment total is below the pass mark, on grounds it has."""
+    threshold = regulation_in_force().pass_threshold
+    verdict = assessment_verdicts([nomination.pk], threshold)[nomination.pk]
+    if not verdict.below(threshold):
+        raise ValidationError(
+            "Итоговый балл не ниже проходного: решение о кандидатуре принимает комиссия."
+        )
+    picked = [ground for ground in verdict.deficits if ground in set(grounds)]
+    if not picked:
+        raise ValidationError("Отметьте основания отказа из результата комплексной оценки.")
+    return nomination_transition(
+        nomination=nomination,
+        to_status=NominationStatus.REFUSED,
+        actor=actor,
+        reason="Отказано во включении в резерв по результатам комплексной оценки: "
+        + "; ".join(picked)
+        + ".",
+        request=request,
+    )
 
 
 def agenda_item_add_extension(
@@ -175,7 +227,10 @@ def agenda_item_decide(
             raise ValidationError("Заседание уже закрыто.")
         members = locked.meeting.commission.members.filter(is_active=True).count()
         # Only the votes of members still on the commission count.
-        votes = list(locked.votes.filter(member__is_active=True).values_list("choice", flat=True))
+        cast = list(
+            locked.votes.filter(member__is_active=True).values_list("choice", "member__role")
+        )
+        votes = [choice for choice, _ in cast]
         quorum = -(-members * regulation.commission_quorum_percent // 100)  # ceiling
         if members == 0 or len(votes) < max(quorum, 1):
             raise ValidationError(
@@ -183,7 +238,14 @@ def agenda_item_decide(
             )
         votes_for = votes.count(VoteChoice.FOR)
         votes_against = votes.count(VoteChoice.AGAINST)
-        positive = votes_for > len(votes) / 2  # a majority of the votes cast
+        outcome = vote_outcome(
+            votes_for=votes_for,
+            votes_against=votes_against,
+            cast=len(votes),
+            presiding_choice=presiding_choice(cast),
+            tie_rule=regulation.commission_tie_rule,
+        )
+        positive = outcome.adopted
         if locked.membership_id:
             decision = Decision.EXTEND if positive else Decision.REFUSE
         else:
@@ -199,8 +261,10 @@ def agenda_item_decide(
         locked.votes_for = votes_for
         locked.votes_against = votes_against
         locked.votes_abstained = votes.count(VoteChoice.ABSTAIN)
+        locked.tie_broken_by_chair = outcome.tie_broken
         locked.save(
             update_fields=[
+                "tie_broken_by_chair",
                 "decision",
                 "decision_reason",
                 "decided_at",
@@ -246,9 +310,15 @@ def _carry_out(item: AgendaItem, *, actor, request) -> None:
 
 
 def commission_meeting_close(
-    *, meeting: CommissionMeeting, protocol_number: str, actor, request=None
+    *,
+    meeting: CommissionMeeting,
+    protocol_number: str,
+    actor,
+    protocol_date: datetime.date | None = None,
+    invited: str = "",
+    request=None,
 ) -> CommissionMeeting:
-    """Close the meeting with its protocol number once every question is decided."""
+    """Close the meeting with its protocol's number and date once every question is decided."""
     protocol_number = protocol_number.strip()
     if not protocol_number:
         raise ValidationError("Укажите номер протокола.")
@@ -263,10 +333,17 @@ def commission_meeting_close(
             commission=locked.commission, protocol_number=protocol_number
         ).exists():
             raise ValidationError("Протокол с таким номером уже есть.")
+        protocol_date = protocol_date or timezone.localdate()
+        if protocol_date < locked.date:
+            raise ValidationError("Протокол не может быть составлен раньше заседания.")
         locked.protocol_number = protocol_number
+        locked.protocol_date = protocol_date
+        locked.invited = invited.strip()
         locked.status = MeetingStatus.HELD
         locked.held_at = timezone.now()
-        locked.save(update_fields=["protocol_number", "status", "held_at"])
+        locked.save(
+            update_fields=["protocol_number", "protocol_date", "invited", "status", "held_at"]
+        )
         audit_record(
             actor=actor,
             action="meeting.close",

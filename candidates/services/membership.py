@@ -15,6 +15,8 @@ from candidates.models import (
     MembershipStatus,
     ReserveMembership,
 )
+from governance.models import Order, OrderKind
+from governance.orders import DEFAULT_SIGNATORY_POST, order_create, order_last_signatory
 from governance.selectors import regulation_in_force
 
 # The Regulation's ground «назначение на должность»: an appointment closes the membership as
@@ -22,7 +24,18 @@ from governance.selectors import regulation_in_force
 APPOINTMENT_GROUND = "appointed"
 
 
-def _event(membership, *, action, from_status, actor, reason="", old_end=None, new_end=None):
+def _event(
+    membership,
+    *,
+    action,
+    from_status,
+    actor,
+    reason="",
+    old_end=None,
+    new_end=None,
+    order=None,
+    item=None,
+):
     return MembershipEvent(
         membership=membership,
         action=action,
@@ -31,15 +44,19 @@ def _event(membership, *, action, from_status, actor, reason="", old_end=None, n
         old_term_ends_on=old_end,
         new_term_ends_on=new_end,
         reason=reason,
+        order=order,
+        decision_item=item,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
     )
 
 
 def membership_create(*, item: AgendaItem, actor, request: HttpRequest | None = None):
-    """Include the nomination's candidate in the reserve by the commission's decision."""
+    """Record the commission's decision to include; the term starts with the ministry's order."""
     regulation = regulation_in_force()
+    problem = regulation.terms_problem(item.category, item.readiness)
+    if problem:
+        raise ValidationError(problem)
     nomination = item.nomination
-    start = item.meeting.date
     membership = ReserveMembership.objects.create(
         candidate=nomination.candidate,
         nomination=nomination,
@@ -47,26 +64,22 @@ def membership_create(*, item: AgendaItem, actor, request: HttpRequest | None = 
         municipality=nomination.municipality,
         category=item.category,
         readiness=item.readiness,
-        started_on=start,
-        term_ends_on=regulation.term_end(start),
+        status=MembershipStatus.PENDING_ORDER,
         decision_item=item,
     )
     _event(
         membership,
-        action="include",
+        action="decide_include",
         from_status="",
         actor=actor,
         reason=f"Решение комиссии от {item.meeting.date:%d.%m.%Y}",
-        new_end=membership.term_ends_on,
+        item=item,
     ).save()
     audit_record(
         actor=actor,
         action="membership.create",
         obj=membership,
-        changes={
-            "status": (None, membership.status),
-            "term_ends_on": (None, membership.term_ends_on),
-        },
+        changes={"status": (None, membership.status)},
         request=request,
     )
     return membership
@@ -94,6 +107,7 @@ def membership_extend(*, membership: ReserveMembership, item: AgendaItem, actor,
             reason=f"Решение комиссии от {item.meeting.date:%d.%m.%Y}",
             old_end=old_end,
             new_end=locked.term_ends_on,
+            item=item,
         ).save()
         audit_record(
             actor=actor,
@@ -112,9 +126,13 @@ def membership_exclude(
     actor,
     reason: str = "",
     on_date: datetime.date | None = None,
+    order_number: str = "",
+    order_date: datetime.date | None = None,
+    signatory_name: str = "",
+    signatory_post: str = DEFAULT_SIGNATORY_POST,
     request: HttpRequest | None = None,
 ) -> ReserveMembership:
-    """Exclude a reservist on a ground the Regulation lists."""
+    """Exclude a reservist on a ground the Regulation lists, by the ministry's order if given."""
     regulation = regulation_in_force()
     if ground == APPOINTMENT_GROUND:
         raise ValidationError(
@@ -129,10 +147,22 @@ def membership_exclude(
             raise ValidationError(
                 f"Членство уже не действует (статус «{locked.get_status_display()}»)."
             )
+        order = None
+        if order_number.strip():
+            order = order_create(
+                number=order_number,
+                date=order_date,
+                kind=OrderKind.EXCLUSION,
+                signatory_name=signatory_name or order_last_signatory()[0],
+                signatory_post=signatory_post,
+                actor=actor,
+                request=request,
+            )
         locked.status = MembershipStatus.EXCLUDED
         locked.exclusion_ground = ground
-        locked.ended_on = on_date or timezone.localdate()
-        locked.save(update_fields=["status", "exclusion_ground", "ended_on"])
+        locked.exclusion_order = order
+        locked.ended_on = on_date or (order.date if order else timezone.localdate())
+        locked.save(update_fields=["status", "exclusion_ground", "exclusion_order", "ended_on"])
         text = regulation.exclusion_ground_name(ground)
         _event(
             locked,
@@ -140,6 +170,7 @@ def membership_exclude(
             from_status=MembershipStatus.ACTIVE,
             actor=actor,
             reason=f"{text}. {reason}".strip(),
+            order=order,
         ).save()
         audit_record(
             actor=actor,
@@ -231,52 +262,124 @@ def memberships_expire(*, today: datetime.date, actor=None) -> int:
     return len(due)
 
 
+def _locked(memberships: list[ReserveMembership]) -> list[ReserveMembership]:
+    ids = [membership.pk for membership in memberships]
+    return list(
+        ReserveMembership.objects.select_for_update(of=("self",))
+        .filter(pk__in=ids)
+        .select_related("decision_item__meeting")
+        .order_by("pk")
+    )
+
+
 def membership_record_order(
     *,
     memberships: list[ReserveMembership],
     order_number: str,
     order_date: datetime.date,
     actor,
+    signatory_name: str = "",
+    signatory_post: str = DEFAULT_SIGNATORY_POST,
     request: HttpRequest | None = None,
-) -> int:
-    """Note the ministry's order on inclusion against the memberships it lists."""
-    order_number = order_number.strip()
-    if not order_number:
-        raise ValidationError("Укажите номер приказа.")
-    if order_date is None:
-        raise ValidationError("Укажите дату приказа.")
+) -> Order:
+    """Include by the ministry's order those the commission decided to include.
+
+    The order goes into the register; each person's term counts from the order's date.
+    """
     if not memberships:
         raise ValidationError("В приказ некого включить.")
     with transaction.atomic():
-        ids = [membership.pk for membership in memberships]
-        locked = list(ReserveMembership.objects.select_for_update().filter(pk__in=ids))
-        changed = [
-            membership
-            for membership in locked
-            if (membership.order_number, membership.order_date) != (order_number, order_date)
-        ]
-        if not changed:
-            raise ValidationError(f"Приказ № {order_number} от {order_date:%d.%m.%Y} уже записан.")
-        old = {m.pk: _order_text(m.order_number, m.order_date) for m in changed}
-        for membership in changed:
-            membership.order_number = order_number
-            membership.order_date = order_date
-        ReserveMembership.objects.bulk_update(changed, ["order_number", "order_date"])
+        locked = _locked(memberships)
+        waiting = [m for m in locked if m.status == MembershipStatus.PENDING_ORDER]
+        if not waiting:
+            raise ValidationError("Приказ о включении уже записан: все включены в резерв.")
+        decided = max(m.decision_item.meeting.date for m in waiting if m.decision_item_id)
+        if order_date is not None and order_date < decided:
+            raise ValidationError(
+                {
+                    "order_date": "Приказ не может быть издан раньше решения комиссии "
+                    f"({decided:%d.%m.%Y})."
+                }
+            )
+        order = order_create(
+            number=order_number,
+            date=order_date,
+            kind=OrderKind.INCLUSION,
+            signatory_name=signatory_name or order_last_signatory()[0],
+            signatory_post=signatory_post,
+            actor=actor,
+            request=request,
+        )
+        regulation = regulation_in_force()
+        events = []
+        for membership in waiting:
+            membership.status = MembershipStatus.ACTIVE
+            membership.inclusion_order = order
+            membership.started_on = order.date
+            membership.term_ends_on = regulation.term_end(order.date)
+            events.append(
+                _event(
+                    membership,
+                    action="include",
+                    from_status=MembershipStatus.PENDING_ORDER,
+                    actor=actor,
+                    reason=f"Приказ министерства {order.reference}",
+                    new_end=membership.term_ends_on,
+                    order=order,
+                )
+            )
+        ReserveMembership.objects.bulk_update(
+            waiting, ["status", "inclusion_order", "started_on", "term_ends_on"]
+        )
+        MembershipEvent.objects.bulk_create(events)
         audit_record_bulk(
             actor=actor,
             changes=[
                 Change(
                     "membership.order",
                     m,
-                    {"order": (old[m.pk], _order_text(order_number, order_date))},
+                    {
+                        "status": (MembershipStatus.PENDING_ORDER, m.status),
+                        "приказ": (None, order.reference),
+                    },
                 )
-                for m in changed
+                for m in waiting
             ],
             source=AuditSource.WEB,
             request=request,
         )
-    return len(changed)
+    return order
 
 
-def _order_text(number: str, date: datetime.date | None) -> str | None:
-    return f"№ {number} от {date:%d.%m.%Y}" if number and date else None
+def membership_record_extension_order(
+    *,
+    events: list[MembershipEvent],
+    order_number: str,
+    order_date: datetime.date,
+    actor,
+    signatory_name: str = "",
+    signatory_post: str = DEFAULT_SIGNATORY_POST,
+    request: HttpRequest | None = None,
+) -> Order:
+    """Record the ministry's order on the extensions the commission decided."""
+    with transaction.atomic():
+        locked = list(
+            MembershipEvent.objects.select_for_update()
+            .filter(pk__in=[event.pk for event in events], action="extend", order__isnull=True)
+            .order_by("pk")
+        )
+        if not locked:
+            raise ValidationError("Приказ о продлении уже записан.")
+        order = order_create(
+            number=order_number,
+            date=order_date,
+            kind=OrderKind.EXTENSION,
+            signatory_name=signatory_name or order_last_signatory()[0],
+            signatory_post=signatory_post,
+            actor=actor,
+            request=request,
+        )
+        for event in locked:
+            event.order = order
+        MembershipEvent.objects.bulk_update(locked, ["order"])
+    return order

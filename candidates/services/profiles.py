@@ -12,9 +12,10 @@ from django.utils.http import urlsafe_base64_encode
 from accounts.models import Role
 from audit.models import AuditSource
 from audit.services import audit_record
-from candidates.models import Candidate, Nomination, NominationSource
+from candidates.models import Candidate, Gender, Nomination, NominationSource
 from candidates.services.nominations import nomination_create
 from core.mail import mail_on_commit
+from core.names import CASES
 
 PROFILE_FIELDS = (
     "last_name",
@@ -89,8 +90,11 @@ def candidate_update(
             setattr(candidate, field, data[field])
     if not changes:
         return candidate
+    renamed = {"last_name", "first_name", "middle_name"} & set(changes)
     with transaction.atomic():
-        candidate.save(update_fields=[*changes, "updated_at"])
+        # A new name gets new case forms: a correction made for the old one no longer holds.
+        forms = candidate.fill_name_forms() if renamed else []
+        candidate.save(update_fields=[*changes, *forms, "updated_at"])
         user = candidate.user
         names = {f: getattr(candidate, f) for f in ("last_name", "first_name", "middle_name")}
         if any(getattr(user, f) != v for f, v in names.items()):
@@ -101,6 +105,42 @@ def candidate_update(
             actor=actor, action="candidate.update", obj=candidate, changes=changes, request=request
         )
     return candidate
+
+
+def candidate_name_forms_correct(
+    *, candidate: Candidate, actor, data: dict, request: HttpRequest | None = None
+) -> Candidate:
+    """Store staff's corrections of the gender and case forms of the person's name."""
+    fields = ("gender", *(f"name_{case}" for case in CASES))
+    cleaned = {field: " ".join(str(data.get(field, "")).split()) for field in fields}
+    problems = {
+        field: "Заполните падежную форму."
+        for field in fields
+        if field != "gender" and not cleaned[field]
+    }
+    if cleaned["gender"] not in Gender.values:
+        problems["gender"] = "Укажите пол: от него зависит согласование в документах."
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        changes = {
+            field: (getattr(locked, field), value)
+            for field, value in cleaned.items()
+            if getattr(locked, field) != value
+        }
+        for field, value in cleaned.items():
+            setattr(locked, field, value)
+        locked.name_forms_corrected = True
+        locked.save(update_fields=[*fields, "name_forms_corrected", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="candidate.name_forms",
+            obj=locked,
+            changes=changes,
+            request=request,
+        )
+    return locked
 
 
 def invitation_link(user, request: HttpRequest | None = None) -> str:

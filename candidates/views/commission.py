@@ -18,12 +18,12 @@ from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log
 from candidates import access
+from candidates.extensions import NOT_ASSESSED, assessment_deficits, assessment_verdicts
 from candidates.forms_commission import (
     AgendaExtensionForm,
     AgendaNominationForm,
     CloseMeetingForm,
     DecideForm,
-    InclusionOrderForm,
     MeetingCreateForm,
     VoteForm,
 )
@@ -32,7 +32,6 @@ from candidates.models import (
     CommissionMeeting,
     CommissionMember,
     MeetingStatus,
-    ReserveMembership,
 )
 from candidates.selectors_commission import (
     agenda_entries,
@@ -49,6 +48,7 @@ from candidates.services.commission import (
     commission_meeting_create,
     vote_cast,
 )
+from candidates.views.meeting_orders import meeting_orders_context
 from core.views import Confirmation, confirmation_page, is_confirmed
 from governance.selectors import regulation_in_force
 
@@ -162,6 +162,8 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         lambda: commission_meeting_create(
             commission=form.cleaned_data["commission"],
             date=form.cleaned_data["date"],
+            starts_at=form.cleaned_data["starts_at"],
+            place=form.cleaned_data["place"],
             actor=request.user,
             request=request,
         ),
@@ -187,8 +189,12 @@ def render_meeting(
         )
     planned = meeting.status == MeetingStatus.PLANNED
     if planned and access.can_conduct_meeting(user, meeting):
+        verdicts = assessment_verdicts(
+            (entry.item.nomination_id for entry in entries), regulation.pass_threshold
+        )
         for entry in entries:
-            entry.decide_form = DecideForm(prefix=f"item{entry.item.pk}")
+            deficits = verdicts.get(entry.item.nomination_id, NOT_ASSESSED).deficits
+            entry.decide_form = DecideForm(prefix=f"item{entry.item.pk}", deficits=deficits)
     can_manage = access.can_manage_commission(user) and planned
     own_member = next((m for m in members if m.user_id == user.pk and m.is_active), None)
     if own_member is not None:
@@ -196,12 +202,10 @@ def render_meeting(
             entry.own_choice = next(
                 (vote.choice for vote in entry.votes if vote.member.pk == own_member.pk), ""
             )
-    included = ReserveMembership.objects.filter(decision_item__meeting=meeting)
-    created = dict(included.values_list("decision_item_id", "pk"))
+    orders = meeting_orders_context(user, meeting, planned, forms)
+    created = orders.pop("created")
     for entry in entries:
         entry.membership_id = entry.item.membership_id or created.get(entry.item.pk)
-    can_order = access.can_issue_inclusion_order(user) and not planned and included.exists()
-    order = included.exclude(order_number="").values("order_number", "order_date").first()
     context = {
         "meeting": meeting,
         "members": [m for m in members if m.is_active],
@@ -212,8 +216,7 @@ def render_meeting(
         "can_record_votes": planned and access.can_record_votes(user, meeting),
         "can_conduct": planned and access.can_conduct_meeting(user, meeting),
         "can_download_protocol": access.can_download_protocol(user, meeting),
-        "can_order": can_order,
-        "order": order,
+        **orders,
         "undecided": sum(1 for entry in entries if not entry.is_decided),
         "can_open_nominations": access.can_view_pipeline(user),
     }
@@ -229,8 +232,6 @@ def render_meeting(
         )
     if context["can_conduct"]:
         context["close_form"] = forms.get("close_form") or CloseMeetingForm()
-    if can_order:
-        context["order_form"] = forms.get("order_form") or InclusionOrderForm(initial=order or {})
     return render(request, "candidates/commission/meeting_detail.html", context, status=status)
 
 
@@ -333,14 +334,15 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_for(request.user, pk)
     if not access.can_conduct_meeting(request.user, item.meeting):
         raise Http404
-    form = DecideForm(request.POST, prefix=f"item{item.pk}")
+    deficits = assessment_deficits(item.nomination_id, regulation_in_force().pass_threshold)
+    form = DecideForm(request.POST, prefix=f"item{item.pk}", deficits=deficits)
     if not form.is_valid():
         _form_errors(request, form)
         return redirect(meeting_url(item.meeting, item))
     decided = attempt(
         request,
         lambda: agenda_item_decide(
-            item=item, actor=request.user, reason=form.cleaned_data["reason"], request=request
+            item=item, actor=request.user, reason=form.reason_text(), request=request
         ),
     )
     if decided is not None:
@@ -387,6 +389,8 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: commission_meeting_close(
             meeting=meeting,
             protocol_number=form.cleaned_data["protocol_number"],
+            protocol_date=form.cleaned_data["protocol_date"],
+            invited=form.cleaned_data["invited"],
             actor=request.user,
             request=request,
         ),

@@ -25,13 +25,15 @@ from candidates.services.commission import agenda_item_add_extension
 from candidates.services.membership import membership_exclude
 from candidates.views.commission import attempt
 from core.views import Confirmation, confirmation_page, is_confirmed
+from governance.orders import order_suggested_requisites
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 
 PAGE_SIZE = 50
 
 EVENT_LABELS = {
-    "include": "включение в резерв",
+    "decide_include": "решение комиссии о включении",
+    "include": "включение в резерв приказом",
     "extend": "продление срока",
     "exclude": "исключение из резерва",
     "expire": "истечение срока",
@@ -97,7 +99,12 @@ def membership_list(request: HttpRequest) -> HttpResponse:
 def _membership_for(user, pk: int) -> ReserveMembership:
     return get_object_or_404(
         access.memberships_visible_to(user).select_related(
-            "candidate__organization", "position_kind", "municipality", "nomination"
+            "candidate__organization",
+            "position_kind",
+            "municipality",
+            "nomination",
+            "inclusion_order",
+            "exclusion_order",
         ),
         pk=pk,
     )
@@ -129,7 +136,7 @@ def _render_membership(
     user = request.user
     regulation = regulation_in_force()
     with_regulation_names([membership], regulation)
-    events = list(membership.events.select_related("actor"))
+    events = list(membership.events.select_related("actor", "order"))
     for event in events:
         event.label = EVENT_LABELS.get(event.action, event.action)
     visible_meetings = set(access.meetings_visible_to(user).values_list("pk", flat=True))
@@ -160,9 +167,12 @@ def _render_membership(
         "can_extend": can_extend,
         "is_staff_view": access.can_view_reserve_list(user),
         "max_extensions": regulation.max_extensions,
+        "can_download_orders": access.can_issue_inclusion_order(user),
     }
     if can_exclude:
-        context["exclude_form"] = forms.get("exclude_form") or ExcludeForm(regulation=regulation)
+        context["exclude_form"] = forms.get("exclude_form") or ExcludeForm(
+            regulation=regulation, initial=order_suggested_requisites(timezone.localdate())
+        )
     if can_extend:
         context["extension_form"] = forms.get("extension_form") or ExtensionMeetingForm(
             meetings=_extension_meetings(user)
@@ -180,7 +190,7 @@ def _exclusion_confirmation(
     membership: ReserveMembership, form: ExcludeForm, regulation: Regulation
 ) -> Confirmation:
     data = form.cleaned_data
-    on_date = data["on_date"] or timezone.localdate()
+    on_date = data["on_date"] or data["order_date"] or timezone.localdate()
     name = membership.candidate.full_name
     return Confirmation(
         title=f"Исключить из кадрового резерва: {name}?",
@@ -188,6 +198,8 @@ def _exclusion_confirmation(
             ("Резерв на должность", membership.position_kind.name),
             ("Основание", regulation.exclusion_ground_name(data["ground"])),
             ("Комментарий", data["comment"]),
+            ("Приказ", f"от {data['order_date']:%d.%m.%Y} № {data['order_number']}"),
+            ("Подписал", f"{data['signatory_post']} {data['signatory_name']}"),
             ("Дата исключения", f"{on_date:%d.%m.%Y}"),
         ],
         consequences=[
@@ -224,8 +236,9 @@ def membership_exclude_view(request: HttpRequest, pk: int) -> HttpResponse:
             on_date=form.cleaned_data["on_date"],
             actor=request.user,
             request=request,
+            **form.order_data(),
         ),
-        "Резервист исключён из резерва.",
+        "Резервист исключён из резерва приказом министерства.",
     )
     return redirect("candidates:membership_detail", pk=membership.pk)
 

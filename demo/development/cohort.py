@@ -234,7 +234,7 @@ def reservist_add(
         position_kind=position,
         municipality=municipality,
         category="operational" if number % 3 else "prospective",
-        readiness="one_two_years",
+        readiness="within_year" if number % 3 else "within_two_years",
         started_on=started,
         term_ends_on=regulation_in_force().term_end(started),
     )

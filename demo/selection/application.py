@@ -58,6 +58,8 @@ DOCUMENTS = [
     ("questionnaire", "Анкета кандидата.pdf", "Anketa kandidata"),
     ("diploma", "Диплом.pdf", "Diplom o vysshem obrazovanii (kopiya)"),
     ("recommendation", "Представление руководителя.pdf", "Predstavlenie rukovoditelya"),
+    ("employment_record", "Сведения о трудовой деятельности СТД-Р.pdf", "Svedeniya STD-R"),
+    ("no_criminal_record", "Справка об отсутствии судимости.pdf", "Spravka o nesudimosti"),
     ("consent", "Согласие на обработку ПДн.pdf", "Soglasie na obrabotku personalnykh dannykh"),
 ]
 DPO_DOCUMENT = (

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from accounts.models import Role, User
 from audit.models import AuditSource
+from candidates.extensions import assessment_verdicts
 from candidates.models import (
     AgendaItem,
     Commission,
@@ -24,12 +25,14 @@ from candidates.services.commission import (
     agenda_item_decide,
     commission_meeting_close,
     commission_meeting_create,
+    nomination_refuse_below_pass_mark,
     vote_cast,
 )
 from candidates.services.commission_setup import commission_create, commission_member_add
 from candidates.services.membership import membership_record_order
 from demo.builders import DAY, demo_account, ministry_user, moment, restamp_last_change
 from demo.selection.roster import ROSTER, DemoCandidate, S, email_of
+from governance.selectors import regulation_in_force
 
 COMMISSION_NAME = (
     "Комиссия министерства образования Оренбургской области по формированию кадрового резерва"
@@ -38,6 +41,11 @@ HELD_MEETING_DAYS_AGO = 63
 PLANNED_MEETING_IN_DAYS = 13
 HELD_PROTOCOL = "КР-3/2026"
 INCLUSION_ORDER = "01-21/1547"
+ORDER_DAYS_AFTER_MEETING = 7
+MEETING_TIME = datetime.time(15, 0)
+PLACE = "г. Оренбург, ул. Советская, д. 54, министерство образования, зал заседаний"
+INVITED = "Петренко О. А., начальник управления образования администрации г. Оренбурга"
+SIGNATORY = ("Соколова Т. В.", "Министр образования Оренбургской области")
 
 
 @dataclass(frozen=True)
@@ -108,12 +116,15 @@ REFUSE_VOTES = (
 
 
 def _terms(person: DemoCandidate) -> tuple[str, str]:
-    """Return the proposed category and readiness: the higher the score, the sooner."""
+    """Return the proposed category and readiness: the higher the score, the sooner.
+
+    They agree as the Regulation asks: «оперативный» only with «готов сейчас» or «в течение года».
+    """
     if person.score >= 80:
         return "operational", "ready_now"
     if person.score >= 70:
-        return "operational", "one_two_years"
-    return "prospective", "one_two_years" if person.score >= 60 else "three_plus_years"
+        return "operational", "within_year"
+    return "prospective", "within_two_years" if person.score >= 65 else "within_three_years"
 
 
 def seed_meetings(*, rng: random.Random, today: datetime.date) -> list[str]:
@@ -138,7 +149,19 @@ def seed_meetings(*, rng: random.Random, today: datetime.date) -> list[str]:
         )
     }
     summer = [(p, waiting[email_of(p)]) for p in ROSTER if email_of(p) in waiting]
-    held = [(p, n) for p, n in summer if p.story in ("included", "refused")]
+    # Below the pass mark a nomination never reaches the commission: the ministry refuses it on
+    # the deficits of the result.
+    for person, nomination in summer:
+        if person.story == "refused":
+            verdict = assessment_verdicts([nomination.pk], regulation_in_force().pass_threshold)
+            nomination_refuse_below_pass_mark(
+                nomination=nomination,
+                grounds=list(verdict[nomination.pk].deficits),
+                actor=ministry,
+            )
+            refused_on = today - (HELD_MEETING_DAYS_AGO + 3) * DAY
+            restamp_last_change(nomination, moment(refused_on, 11, 0))
+    held = [(p, n) for p, n in summer if p.story == "included"]
     planned = [(p, n) for p, n in summer if p.story == "review"]
     lines = []
     if held:
@@ -156,7 +179,9 @@ def _hold_meeting(
     today: datetime.date,
 ) -> str:
     date = today - HELD_MEETING_DAYS_AGO * DAY
-    meeting = commission_meeting_create(commission=commission, date=date, actor=ministry)
+    meeting = commission_meeting_create(
+        commission=commission, date=date, starts_at=MEETING_TIME, place=PLACE, actor=ministry
+    )
     items = []
     for person, nomination in held:
         category, readiness = _terms(person)
@@ -176,12 +201,20 @@ def _hold_meeting(
             reason=person.note if person.story == "refused" else "",
         )
         items.append((item, nomination))
-    commission_meeting_close(meeting=meeting, protocol_number=HELD_PROTOCOL, actor=ministry)
+    commission_meeting_close(
+        meeting=meeting,
+        protocol_number=HELD_PROTOCOL,
+        protocol_date=date,
+        invited=INVITED,
+        actor=ministry,
+    )
     memberships = list(ReserveMembership.objects.filter(decision_item__meeting=meeting))
     membership_record_order(
         memberships=memberships,
         order_number=INCLUSION_ORDER,
-        order_date=date + 7 * DAY,
+        order_date=date + ORDER_DAYS_AFTER_MEETING * DAY,
+        signatory_name=SIGNATORY[0],
+        signatory_post=SIGNATORY[1],
         actor=ministry,
     )
     # The meeting took place on its day: move its record there.
@@ -207,7 +240,9 @@ def _plan_meeting(
     today: datetime.date,
 ) -> str:
     date = today + PLANNED_MEETING_IN_DAYS * DAY
-    meeting = commission_meeting_create(commission=commission, date=date, actor=ministry)
+    meeting = commission_meeting_create(
+        commission=commission, date=date, starts_at=MEETING_TIME, place=PLACE, actor=ministry
+    )
     votes = 0
     for number, (person, nomination) in enumerate(planned):
         category, readiness = _terms(person)

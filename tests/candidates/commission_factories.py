@@ -44,15 +44,52 @@ def make_meeting(commission: Commission, date: datetime.date = MEETING_DATE) -> 
     return CommissionMeeting.objects.create(commission=commission, date=date)
 
 
+def assess(nomination, total: float = 75.0, gaps: list[dict] | None = None):
+    """Give the nomination a finished assessment result with the total (and gaps)."""
+    from assessment.models import Campaign, CampaignStatus, Participant, Result
+    from assessment.models.framework import CompetencyFramework, PositionGroup
+
+    today = datetime.date(2026, 1, 10)
+    campaign = Campaign.objects.create(
+        name=f"Оценка для заявки {nomination.pk}",
+        framework=CompetencyFramework.objects.order_by("-pk").first(),
+        status=CampaignStatus.CLOSED,
+        starts_on=today,
+        ends_on=today,
+        pass_threshold=60,
+    )
+    participant = Participant.objects.create(
+        campaign=campaign,
+        candidate=nomination.candidate,
+        nomination=nomination,
+        position_group=PositionGroup.HEAD,
+        municipality=nomination.municipality,
+    )
+    return Result.objects.create(
+        participant=participant,
+        total=total,
+        passed=total >= 60,
+        gaps=gaps or [],
+        is_complete=True,
+    )
+
+
 def put_on_agenda(
     meeting: CommissionMeeting,
     actor,
     nomination=None,
     category: str = "operational",
     readiness: str = "ready_now",
+    assessed: bool = True,
 ) -> AgendaItem:
-    """Put a nomination (a new one in commission review by default) on the agenda."""
+    """Put a nomination (a new one in commission review by default) on the agenda.
+
+    Unless told otherwise it gets a passing assessment result first: the pass mark gates the
+    agenda (test_pass_mark.py tests the gate itself).
+    """
     nomination = nomination or make_nomination(status=NominationStatus.COMMISSION_REVIEW)
+    if assessed and not nomination.assessments.filter(result__isnull=False).exists():
+        assess(nomination)
     return agenda_item_add(
         meeting=meeting, nomination=nomination, category=category, readiness=readiness, actor=actor
     )
