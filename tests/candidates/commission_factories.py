@@ -121,8 +121,10 @@ def make_membership(
         municipality=nomination.municipality,
         category=category,
         readiness=readiness,
-        started_on=started_on,
-        term_ends_on=term_ends_on or started_on.replace(year=started_on.year + 3),
+        started_on=None if status == "pending_order" else started_on,
+        term_ends_on=None
+        if status == "pending_order"
+        else term_ends_on or started_on.replace(year=started_on.year + 3),
         extensions=extensions,
         status=status,
         exclusion_ground="own_request" if status == "excluded" else "",

@@ -71,7 +71,9 @@ def attach_required_documents(nomination: Nomination, *, checked: bool = False) 
     """Attach one PDF of every required kind."""
     from django.core.files.base import ContentFile
 
-    for kind in ["application", "questionnaire", "diploma", "recommendation", "consent"]:
+    from governance.selectors import regulation_in_force
+
+    for kind in regulation_in_force().required_documents:
         document = Document(
             nomination=nomination,
             kind=kind,

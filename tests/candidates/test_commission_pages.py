@@ -18,6 +18,7 @@ from candidates.models import (
 )
 from candidates.services.commission import agenda_item_decide, commission_meeting_close
 from tests.candidates.commission_factories import (
+    assess,
     make_commission,
     make_meeting,
     make_membership,
@@ -171,6 +172,7 @@ def test_staff_schedule_a_meeting(client, ministry_user, commission):
 
 def test_the_agenda_offers_only_nominations_under_commission_review(client, ministry_user, meeting):
     waiting = make_nomination(status=S.COMMISSION_REVIEW)
+    assess(waiting)
     assessing = make_nomination(status=S.ASSESSMENT)
     client.force_login(ministry_user)
 
@@ -229,7 +231,7 @@ def test_the_secretary_records_the_votes_of_members_present(client, ministry_use
 
 
 def test_deciding_through_the_page(client, ministry_user, chair, item):
-    vote_all(item, ["for", "for", "against", "against"], ministry_user)
+    vote_all(item, ["for", "against", "against", "against"], ministry_user)
     client.force_login(chair)
     prefix = f"item{item.pk}-reason"
 
@@ -297,13 +299,20 @@ def test_the_order_is_recorded_then_downloaded(client, ministry_user, expert_use
     client.force_login(ministry_user)
     assert client.get(_url("meeting_order_docx", meeting.pk)).status_code == 404
 
+    page = client.get(_url("meeting_detail", meeting.pk))
+    assert page.context["order_form"]["order_number"].value() == "1"  # the year's first
     client.post(
         _url("meeting_order_record", meeting.pk),
-        {"order_number": "01-21/345", "order_date": "20.03.2026"},
+        {
+            "inclusion-order_number": "01-21/345",
+            "inclusion-order_date": "20.03.2026",
+            "inclusion-signatory_name": "Соколова Т. В.",
+            "inclusion-signatory_post": "Министр образования Оренбургской области",
+        },
     )
 
     membership = ReserveMembership.objects.get()
-    assert (membership.order_number, membership.order_date) == (
+    assert (membership.inclusion_order.number, membership.started_on) == (
         "01-21/345",
         datetime.date(2026, 3, 20),
     )
@@ -313,7 +322,7 @@ def test_the_order_is_recorded_then_downloaded(client, ministry_user, expert_use
     assert (
         client.post(
             _url("meeting_order_record", meeting.pk),
-            {"order_number": "X", "order_date": "21.03.2026"},
+            {"inclusion-order_number": "X", "inclusion-order_date": "21.03.2026"},
         ).status_code
         == 404
     )

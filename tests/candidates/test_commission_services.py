@@ -24,6 +24,7 @@ from candidates.services.commission import (
     commission_meeting_close,
     vote_cast,
 )
+from candidates.services.membership import membership_record_order
 from governance.regulation import DEFAULT_PARAMETERS
 from governance.services import regulation_version_create
 from tests.candidates.commission_factories import (
@@ -103,7 +104,9 @@ def test_a_member_may_change_the_vote_until_the_decision_but_not_after(meeting, 
 
 
 def test_majority_includes_the_candidate_with_term_from_the_regulation(meeting, ministry_user):
-    item = put_on_agenda(meeting, ministry_user, category="prospective", readiness="one_two_years")
+    item = put_on_agenda(
+        meeting, ministry_user, category="prospective", readiness="within_two_years"
+    )
     vote_all(item, ["for", "for", "against", "abstain"], ministry_user)  # 2 of 4 is no majority
     with pytest.raises(ValidationError, match="обоснование отказа"):
         agenda_item_decide(item=item, actor=ministry_user)
@@ -114,13 +117,29 @@ def test_majority_includes_the_candidate_with_term_from_the_regulation(meeting, 
     assert decided.decision == Decision.INCLUDE
     assert (decided.votes_for, decided.votes_against, decided.votes_abstained) == (3, 0, 1)
     membership = ReserveMembership.objects.get(nomination=item.nomination)
-    assert membership.started_on == MEETING_DATE
-    assert membership.term_ends_on == datetime.date(2029, 3, 15)  # 3 years minus a day
-    assert (membership.category, membership.readiness) == ("prospective", "one_two_years")
-    assert membership.status == "active"
+    # Inclusion is by the ministry's order: until it is recorded there is no term.
+    assert (membership.status, membership.started_on, membership.term_ends_on) == (
+        "pending_order",
+        None,
+        None,
+    )
+    assert (membership.category, membership.readiness) == ("prospective", "within_two_years")
     assert membership.decision_item == decided
     item.nomination.refresh_from_db()
     assert item.nomination.status == S.INCLUDED
+
+    order_day = MEETING_DATE + datetime.timedelta(days=9)
+    membership_record_order(
+        memberships=[membership],
+        order_number="01-21/345",
+        order_date=order_day,
+        signatory_name="Иванова А. П.",
+        actor=ministry_user,
+    )
+    membership.refresh_from_db()
+    assert (membership.status, membership.started_on) == ("active", order_day)
+    assert membership.term_ends_on == datetime.date(2029, 3, 24)  # 3 years from the order
+    assert membership.inclusion_order.reference == "от 25.03.2026 № 01-21/345"
     assert MembershipEvent.objects.filter(membership=membership, action="include").count() == 1
 
 
@@ -133,12 +152,34 @@ def test_term_end_follows_a_new_version_of_the_regulation(meeting, ministry_user
     item = put_on_agenda(meeting, ministry_user)
     vote_all(item, ["for"] * 5, ministry_user)
     agenda_item_decide(item=item, actor=ministry_user)
+    membership_record_order(
+        memberships=list(ReserveMembership.objects.all()),
+        order_number="7",
+        order_date=MEETING_DATE,
+        signatory_name="Иванова А. П.",
+        actor=ministry_user,
+    )
 
     membership = ReserveMembership.objects.get()
     assert membership.term_ends_on == datetime.date(2031, 3, 15)
 
 
-def test_a_tie_is_a_refusal_that_needs_a_reason(meeting, ministry_user):
+def test_a_tie_is_decided_by_the_presiding_members_vote(meeting, ministry_user):
+    item = put_on_agenda(meeting, ministry_user)
+    # The chair (first) and the secretary for, two members against: the chair's vote decides.
+    vote_all(item, ["for", "for", "against", "against"], ministry_user)
+
+    decided = agenda_item_decide(item=item, actor=ministry_user)
+
+    assert (decided.decision, decided.tie_broken_by_chair) == (Decision.INCLUDE, True)
+
+
+def test_a_tie_is_a_refusal_that_needs_a_reason_when_the_regulation_says_so(meeting, ministry_user):
+    regulation_version_create(
+        author=ministry_user,
+        parameters={**DEFAULT_PARAMETERS, "commission_tie_rule": "not_adopted"},
+        reason="Приказ министерства № 01-21/101",
+    )
     item = put_on_agenda(meeting, ministry_user)
     vote_all(item, ["for", "for", "against", "against"], ministry_user)
 

@@ -75,7 +75,8 @@ def test_it_admits_by_the_dpo_route_without_a_management_degree():
         TODAY,
     )
 
-    first, second = result.routes
+    first, second, *standard = result.routes  # then the 250н routes
+    assert len(standard) == 2
     assert not first.passed
     assert second.passed
     assert result.is_eligible
@@ -161,3 +162,40 @@ def test_years_phrase_is_genitive_singular_for_one(years):
     )
 
     assert f"не менее {years} года" in result.routes[0].conditions[1].text
+
+
+def test_it_admits_by_the_professional_standard_and_names_the_act():
+    master = ("pedagogy", "Педагогическое образование", 2012, "master")
+    result = evaluate(
+        DIRECTOR,
+        profile(
+            education=[master],
+            dpo=[("hr_management", "Управление персоналом", 300, 2020)],
+            work=[pedagogical(datetime.date(2012, 9, 1))],
+        ),
+        TODAY,
+    )
+
+    passed = [route for route in result.routes if route.passed]
+    assert [route.code for route in passed] == ["ps_pedagogy_and_retraining"]
+    assert passed[0].title.startswith("профессиональный стандарт (приказ Минтруда России")
+    assert "Высшее образование (магистратура)" in passed[0].conditions[0].text
+    assert result.routes[0].title.startswith("ЕКС (приказ Минздравсоцразвития России")
+
+
+def test_a_pedagogical_bachelor_with_a_master_in_management_passes_by_250n():
+    bachelor = ("pedagogy", "Педагогическое образование", 2010, "bachelor")
+    master = ("management", "Менеджмент", 2013, "master")
+    result = evaluate(
+        DEPUTY,
+        profile(education=[bachelor, master], work=[pedagogical(datetime.date(2010, 9, 1))]),
+        TODAY,
+    )
+
+    by_code = {route.code: route for route in result.routes}
+    assert by_code["ps_bachelor_and_master"].passed
+    assert "Второе высшее образование (магистратура)" in (
+        by_code["ps_bachelor_and_master"].conditions[1].text
+    )
+    # A bachelor's degree alone does not meet the first 250н route (specialist or master).
+    assert not by_code["ps_pedagogy_and_retraining"].passed

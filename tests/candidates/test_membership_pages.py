@@ -86,7 +86,7 @@ def test_filters(client, ministry_user, orenburg, orsk):
     ending = make_membership(
         last_name="Васильева",
         category="prospective",
-        readiness="three_plus_years",
+        readiness="within_three_years",
         term_ends_on=today + datetime.timedelta(days=60),
         position_code="deputy-general",
     )
@@ -98,7 +98,7 @@ def test_filters(client, ministry_user, orenburg, orsk):
     assert _names(client.get(LIST, {"status": "excluded"})) == ["Григорьева Анна Петровна"]
     assert len(_names(client.get(LIST, {"status": ""}))) == 4
     assert _names(client.get(LIST, {"category": "prospective"})) == ["Васильева Анна Петровна"]
-    assert _names(client.get(LIST, {"readiness": "three_plus_years"})) == [
+    assert _names(client.get(LIST, {"readiness": "within_three_years"})) == [
         "Васильева Анна Петровна"
     ]
     assert _names(client.get(LIST, {"position_kind": ending.position_kind_id})) == [
@@ -160,12 +160,25 @@ def test_staff_exclude_with_a_ground_and_comment(client, ministry_user, orenburg
     missing = client.post(url, {"ground": "own_request", "comment": ""})
     assert missing.status_code == 400
     assert "Обязательное поле." in missing.content.decode()
+    order = {
+        "order_number": "01-21/77",
+        "order_date": "02.03.2026",
+        "signatory_name": "Соколова Т. В.",
+        "signatory_post": "Министр образования Оренбургской области",
+    }
     client.post(
         url,
-        {"ground": "no_report", "comment": "Отчёт за I полугодие не представлен", **CONFIRMED},
+        {
+            "ground": "no_report",
+            "comment": "Отчёт за I полугодие не представлен",
+            **order,
+            **CONFIRMED,
+        },
     )
     again = client.post(
-        url, {"ground": "no_report", "comment": "Повторно", **CONFIRMED}, follow=True
+        url,
+        {"ground": "no_report", "comment": "Повторно", **order, "order_number": "78", **CONFIRMED},
+        follow=True,
     )
 
     orenburg.refresh_from_db()
@@ -173,7 +186,10 @@ def test_staff_exclude_with_a_ground_and_comment(client, ministry_user, orenburg
     assert any("уже не действует" in str(m) for m in again.context["messages"])
     assert MembershipEvent.objects.filter(membership=orenburg, action="exclude").count() == 1
     page = client.get(_detail(orenburg)).content.decode()
-    assert "непредставление отчёта о выполнении индивидуального плана" in page
+    assert "непредставление отчёта о выполнении ИОМ" in page
+    assert "Приказ об исключении" in page and "от 02.03.2026 № 01-21/77" in page
+    assert orenburg.exclusion_order.number == "01-21/77"
+    assert orenburg.ended_on == datetime.date(2026, 3, 2)  # the order's date
     assert "Отчёт за I полугодие не представлен" in page
 
 
@@ -182,7 +198,16 @@ def test_the_exclusion_is_confirmed_on_a_page_that_says_what_will_happen(
 ):
     client.force_login(ministry_user)
     url = reverse("candidates:membership_exclude", args=[orenburg.pk])
-    data = {"ground": "own_request", "comment": "Заявление от 01.03.2026", "on_date": "02.03.2026"}
+    data = {
+        "ground": "own_request",
+        "comment": "Заявление от 01.03.2026",
+        "on_date": "02.03.2026",
+        # Exclusion is by the ministry's order, recorded in the register.
+        "order_number": "01-21/80",
+        "order_date": "02.03.2026",
+        "signatory_name": "Соколова Т. В.",
+        "signatory_post": "Министр образования Оренбургской области",
+    }
 
     asked = client.post(url, data)
 
@@ -193,6 +218,7 @@ def test_the_exclusion_is_confirmed_on_a_page_that_says_what_will_happen(
     assert f"Исключить из кадрового резерва: {orenburg.candidate.full_name}?" in page
     assert "Членство в резерве закроется с 02.03.2026" in page
     assert "Отменить исключение нельзя" in page
+    assert "от 02.03.2026 № 01-21/80" in page
     assert '<input type="hidden" name="comment" value="Заявление от 01.03.2026">' in page
     assert '<input type="hidden" name="confirmed" value="yes">' in page
     assert f'href="{_detail(orenburg)}"' in page  # «Отмена» goes back

@@ -15,6 +15,7 @@ from candidates.services.membership import (
     membership_record_order,
     memberships_expire,
 )
+from governance.orders import order_next_number
 from tests.candidates.commission_factories import make_membership
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_exclusion_needs_a_ground_of_the_regulation(ministry_user):
         datetime.date(2026, 3, 2),
     )
     event = MembershipEvent.objects.get(membership=membership, action="exclude")
-    assert event.reason == "личное заявление. Заявление от 02.03.2026"
+    assert event.reason == "личное заявление резервиста. Заявление от 02.03.2026"
     assert (event.from_status, event.to_status, event.actor) == (
         "active",
         "excluded",
@@ -93,31 +94,59 @@ def test_expiry_command_uses_the_local_date():
 
 
 def test_the_order_is_recorded_once(ministry_user):
-    memberships = [make_membership(), make_membership()]
+    memberships = [make_membership(status="pending_order"), make_membership(status="pending_order")]
 
     with pytest.raises(ValidationError, match="номер приказа"):
         membership_record_order(
             memberships=memberships,
             order_number=" ",
             order_date=datetime.date(2026, 3, 20),
+            signatory_name="Иванова А. П.",
             actor=ministry_user,
         )
     membership_record_order(
         memberships=memberships,
         order_number="01-21/345",
         order_date=datetime.date(2026, 3, 20),
+        signatory_name="Иванова А. П.",
         actor=ministry_user,
     )
 
-    assert set(ReserveMembership.objects.values_list("order_number", "order_date")) == {
-        ("01-21/345", datetime.date(2026, 3, 20))
-    }
+    assert set(
+        ReserveMembership.objects.values_list(
+            "inclusion_order__number", "started_on", "term_ends_on", "status"
+        )
+    ) == {("01-21/345", datetime.date(2026, 3, 20), datetime.date(2029, 3, 19), "active")}
     assert AuditEvent.objects.filter(action="membership.order").count() == 2
     with pytest.raises(ValidationError, match="уже записан"):
         membership_record_order(
             memberships=memberships,
-            order_number="01-21/345",
+            order_number="01-21/346",
             order_date=datetime.date(2026, 3, 20),
+            signatory_name="Иванова А. П.",
             actor=ministry_user,
         )
     assert AuditEvent.objects.filter(action="membership.order").count() == 2
+
+
+def test_an_order_number_is_used_once_a_year_and_the_next_is_suggested(ministry_user):
+    first = [make_membership(status="pending_order")]
+    second = [make_membership(status="pending_order")]
+    membership_record_order(
+        memberships=first,
+        order_number="01-21/345",
+        order_date=datetime.date(2026, 3, 20),
+        signatory_name="Иванова А. П.",
+        actor=ministry_user,
+    )
+
+    assert order_next_number(datetime.date(2026, 4, 1)) == "01-21/346"
+    with pytest.raises(ValidationError, match="уже записан в реестре"):
+        membership_record_order(
+            memberships=second,
+            order_number="01-21/345",
+            order_date=datetime.date(2026, 5, 1),
+            signatory_name="Иванова А. П.",
+            actor=ministry_user,
+        )
+    assert order_next_number(datetime.date(2027, 1, 10)) == "1"
