@@ -5,7 +5,15 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
-REQUIRED_DOCUMENTS = ["application", "questionnaire", "diploma", "recommendation", "consent"]
+REQUIRED_DOCUMENTS = [
+    "application",
+    "questionnaire",
+    "diploma",
+    "employment_record",
+    "no_criminal_record",
+    "recommendation",
+    "consent",
+]
 
 
 def small_pdf(title: str) -> bytes:

@@ -23,7 +23,7 @@ def test_a_person_registers_fills_the_application_and_submits_it(
     nomination = candidate.nominations.get()
     assert nomination.status == NominationStatus.SUBMITTED
     assert candidate.organization == school
-    assert nomination.documents.count() == 5
+    assert nomination.documents.count() == 7  # the Regulation's required documents
     assert [message.to for message in mail.outbox] == [[applicant.email]]
     expect(page.get_by_text("только для просмотра")).to_be_visible()
     expect(page.locator(".status-timeline li")).to_have_count(2)
