@@ -293,8 +293,10 @@ def membership_record_order(
         waiting = [m for m in locked if m.status == MembershipStatus.PENDING_ORDER]
         if not waiting:
             raise ValidationError("Приказ о включении уже записан: все включены в резерв.")
-        decided = max(m.decision_item.meeting.date for m in waiting if m.decision_item_id)
-        if order_date is not None and order_date < decided:
+        decided = max(
+            (m.decision_item.meeting.date for m in waiting if m.decision_item_id), default=None
+        )
+        if order_date is not None and decided is not None and order_date < decided:
             raise ValidationError(
                 {
                     "order_date": "Приказ не может быть издан раньше решения комиссии "
