@@ -198,6 +198,14 @@ def can_review_nomination(user, nomination: Nomination) -> bool:
     return can_review_nominations(user)
 
 
+def can_agree_nomination(user, nomination: Nomination) -> bool:
+    """Return whether the user records the municipality's согласование of the nomination.
+
+    The coordinator of the nomination's municipality decides; nobody else, the ministry included.
+    """
+    return has_role(user, Role.MUNICIPAL) and covers_municipality(user, nomination.municipality_id)
+
+
 def can_check_documents(user, nomination: Nomination) -> bool:
     """Return whether the user may mark the nomination's documents as checked."""
     return can_review_nomination(user, nomination)

@@ -17,6 +17,7 @@ from candidates.models import (
     ProfessionalDevelopment,
     WorkRecord,
 )
+from candidates.models.people import kind_of_post
 from candidates.services.profiles import PROFILE_FIELDS
 from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, PositionKind
@@ -255,15 +256,21 @@ class ProfileForm(forms.ModelForm):
 class EducationForm(forms.ModelForm):
     class Meta:
         model = Education
-        fields = ["level", "field", "speciality", "institution", "graduation_year"]
+        fields = ["level", "degree", "field", "speciality", "institution", "graduation_year"]
         help_texts = {"field": "Укрупнённое направление, к которому относится специальность."}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         name_blank_choices(self)
         self.helper = _layout(
-            ("level", "field"), ("speciality",), ("institution",), ("graduation_year",)
+            ("level", "degree"), ("field",), ("speciality",), ("institution",), ("graduation_year",)
         )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("level") != "higher":
+            data["degree"] = ""  # levels of higher education only
+        return data
 
 
 class DpoForm(forms.ModelForm):
@@ -283,14 +290,27 @@ class WorkForm(forms.ModelForm):
 
     class Meta:
         model = WorkRecord
-        fields = ["organization_name", "post", "kind", "started_on", "ended_on", "is_current"]
+        fields = [
+            "organization_name",
+            "post",
+            "post_code",
+            "kind",
+            "started_on",
+            "ended_on",
+            "is_current",
+        ]
         widgets = {"started_on": _date_widget(), "ended_on": _date_widget()}
         labels = {
             "started_on": "Дата начала работы",
             "ended_on": "Дата окончания работы",
             "kind": "Вид должности",
+            "post_code": "Должность по перечню",
         }
-        help_texts = {"ended_on": ""}
+        help_texts = {
+            "ended_on": "",
+            "post_code": "Выберите из номенклатуры педагогических должностей — вид стажа "
+            "определится по ней.",
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -298,7 +318,8 @@ class WorkForm(forms.ModelForm):
             self.initial["is_current"] = True
         self.fields["is_current"].widget.attrs["data-current-toggles"] = self.add_prefix("ended_on")
         name_blank_choices(self)
-        self.helper = _layout(("organization_name",), ("post", "kind"))
+        self.fields["kind"].required = False
+        self.helper = _layout(("organization_name",), ("post",), ("post_code", "kind"))
         self.helper.layout.append(
             Row(
                 Column("started_on", css_class="col-md-6"),
@@ -308,6 +329,10 @@ class WorkForm(forms.ModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
+        if cleaned.get("post_code"):
+            cleaned["kind"] = kind_of_post(cleaned["post_code"])
+        elif not cleaned.get("kind"):
+            self.add_error("post_code", "Выберите должность по перечню или вид должности.")
         if cleaned.get("is_current"):
             cleaned["ended_on"] = None
             self.errors.pop("ended_on", None)

@@ -163,20 +163,62 @@ class TransitionForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    """A specialist's decision on eligibility against the rules."""
+    """The attestation commission's recommendation: the exception of 761н (разд. I, п. 9)."""
 
-    eligible = forms.TypedChoiceField(
-        label="Решение специалиста",
-        choices=[("1", "соответствует требованиям"), ("0", "не соответствует требованиям")],
+    recommendation_number = forms.CharField(
+        label="Номер протокола аттестационной комиссии", max_length=50
+    )
+    recommendation_date = forms.DateField(
+        label="Дата рекомендации",
+        input_formats=["%d.%m.%Y"],
+        widget=forms.DateInput(format="%d.%m.%Y", attrs={"placeholder": "дд.мм.гггг"}),
+    )
+    reason = forms.CharField(
+        label="Текст рекомендации",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text="Как в протоколе: «рекомендовать … в порядке исключения, обладает достаточным "
+        "практическим опытом и компетентностью…».",
+    )
+
+
+class MunicipalDecisionForm(forms.Form):
+    """The municipality's согласование of a nomination."""
+
+    approved = forms.TypedChoiceField(
+        label="Решение",
+        choices=[("1", "согласовано"), ("0", "не согласовано")],
         coerce=lambda value: value == "1",
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Обоснование решения",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Причина (если не согласовано)",
+        required=False,
         max_length=4000,
-        help_text="Обязательно: решение вопреки правилам принимается только с обоснованием.",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class RefusalGroundsForm(forms.Form):
+    """The grounds of a refusal below the pass mark, picked from the assessment result."""
+
+    grounds = forms.MultipleChoiceField(
+        label="Основания из результата оценки", widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, deficits: tuple[str, ...], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grounds"].choices = [(text, text) for text in deficits]
+
+
+class NameFormsForm(forms.Form):
+    """Staff's correction of the gender and the case forms of a person's name."""
+
+    gender = forms.ChoiceField(label="Пол", choices=[("male", "мужской"), ("female", "женский")])
+    name_genitive = forms.CharField(label="Родительный падеж (кого?)", max_length=460)
+    name_dative = forms.CharField(label="Дательный падеж (кому?)", max_length=460)
+    name_accusative = forms.CharField(label="Винительный падеж (кого?)", max_length=460)
+    name_instrumental = forms.CharField(label="Творительный падеж (кем?)", max_length=460)
 
 
 class NominateForm(forms.Form):

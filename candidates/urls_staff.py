@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from candidates.views import staff, staff_bulk
+from candidates.views import staff, staff_bulk, staff_checks
 
 urlpatterns = [
     path("pipeline/", staff.pipeline, name="pipeline"),
@@ -28,6 +28,27 @@ urlpatterns = [
         staff.eligibility_override_view,
         name="staff_eligibility_override",
     ),
+    path(
+        "staff/nominations/<int:pk>/municipal/",
+        staff_checks.municipal_decide,
+        name="staff_municipal_decide",
+    ),
+    path(
+        "staff/nominations/<int:pk>/work/<int:record_pk>/verify/",
+        staff_checks.work_verify,
+        name="staff_work_verify",
+    ),
+    path(
+        "staff/nominations/<int:pk>/documents/<int:document_pk>/disqualifying/",
+        staff_checks.document_disqualifying,
+        name="staff_document_disqualifying",
+    ),
+    path(
+        "staff/nominations/<int:pk>/refuse/",
+        staff_checks.refuse_below_pass_mark,
+        name="staff_refuse_below_pass_mark",
+    ),
+    path("staff/nominations/<int:pk>/names/", staff_checks.name_forms, name="staff_name_forms"),
     path("staff/nominate/", staff.nominate, name="nominate"),
     path("staff/nominate/bulk/", staff_bulk.bulk_nominate, name="bulk_nominate"),
     path(

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -76,3 +77,50 @@ def consent_withdraw(
             request=request,
         )
     return record
+
+
+def consent_text_publish(
+    *, purpose: ConsentPurpose, text: str, actor, request: HttpRequest | None = None
+) -> ConsentText:
+    """Put a new version of a consent text in force; standing consents to older ones stay."""
+    text = text.strip()
+    if purpose not in ConsentPurpose.values:
+        raise ValidationError("Выберите, к чему относится согласие.")
+    if len(text) < 200:
+        raise ValidationError(
+            "Текст согласия слишком короткий: в нём должны быть оператор и его адрес, цель, "
+            "перечень данных и действий, третьи лица, срок и порядок отзыва (152-ФЗ, ст. 9 ч. 4)."
+        )
+    with transaction.atomic():
+        current = ConsentText.objects.select_for_update().filter(purpose=purpose, in_force=True)
+        old = current.first()
+        if old is not None and old.text.strip() == text:
+            raise ValidationError("Текст не изменился: новая версия не нужна.")
+        top = ConsentText.objects.filter(purpose=purpose).aggregate(top=Max("version"))["top"]
+        current.update(in_force=False)
+        published = ConsentText.objects.create(
+            purpose=purpose, version=(top or 0) + 1, text=text, in_force=True
+        )
+        audit_record(
+            actor=actor,
+            action="consent.publish",
+            obj=published,
+            changes={"версия": (old.version if old else None, published.version)},
+            source=AuditSource.WEB,
+            request=request,
+        )
+    return published
+
+
+def consents_to_renew(user) -> list[ConsentText]:
+    """Return the texts in force the person has not accepted though they consented before."""
+    if user is None or not getattr(user, "pk", None):
+        return []
+    standing = ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True)
+    purposes = set(standing.values_list("text__purpose", flat=True))
+    accepted = set(standing.filter(text__in_force=True).values_list("text__purpose", flat=True))
+    return list(
+        ConsentText.objects.filter(purpose__in=purposes - accepted, in_force=True).order_by(
+            "purpose"
+        )
+    )

@@ -67,6 +67,9 @@ MENU: dict[Role, list[Entry]] = {
             [
                 ("Организации", "registry:organization_list"),
                 ("Положение о кадровом резерве", "governance:regulation"),
+                ("Реестр приказов", "governance:order_list"),
+                ("Шаблоны документов", "governance:template_list"),
+                ("Тексты согласий", "governance:consent_texts"),
                 ("Журнал аудита", "admin:audit_auditevent_changelist"),
                 ("Администрирование портала", "admin:index"),
             ],

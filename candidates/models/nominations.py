@@ -27,6 +27,11 @@ class NominationStatus(models.TextChoices):
     REFUSED = "refused", _("отказано")
 
 
+class MunicipalDecision(models.TextChoices):
+    APPROVED = "approved", _("согласовано")
+    REJECTED = "rejected", _("не согласовано")
+
+
 CLOSED_NOMINATION_STATUSES = (
     NominationStatus.NOT_ADMITTED,
     NominationStatus.INCLUDED,
@@ -66,6 +71,23 @@ class Nomination(models.Model):
     status_changed_at = models.DateTimeField(_("статус изменён"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("подана"), null=True, blank=True)
     return_reason = models.TextField(_("что исправить"), blank=True)
+    # The municipality's согласование of a self-nomination or an organization head's nomination.
+    municipal_decision = models.CharField(
+        _("согласование муниципалитетом"),
+        max_length=16,
+        choices=MunicipalDecision.choices,
+        blank=True,
+    )
+    municipal_reason = models.TextField(_("причина несогласования"), blank=True)
+    municipal_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто согласовал"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    municipal_decided_at = models.DateTimeField(_("когда согласовано"), null=True, blank=True)
     created_at = models.DateTimeField(_("создана"), auto_now_add=True)
 
     class Meta:
@@ -138,6 +160,10 @@ class Document(models.Model):
     )
     uploaded_at = models.DateTimeField(_("загружен"), auto_now_add=True)
     is_checked = models.BooleanField(_("проверен"), default=False)
+    # A справка showing a bar of ТК ст. 331 / 351.1, marked by staff: the nomination cannot pass.
+    is_disqualifying = models.BooleanField(
+        _("содержит сведения, препятствующие допуску"), default=False
+    )
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -186,6 +212,13 @@ class EligibilityCheck(models.Model):
         related_name="+",
     )
     override_at = models.DateTimeField(_("когда принято решение"), null=True, blank=True)
+    # The exception of 761н (раздел I, п. 9) is the attestation commission's recommendation.
+    recommendation_number = models.CharField(
+        _("номер рекомендации аттестационной комиссии"), max_length=50, blank=True
+    )
+    recommendation_date = models.DateField(
+        _("дата рекомендации аттестационной комиссии"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("проверка соответствия требованиям")

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.names import CASES, FEMALE, MALE, name_forms
+from governance.reference import MANAGEMENT_POST, OTHER_POST, PEDAGOGICAL_POSTS
 from governance.regulation import DEGREES, DOCUMENT_KINDS, EDUCATION_FIELDS
 
 
@@ -34,6 +35,25 @@ class WorkKind(models.TextChoices):
     PEDAGOGICAL = "pedagogical", _("педагогическая должность")
     MANAGEMENT = "management", _("руководящая должность")
     OTHER = "other", _("иная должность")
+
+
+# The post as the official list names it: a pedagogical post of the номенклатура, a management
+# post or another post (governance.reference).
+POST_CHOICES = [
+    (
+        "Педагогические должности (номенклатура, постановление № 225)",
+        list(PEDAGOGICAL_POSTS.items()),
+    ),
+    (MANAGEMENT_POST, "руководящая должность (руководитель, заместитель руководителя)"),
+    (OTHER_POST, "иная должность"),
+]
+
+
+def kind_of_post(code: str) -> str:
+    """Return the kind of experience a post of the official list gives."""
+    if code in PEDAGOGICAL_POSTS:
+        return WorkKind.PEDAGOGICAL
+    return WorkKind.MANAGEMENT if code == MANAGEMENT_POST else WorkKind.OTHER
 
 
 class Candidate(models.Model):
@@ -149,7 +169,10 @@ class Education(models.Model):
         max_length=16,
         choices=Degree.choices,
         blank=True,
-        help_text=_("Бакалавриат, специалитет или магистратура — по диплому."),
+        help_text=_(
+            "Бакалавриат, специалитет или магистратура — по диплому: от уровня зависят "
+            "требования профессионального стандарта (приказ № 250н)."
+        ),
     )
     field = models.CharField(
         _("направление подготовки"), max_length=40, choices=EducationField.choices
@@ -190,11 +213,24 @@ class WorkRecord(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="work_records")
     organization_name = models.CharField(_("организация"), max_length=500)
     post = models.CharField(_("должность"), max_length=255)
+    post_code = models.CharField(
+        _("должность по номенклатуре"), max_length=32, choices=POST_CHOICES, blank=True
+    )
     kind = models.CharField(_("вид должности"), max_length=16, choices=WorkKind.choices)
     started_on = models.DateField(_("с"))
     ended_on = models.DateField(
         _("по"), null=True, blank=True, help_text=_("Пусто — по настоящее время.")
     )
+    # Checked by staff against the трудовая книжка or СТД-Р; only verified periods count.
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто проверил по трудовой книжке"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("проверено"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("место работы")

@@ -47,29 +47,64 @@ def eligibility_override(
     *,
     check: EligibilityCheck,
     actor,
-    eligible: bool,
     reason: str,
+    recommendation_number: str = "",
+    recommendation_date: datetime.date | None = None,
+    eligible: bool = True,
     request: HttpRequest | None = None,
 ) -> EligibilityCheck:
-    """Record a specialist's decision against the rules; a written reason is required."""
+    """Admit by the attestation commission's recommendation, as an exception (761н, разд. I, п. 9).
+
+    Not a specialist's own judgement: the recommendation's number, date and text are recorded.
+    """
     reason = reason.strip()
+    recommendation_number = recommendation_number.strip()
+    if not eligible:
+        raise ValidationError(
+            "Признать кандидата не соответствующим вопреки правилам нельзя: исключение "
+            "допускается только в пользу кандидата по рекомендации аттестационной комиссии."
+        )
+    problems = {}
     if not reason:
-        raise ValidationError("Решение вопреки правилам требует письменного обоснования.")
+        problems["reason"] = "Приведите текст рекомендации аттестационной комиссии."
+    if not recommendation_number:
+        problems["recommendation_number"] = "Укажите номер протокола аттестационной комиссии."
+    if recommendation_date is None:
+        problems["recommendation_date"] = "Укажите дату рекомендации аттестационной комиссии."
+    elif recommendation_date > timezone.localdate():
+        problems["recommendation_date"] = "Дата рекомендации не может быть в будущем."
+    if problems:
+        raise ValidationError(problems)
     with transaction.atomic():
         locked = EligibilityCheck.objects.select_for_update().get(pk=check.pk)
         old = locked.override_eligible
-        locked.override_eligible = eligible
+        locked.override_eligible = True
         locked.override_reason = reason
+        locked.recommendation_number = recommendation_number
+        locked.recommendation_date = recommendation_date
         locked.override_by = actor
         locked.override_at = timezone.now()
         locked.save(
-            update_fields=["override_eligible", "override_reason", "override_by", "override_at"]
+            update_fields=[
+                "override_eligible",
+                "override_reason",
+                "recommendation_number",
+                "recommendation_date",
+                "override_by",
+                "override_at",
+            ]
         )
         audit_record(
             actor=actor,
             action="eligibility.override",
             obj=locked.nomination,
-            changes={"решение специалиста": (old, eligible), "обоснование": ("", reason)},
+            changes={
+                "рекомендация аттестационной комиссии": (
+                    old,
+                    f"№ {recommendation_number} от {recommendation_date:%d.%m.%Y}",
+                ),
+                "текст": ("", reason),
+            },
             request=request,
         )
     return locked

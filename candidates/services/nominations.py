@@ -11,6 +11,7 @@ from audit.models import AuditSource
 from audit.services import audit_record
 from candidates.models import (
     Candidate,
+    MunicipalDecision,
     Nomination,
     NominationSource,
     NominationStatus,
@@ -20,6 +21,7 @@ from candidates.selectors import nomination_missing_items
 from candidates.services.notifications import notify_status_change_on_commit
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
+from governance.selectors import regulation_in_force
 
 S = NominationStatus
 
@@ -43,6 +45,9 @@ TRANSITIONS: dict[NominationStatus, Transition] = {
     S.REFUSED: Transition(sources=(S.COMMISSION_REVIEW,), needs_reason=True),
 }
 
+# The municipality's «не согласовано» closes a nomination straight from «подана».
+MUNICIPAL_REFUSAL = Transition(sources=(S.SUBMITTED,), needs_reason=True)
+
 # Closing a nomination stays possible after consent is withdrawn; moving it forward does not.
 _ALLOWED_WITHOUT_CONSENT = (S.NOT_ADMITTED, S.REFUSED)
 
@@ -60,9 +65,13 @@ def nomination_transition(
     reason: str = "",
     source: AuditSource = AuditSource.WEB,
     request: HttpRequest | None = None,
+    rule: Transition | None = None,
 ) -> Nomination:
-    """Move the nomination to a new status, or raise ValidationError saying why not."""
-    rule = TRANSITIONS[to_status]
+    """Move the nomination to a new status, or raise ValidationError saying why not.
+
+    `rule` replaces the status's usual sources for a named path (MUNICIPAL_REFUSAL).
+    """
+    rule = rule or TRANSITIONS[to_status]
     reason = reason.strip()
     if rule.needs_reason and not reason:
         raise ValidationError("Укажите причину — кандидат увидит её в личном кабинете.")
@@ -122,11 +131,29 @@ def nomination_transition(
     return locked
 
 
+# The sources whose nominations the municipality agrees; its own nominations need no agreement.
+NEEDS_AGREEMENT = (NominationSource.SELF, NominationSource.ORGANIZATION_HEAD)
+
+
+def awaits_municipal_approval(nomination: Nomination) -> bool:
+    """Return whether the nomination waits for the municipality's «согласовано»."""
+    return (
+        regulation_in_force().municipal_approval
+        and nomination.source in NEEDS_AGREEMENT
+        and nomination.municipal_decision != MunicipalDecision.APPROVED
+    )
+
+
 def _check_preconditions(nomination: Nomination, to_status: NominationStatus) -> None:
     if to_status == S.SUBMITTED:
         missing = nomination_missing_items(nomination)
         if missing:
             raise ValidationError(["Заявку нельзя подать, пока не заполнено:", *missing])
+    if to_status == S.DOCUMENT_CHECK and awaits_municipal_approval(nomination):
+        raise ValidationError(
+            "Заявка ждёт согласования муниципального органа управления образованием: "
+            "документы проверяются после решения «согласовано»."
+        )
     if to_status == S.ADMITTED:
         check = nomination.eligibility_checks.order_by("-evaluated_at", "-id").first()
         if check is None:
@@ -139,6 +166,29 @@ def _check_preconditions(nomination: Nomination, to_status: NominationStatus) ->
         unchecked = nomination.documents.filter(is_checked=False).count()
         if unchecked:
             raise ValidationError(f"Не проверены документы: {unchecked}. Отметьте проверенные.")
+        _check_admission_bars(nomination)
+
+
+def _check_admission_bars(nomination: Nomination) -> None:
+    """Refuse admission without the справка, with a disqualifying one, or unverified service."""
+    required = regulation_in_force().required_documents
+    kinds = set(nomination.documents.values_list("kind", flat=True))
+    if "no_criminal_record" in required and "no_criminal_record" not in kinds:
+        raise ValidationError(
+            "Нет справки о наличии (отсутствии) судимости: без неё допуск невозможен "
+            "(ТК РФ, ст. 331 и 351.1)."
+        )
+    if nomination.documents.filter(is_disqualifying=True).exists():
+        raise ValidationError(
+            "Справка содержит сведения, препятствующие педагогической деятельности "
+            "(ТК РФ, ст. 331 и 351.1): кандидат не может быть допущен."
+        )
+    unverified = nomination.candidate.work_records.filter(verified_at__isnull=True).count()
+    if unverified:
+        raise ValidationError(
+            f"Не сверены с трудовой книжкой (СТД-Р) периоды работы: {unverified}. Отметьте "
+            "проверенные периоды — стаж считается по ним."
+        )
 
 
 def nomination_create(

@@ -27,9 +27,9 @@ from candidates.services.documents import document_delete, document_upload
 from candidates.services.profiles import candidate_update
 
 EARLIEST_YEAR = 1950
-EDUCATION_FIELDS = ("level", "field", "speciality", "institution", "graduation_year")
+EDUCATION_FIELDS = ("level", "degree", "field", "speciality", "institution", "graduation_year")
 DPO_FIELDS = ("programme", "field", "hours", "year", "provider")
-WORK_FIELDS = ("organization_name", "post", "kind", "started_on", "ended_on")
+WORK_FIELDS = ("organization_name", "post", "post_code", "kind", "started_on", "ended_on")
 # Programmes of additional professional education run 16 hours at the least (273-ФЗ, ст. 76).
 DPO_MIN_HOURS = 16
 DPO_MAX_HOURS = 5000
@@ -143,7 +143,12 @@ def _record_update(
         for field, (_old, new) in changes.items():
             setattr(current, field, new)
         _validate(current)
-        current.save(update_fields=list(changes))
+        update_fields = list(changes)
+        if model is WorkRecord and current.verified_at is not None:
+            # A changed period is checked against the трудовая книжка again.
+            current.verified_at, current.verified_by = None, None
+            update_fields += ["verified_at", "verified_by"]
+        current.save(update_fields=update_fields)
         audit_record(
             actor=actor,
             action=f"{_ACTIONS[model]}.update",

@@ -41,6 +41,7 @@ from candidates.services.documents import document_mark_checked
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
 from candidates.services.nominations import TRANSITIONS, allowed_targets, nomination_transition
 from candidates.services.profiles import candidate_nominate
+from candidates.views.staff_review import review_checks_context
 from core.views import show_errors
 from governance.selectors import regulation_in_force
 
@@ -235,6 +236,7 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
             "can_evaluate": access.can_evaluate_eligibility(user, nomination),
             "can_override": check is not None and access.can_override_eligibility(user),
             "override_form": OverrideForm(),
+            **review_checks_context(user, nomination, regulation),
         },
     )
 
@@ -301,7 +303,7 @@ def eligibility_check(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> HttpResponse:
-    """Record the specialist's decision on eligibility against the rules, with the reason."""
+    """Record the attestation commission's recommendation admitting by exception."""
     nomination = _nomination_for_staff(request, pk)
     if not access.can_override_eligibility(request.user):
         raise PermissionDenied
@@ -312,20 +314,25 @@ def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> H
         return _to_review(nomination)
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Решение вопреки правилам требует письменного обоснования.")
+        messages.error(
+            request,
+            "Исключение допускается только по рекомендации аттестационной комиссии: укажите "
+            "номер и дату протокола и текст рекомендации.",
+        )
         return _to_review(nomination)
     try:
         eligibility_override(
             check=check,
             actor=request.user,
-            eligible=form.cleaned_data["eligible"],
             reason=form.cleaned_data["reason"],
+            recommendation_number=form.cleaned_data["recommendation_number"],
+            recommendation_date=form.cleaned_data["recommendation_date"],
             request=request,
         )
     except ValidationError as error:
         show_errors(request, error)
     else:
-        messages.success(request, "Решение специалиста записано.")
+        messages.success(request, "Рекомендация аттестационной комиссии записана.")
     return _to_review(nomination)
 
 

@@ -16,6 +16,7 @@ from candidates.services.records import (
 )
 from demo.builders import demo_pdf, translit
 from demo.selection.roster import SENIOR_TEACHER, DemoCandidate
+from governance.reference import MANAGEMENT_POST, OTHER_POST
 
 PEDAGOGY = [
     ("Педагогическое образование (математика и информатика)", "ОГПУ"),
@@ -164,8 +165,15 @@ def records_of(
 
 
 def _education(level: str, field: str, speciality: str, institution: str, year: int) -> dict:
+    # Before the two-level system (2011) pedagogical universities graduated specialists.
+    degree = ""
+    if level == EducationLevel.HIGHER:
+        degree = "specialist" if year <= 2014 else "bachelor"
+        if field != "pedagogy":
+            degree = "master" if year > 2014 else "specialist"
     return {
         "level": level,
+        "degree": degree,
         "field": field,
         "speciality": speciality,
         "institution": institution,
@@ -199,9 +207,12 @@ def _work(
 ) -> list[dict]:
     first_post = "Воспитатель" if preschool else person.post
     if person.route == "counsellor":
+        # Four years and nine months on pedagogical posts: three months short of the five the
+        # rules ask — admitted by the attestation commission's recommendation.
+        start = today - datetime.timedelta(days=4 * 365 + 270)
         return [
-            _job(current, "Старшая вожатая", WorkKind.OTHER, _day(today, 13, 9), _day(today, 4, 8)),
-            _job(current, person.post, WorkKind.PEDAGOGICAL, _day(today, 4, 9), None),
+            _job(current, "Старшая вожатая", WorkKind.PEDAGOGICAL, start, _day(today, 3, 8, 31)),
+            _job(current, person.post, WorkKind.PEDAGOGICAL, _day(today, 3, 9), None),
         ]
     if person.route == "young":
         start = datetime.date(graduated, 9, 1)
@@ -232,6 +243,21 @@ def _work(
     ]  # fmt: skip
 
 
+def _post_code(post: str, kind: str) -> str:
+    """Return the post's place in the official list (governance.reference)."""
+    if kind == WorkKind.MANAGEMENT:
+        return MANAGEMENT_POST
+    for prefix, code in (
+        ("Старший воспитатель", "senior_educator"),
+        ("Воспитатель", "educator"),
+        ("Старшая вожатая", "senior_counsellor"),
+        ("Учитель", "teacher"),
+    ):
+        if post.startswith(prefix):
+            return code
+    return OTHER_POST
+
+
 def _job(
     organization: str,
     post: str,
@@ -242,6 +268,7 @@ def _job(
     return {
         "organization_name": organization,
         "post": post,
+        "post_code": _post_code(post, kind),
         "kind": kind,
         "started_on": started,
         "ended_on": ended,

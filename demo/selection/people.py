@@ -24,6 +24,7 @@ from candidates.services.eligibility import eligibility_evaluate, eligibility_ov
 from candidates.services.nominations import nomination_create, nomination_transition
 from candidates.services.profiles import candidate_nominate, candidate_register
 from candidates.services.records import application_document_delete
+from candidates.services.verification import work_record_verify
 from demo.builders import DAY, Stamps, candidates_workplaces, ministry_user, moment
 from demo.selection.application import application_fill, upload
 from demo.selection.roster import (
@@ -42,8 +43,10 @@ from registry.models import Municipality, Organization, PositionKind
 # Mobile operators' codes common in the Orenburg region.
 MOBILE_CODES = ("922", "932", "987", "961", "903", "912")
 # Nominated by a coordinator where the demo has one, by the ministry elsewhere; one applied alone.
-SELF_NOMINATED = {"Ершов"}
+SELF_NOMINATED = {"Ершов", "Шевченко"}  # Шевченко waits for the coordinator's согласование
 COORDINATORS = {"город Оренбург": "coordinator", "город Орск": "coordinator-orsk"}
+# The attestation commission's protocol recommending an exception (761н, разд. I, п. 9).
+ATTESTATION_PROTOCOL = "АК-14"
 
 MOTIVATIONS = [
     "Рекомендован(а) руководителем организации: успешно руководит методической работой, "
@@ -120,17 +123,21 @@ def _open_nomination(
             source=NominationSource.SELF,
             actor=candidate.user,
             motivation="Хочу развиваться как руководитель: восемь лет веду методическую работу "
-            "школы и готов к новой ответственности.",
+            f"и {'готова' if person.middle_name.endswith('вна') else 'готов'} к новой "
+            "ответственности.",
         )
     coordinator = staff.coordinators.get(person.municipality)
+    if coordinator is None:
+        # Drawn as before, to keep the rest of the demo as it was: where the demo has no
+        # coordinator, a head's nomination would wait for a согласование nobody gives, so the
+        # municipal authority's nomination comes through the ministry.
+        rng.random()
     return candidate_nominate(
         actor=coordinator or staff.ministry,
         email=email,
         profile=profile,
         position_kind=position,
-        source=NominationSource.MUNICIPAL_AUTHORITY
-        if coordinator or rng.random() < 0.5
-        else NominationSource.ORGANIZATION_HEAD,
+        source=NominationSource.MUNICIPAL_AUTHORITY,
         motivation=rng.choice(MOTIVATIONS),
         audit_source=AuditSource.COMMAND,
     )
@@ -173,8 +180,17 @@ def _review(
         if status == S.ADMITTED:
             check = nomination.eligibility_checks.order_by("-evaluated_at", "-id").first()
             if person.story == "override":
-                eligibility_override(check=check, actor=ministry, eligible=True, reason=person.note)
+                eligibility_override(
+                    check=check,
+                    actor=ministry,
+                    reason=person.note,
+                    recommendation_number=ATTESTATION_PROTOCOL,
+                    recommendation_date=day - 3 * DAY,
+                )
                 stamps.add(EligibilityCheck, check.pk, override_at=moment(day - DAY, 15, 10))
+            # The service periods are checked against the трудовая книжка (СТД-Р).
+            for record in nomination.candidate.work_records.all():
+                work_record_verify(nomination=nomination, record=record, actor=ministry)
             for document in documents:
                 if not document.is_checked:
                     document_mark_checked(document=document, actor=ministry)

@@ -27,15 +27,15 @@ def render_template(content: bytes, context: dict) -> bytes:
     return buffer.getvalue()
 
 
-def _fields(value, prefix: str = "") -> list[str]:
+def template_fields(value, prefix: str = "") -> list[str]:
     """Return the names a template may use: the top-level keys, and keys of dicts inside."""
     names = []
     if isinstance(value, dict):
         for key, inner in value.items():
             names.append(f"{prefix}{key}")
-            names += _fields(inner, f"{prefix}{key}.")
+            names += template_fields(inner, f"{prefix}{key}.")
     elif isinstance(value, list) and value:
-        names += _fields(value[0], prefix)
+        names += template_fields(value[0], prefix)
     return names
 
 
@@ -60,7 +60,7 @@ def template_problems(content: bytes, sample: dict) -> list[str]:
             "В шаблоне есть поля, которых портал не знает: "
             + ", ".join(f"{{{{ {name} }}}}" for name in unknown)
             + ". Доступные поля: "
-            + ", ".join(sorted(_fields(sample)))
+            + ", ".join(sorted(template_fields(sample)))
             + "."
         ]
     try:

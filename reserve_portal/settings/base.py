@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells the user why they were signed out.
     "accounts.middleware.SessionTimeoutMiddleware",
+    # Once per visit: a person asked to accept a newly published consent text.
+    "governance.middleware.ConsentRenewalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
 ]

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from accounts.models import Role
 from candidates.models import (
     Candidate,
@@ -94,9 +96,13 @@ def make_nomination(
     status: NominationStatus = NominationStatus.DRAFT,
     position_code: str = "director-general",
     documents: bool = True,
+    agreed: bool = True,
     **candidate_kwargs,
 ) -> Nomination:
-    """Create a nomination already in the given status (history recorded as one step)."""
+    """Create a nomination already in the given status (history recorded as one step).
+
+    A self-nomination past the draft is agreed by the municipality unless `agreed` is False.
+    """
     candidate = candidate or make_candidate(**candidate_kwargs)
     nomination = Nomination.objects.create(
         candidate=candidate,
@@ -104,8 +110,12 @@ def make_nomination(
         municipality=candidate.municipality,
         source=NominationSource.SELF,
         status=status,
+        municipal_decision="approved" if agreed and status != NominationStatus.DRAFT else "",
     )
     StatusChange.objects.create(nomination=nomination, from_status="", to_status=status)
+    if status not in (NominationStatus.DRAFT, NominationStatus.SUBMITTED):
+        # Staff compared the service periods with the трудовая книжка at the document check.
+        candidate.work_records.filter(verified_at__isnull=True).update(verified_at=timezone.now())
     if documents:
         attach_required_documents(nomination, checked=status != NominationStatus.DRAFT)
     return nomination

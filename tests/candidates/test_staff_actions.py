@@ -218,13 +218,23 @@ def test_an_override_needs_a_reason(client, ministry_user):
     url = reverse("candidates:staff_eligibility_override", args=[nomination.pk, check.pk])
     client.force_login(ministry_user)
 
-    response = client.post(url, {"eligible": "1", "reason": "  "})
+    response = client.post(
+        url, {"recommendation_number": "АК-7", "recommendation_date": "20.01.2026", "reason": "  "}
+    )
 
     check.refresh_from_db()
     assert check.override_eligible is None
-    assert any("обоснования" in message for message in _messages(response))
+    # The exception is the attestation commission's recommendation, its text required.
+    assert any("рекомендации аттестационной комиссии" in message for message in _messages(response))
 
-    client.post(url, {"eligible": "1", "reason": "Стаж подтверждён справкой"})
+    client.post(
+        url,
+        {
+            "recommendation_number": "АК-7",
+            "recommendation_date": "20.01.2026",
+            "reason": "Стаж подтверждён справкой",
+        },
+    )
 
     check.refresh_from_db()
     assert check.override_eligible is True
@@ -256,7 +266,11 @@ def test_after_an_override_and_checked_documents_the_nomination_is_admitted(clie
     check = EligibilityCheck.objects.get(nomination=nomination)
     client.post(
         reverse("candidates:staff_eligibility_override", args=[nomination.pk, check.pk]),
-        {"eligible": "1", "reason": "ДПО подтверждено дипломом о переподготовке"},
+        {
+            "recommendation_number": "АК-7",
+            "recommendation_date": "20.01.2026",
+            "reason": "ДПО подтверждено дипломом о переподготовке",
+        },
     )
 
     client.post(_transition_url(nomination), {"to_status": S.ADMITTED})

@@ -182,13 +182,18 @@ def test_it_explains_every_eligibility_condition_and_the_regulation_used(
 def test_it_shows_the_override_with_author_date_and_reason(client, ministry_user, nomination):
     check = eligibility_evaluate(nomination=nomination, actor=ministry_user)
     eligibility_override(
-        check=check, actor=ministry_user, eligible=True, reason="Стаж подтверждён архивной справкой"
+        check=check,
+        actor=ministry_user,
+        recommendation_number="АК-7",
+        recommendation_date=datetime.date(2026, 1, 20),
+        reason="Стаж подтверждён архивной справкой",
     )
     client.force_login(ministry_user)
 
     content = client.get(_url(nomination)).content.decode()
 
-    assert "Решение специалиста:" in content
+    assert "Рекомендация аттестационной комиссии" in content
+    assert "протокол № АК-7 от 20.01.2026" in content
     assert "Стаж подтверждён архивной справкой" in content
     assert str(ministry_user) in content
 

@@ -1,5 +1,6 @@
 """Every transition of a nomination: allowed from its states, refused from the others."""
 
+import datetime
 import threading
 
 import pytest
@@ -29,7 +30,13 @@ def test_each_transition_is_allowed_only_from_its_sources(target, source, minist
     nomination = make_nomination(status=source)
     if target == S.ADMITTED and source == S.DOCUMENT_CHECK:
         check = eligibility_evaluate(nomination=nomination, actor=ministry_user)
-        eligibility_override(check=check, actor=ministry_user, eligible=True, reason="Проверено")
+        eligibility_override(
+            check=check,
+            actor=ministry_user,
+            recommendation_number="АК-7",
+            recommendation_date=datetime.date(2026, 1, 20),
+            reason="Проверено",
+        )
 
     if source in TRANSITIONS[target].sources:
         nomination_transition(
@@ -103,11 +110,21 @@ def test_admitting_an_ineligible_candidate_needs_an_override_with_reason(ministr
 
     with pytest.raises(ValidationError, match="не соответствует"):
         nomination_transition(nomination=nomination, to_status=S.ADMITTED, actor=ministry_user)
-    with pytest.raises(ValidationError, match="обоснования"):
-        eligibility_override(check=check, actor=ministry_user, eligible=True, reason="  ")
+    with pytest.raises(ValidationError, match="текст рекомендации аттестационной комиссии"):
+        eligibility_override(
+            check=check,
+            actor=ministry_user,
+            recommendation_number="АК-7",
+            recommendation_date=datetime.date(2026, 1, 20),
+            reason="  ",
+        )
 
     eligibility_override(
-        check=check, actor=ministry_user, eligible=True, reason="Стаж подтверждён архивной справкой"
+        check=check,
+        actor=ministry_user,
+        recommendation_number="АК-7",
+        recommendation_date=datetime.date(2026, 1, 20),
+        reason="Стаж подтверждён архивной справкой",
     )
     nomination_transition(nomination=nomination, to_status=S.ADMITTED, actor=ministry_user)
 
@@ -132,7 +149,8 @@ def test_two_concurrent_decisions_have_exactly_one_winner(ministry_user, admin_u
     eligibility_override(
         check=eligibility_evaluate(nomination=nomination, actor=ministry_user),
         actor=ministry_user,
-        eligible=True,
+        recommendation_number="АК-7",
+        recommendation_date=datetime.date(2026, 1, 20),
         reason="Решение для теста",
     )
     outcomes: list[str] = []
