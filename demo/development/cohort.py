@@ -24,14 +24,12 @@ from assessment.models import (
 from assessment.results.services.results import results_compute
 from candidates.models import (
     Candidate,
-    MembershipEvent,
-    Nomination,
     NominationSource,
-    NominationStatus,
     ReserveMembership,
-    StatusChange,
 )
-from demo.builders import DAY, demo_account, moment
+from candidates.services.nominations import nomination_create
+from demo.builders import DAY, Stamps, demo_account, ministry_user, moment
+from demo.development.cohort_selection import apply_and_admit, include_by_order, restamp_history
 from governance.selectors import regulation_in_force
 from registry.models import Municipality, Organization, PositionKind
 
@@ -55,7 +53,7 @@ COHORT = [
     DemoReservist("Кравченко", "Дмитрий", "Игоревич", "город Оренбург", "director-general",
                   150, "on_approval"),
     DemoReservist("Ахметова", "Гульнара", "Рашидовна", "город Оренбург", "head-preschool",
-                  150, "in_progress"),
+                  148, "in_progress"),
     DemoReservist("Соловьёв", "Андрей", "Викторович", "город Оренбург", "deputy-general",
                   90, "draft"),
     DemoReservist("Никитина", "Елена", "Сергеевна", "город Оренбург", "director-vocational",
@@ -83,6 +81,8 @@ REASSESSMENT_NAME = "Повторная оценка резервистов 2026
 # The instruments of the development cohort's campaigns: the answers below are what they scored.
 COHORT_WEIGHTS = {InstrumentKind.SELF_ASSESSMENT: 40, InstrumentKind.CASE: 60}
 COHORT_EXPERTS = ("expert", "expert02")
+# Only those at or above the pass mark reach the reserve (the Regulation's).
+PASS_MARK = 60
 
 
 def closed_campaign(
@@ -164,17 +164,32 @@ def record_answers(participant: Participant, scores: dict[str, float], rng: rand
 
 
 def _story_scores(framework, rng: random.Random, fixed: dict[str, int]) -> dict[str, float]:
-    """Return the scores a reservist's answers aim at: the story's gaps, the rest drawn."""
-    drawn = (55, 95) if fixed else (25, 95)
-    return {
-        code: float(fixed.get(code, rng.randint(*drawn)))
-        for code in framework.competencies.values_list("code", flat=True)
-    }
+    """Return the scores a reservist's answers aim at: the story's gaps, the rest drawn.
+
+    Only candidates at or above the pass mark reach the reserve, so the drawn scores are drawn
+    again, higher, until their mean clears it with a margin for the answers' rounding.
+    """
+    codes = list(framework.competencies.values_list("code", flat=True))
+    low = 55 if fixed else 25
+    while True:
+        scores = {code: float(fixed.get(code, rng.randint(low, 95))) for code in codes}
+        if sum(scores.values()) / len(scores) >= PASS_MARK + 6 or low >= 90:
+            return scores
+        low += 5
 
 
 def reservist_add(
-    person: DemoReservist, number: int, *, campaign: Campaign, today, rng
+    person: DemoReservist,
+    number: int,
+    *,
+    campaign: Campaign,
+    today,
+    rng,
+    protocol: str,
+    order_number: str,
+    stamps: Stamps,
 ) -> ReserveMembership | None:
+    """Add a reservist who came through selection, the commission and the ministry's order."""
     # Demo reservists other than «candidate» do not sign in.
     username = "candidate" if number == 0 else f"reservist{number:02d}"
     user = demo_account(
@@ -186,34 +201,34 @@ def reservist_add(
     if Candidate.objects.filter(user=user).exists():
         return None
     municipality = Municipality.objects.get(name=person.municipality)
-    organization = (
-        Organization.objects.filter(municipality=municipality, is_active=True)
-        .order_by("inn")[number % 5 : number % 5 + 1]
-        .first()
-    )
+    position = PositionKind.objects.get(code=person.position)
+    # A workplace that fits the post of the reserve: a school for a school's director, and so on.
+    fitting = Organization.objects.filter(
+        municipality=municipality, is_active=True, kind__in=position.organization_kinds or [""]
+    ).order_by("inn")
+    organization = fitting[number % 5 : number % 5 + 1].first() or fitting.first()
     candidate = Candidate.objects.create(
         user=user,
         last_name=person.last_name,
         first_name=person.first_name,
         middle_name=person.middle_name,
         email=user.email or f"{user.username}@obr56.example",
+        phone=f"+7 (922) 555-{10 + number:02d}-{20 + number:02d}",
         municipality=municipality,
         organization=organization,
         position="Заместитель директора по учебно-воспитательной работе",
         birth_date=datetime.date(1978 + number, 1 + number % 12, 10 + number),
     )
-    position = PositionKind.objects.get(code=person.position)
     started = today - datetime.timedelta(days=person.started_days_ago)
-    nomination = Nomination.objects.create(
+    ministry = ministry_user()
+    nomination = nomination_create(
         candidate=candidate,
         position_kind=position,
         municipality=municipality,
         source=NominationSource.MUNICIPAL_AUTHORITY,
-        status=NominationStatus.INCLUDED,
+        actor=ministry,
     )
-    StatusChange.objects.create(
-        nomination=nomination, from_status="", to_status=NominationStatus.INCLUDED
-    )
+    apply_and_admit(nomination, number=number, started=started, ministry=ministry, stamps=stamps)
     participant = Participant.objects.create(
         campaign=campaign,
         candidate=candidate,
@@ -228,23 +243,17 @@ def reservist_add(
             started - 20 * DAY, datetime.time(12), tzinfo=datetime.UTC
         )
     )
-    membership = ReserveMembership.objects.create(
-        candidate=candidate,
-        nomination=nomination,
-        position_kind=position,
-        municipality=municipality,
+    membership = include_by_order(
+        nomination,
         category="operational" if number % 3 else "prospective",
         readiness="within_year" if number % 3 else "within_two_years",
-        started_on=started,
-        term_ends_on=regulation_in_force().term_end(started),
+        started=started,
+        protocol=protocol,
+        order_number=order_number,
+        ministry=ministry,
+        stamps=stamps,
     )
-    MembershipEvent.objects.create(
-        membership=membership,
-        action="include",
-        to_status=membership.status,
-        reason=f"Решение комиссии от {started:%d.%m.%Y}",
-        new_term_ends_on=membership.term_ends_on,
-    )
+    restamp_history(nomination, started, stamps)
     return membership
 
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessment.models import CompetencyFramework
 from candidates.models import ReserveMembership
-from demo.builders import DAY, current_competencies, ministry_user
+from demo.builders import DAY, Stamps, current_competencies, ministry_user
 from demo.development.cohort import CAMPAIGN_NAME, COHORT, closed_campaign, reservist_add
 from development.models import Activity, ActivityKind, DevelopmentPlan, PlanItem
 from development.plans.services.evidence import plan_item_add_completion, plan_item_add_practice
@@ -173,6 +173,10 @@ def _plan(membership: ReserveMembership, state: str, *, ministry, today, number)
             _evidence(item, user, number)
 
 
+# The selection stage's held meeting has protocol № 3 of the year (demo.selection).
+HELD_MEETING_NUMBER = 3
+
+
 def seed_plans(*, rng: random.Random, today: datetime.date) -> list[str]:
     """Add the internships, a cohort of assessed reservists and their plans in every state."""
     internships = _seed_internships(today)
@@ -191,14 +195,29 @@ def seed_plans(*, rng: random.Random, today: datetime.date) -> list[str]:
     )
     memberships = 0
     plans = 0
+    stamps = Stamps()
+    # The commission met and the ministry ordered the inclusions in the order of the dates.
+    dates = sorted({person.started_days_ago for person in COHORT}, reverse=True)
+    meetings = [number for number in range(1, len(dates) + 2) if number != HELD_MEETING_NUMBER]
     for number, person in enumerate(COHORT):
-        membership = reservist_add(person, number, campaign=campaign, today=today, rng=rng)
+        rank = dates.index(person.started_days_ago)
+        membership = reservist_add(
+            person,
+            number,
+            campaign=campaign,
+            today=today,
+            rng=rng,
+            protocol=f"КР-{meetings[rank]}/{today.year}",
+            order_number=f"01-21/{1500 + rank}",
+            stamps=stamps,
+        )
         if membership is None:
             continue
         memberships += 1
         if person.plan:
             _plan(membership, person.plan, ministry=ministry, today=today, number=number)
             plans += 1
+    stamps.apply()
     return [
         f"Стажировок в каталоге добавлено: {internships}.",
         f"Резервистов с результатами оценки: {memberships}, планов развития: {plans}.",

@@ -115,7 +115,9 @@ def test_the_routes_of_eligibility_differ(seeded):
     assert checks.filter(is_eligible=False, override_eligible=None).exists()
     overridden = checks.get(override_eligible=True)
     assert overridden.nomination.status == NominationStatus.ADMITTED
-    assert "вожат" in overridden.override_reason
+    # The exception is the attestation commission's recommendation, with its protocol.
+    assert "в порядке исключения" in overridden.override_reason
+    assert overridden.recommendation_number and overridden.recommendation_date
     assert (
         not _demo_nominations()
         .filter(
@@ -182,8 +184,9 @@ def test_the_commission_is_chaired_by_the_ministry_user_with_the_demo_expert(see
 
 
 def test_the_held_meeting_decided_everything_and_included_became_reservists(seeded):
+    # The development cohort's meetings are held too; the selection wave's has its protocol.
     meeting = Commission.objects.get(name=demo.COMMISSION_NAME).meetings.get(
-        status=MeetingStatus.HELD
+        status=MeetingStatus.HELD, protocol_number=demo.HELD_PROTOCOL
     )
     items = list(meeting.agenda_items.select_related("nomination"))
 
@@ -238,7 +241,11 @@ def test_the_development_stages_demo_keeps_its_candidate_and_cohort(seeded):
     candidate = Candidate.objects.get(user__username="candidate")
 
     assert list(candidate.nominations.values_list("status", flat=True)) == ["included"]
-    assert ReserveMembership.objects.filter(decision_item=None).count() == 12
+    # The development cohort came in through the commission and the ministry's order too.
+    cohort = ReserveMembership.objects.exclude(nomination__in=_demo_nominations())
+    assert cohort.count() == 12
+    assert not cohort.filter(decision_item=None).exists()
+    assert not cohort.filter(inclusion_order=None).exists()
     assert "Резервистов с результатами оценки: 12" in seeded
 
 
