@@ -71,7 +71,9 @@ def test_without_consent_it_shows_the_consent_text_and_no_questions(client, rese
     content = client.get(PAGE).content.decode()
 
     assert "Я добровольно участвую в опросе о профессиональном благополучии" in content
-    assert "версия 1" in content
+    # The shipped text complete under 152-ФЗ is the second version (governance 0009).
+    assert "версия 2" in content
+    assert "близки к сведениям о состоянии здоровья" in content
     assert 'name="energy"' not in content
     assert "не диагноз" in content
     assert "психолог" in content

@@ -146,7 +146,7 @@ def upload_documents(page: Page, kinds: list[str] = REQUIRED_DOCUMENTS) -> None:
 def give_consent(page: Page) -> None:
     """Read the consent text and give consent."""
     open_section(page, "Согласие")
-    expect(page.get_by_text("152-ФЗ")).to_be_visible()
+    expect(page.get_by_text("152-ФЗ").first).to_be_visible()
     page.get_by_label(re.compile("даю согласие на обработку")).check()
     submit_and_wait(page, "Дать согласие")
     expect(page.get_by_text("Согласие на обработку персональных данных записано.")).to_be_visible()
