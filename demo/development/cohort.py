@@ -49,7 +49,7 @@ class DemoReservist:
 # The demo «candidate» account is the first: a reservist working on an approved plan.
 COHORT = [
     DemoReservist("Васильева", "Ольга", "Александровна", "город Оренбург", "director-general",
-                  210, "in_progress", (("K02", 12), ("K05", 15), ("K06", 40), ("K08", 38))),
+                  210, "in_progress", (("K02", 34), ("K05", 36), ("K06", 45), ("K08", 44))),
     DemoReservist("Кравченко", "Дмитрий", "Игоревич", "город Оренбург", "director-general",
                   150, "on_approval"),
     DemoReservist("Ахметова", "Гульнара", "Рашидовна", "город Оренбург", "head-preschool",
@@ -172,8 +172,8 @@ def _story_scores(framework, rng: random.Random, fixed: dict[str, int]) -> dict[
     codes = list(framework.competencies.values_list("code", flat=True))
     low = 55 if fixed else 25
     while True:
-        scores = {code: float(fixed.get(code, rng.randint(low, 95))) for code in codes}
-        if sum(scores.values()) / len(scores) >= PASS_MARK + 6 or low >= 90:
+        scores = {code: float(fixed.get(code, rng.randint(low, max(low, 95)))) for code in codes}
+        if sum(scores.values()) / len(scores) >= PASS_MARK + 15 or low >= 100:
             return scores
         low += 5
 
