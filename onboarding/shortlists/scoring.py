@@ -3,7 +3,7 @@
 Pure functions over plain data, so every number staff see can be tested and traced. A
 reservist's score (0–100) is the sum of the whole points of its lines, exactly as displayed:
 
-* readiness — ready now +20, ready in 1–2 years +10;
+* readiness — ready now +20, ready within a year or two +10;
 * assessment — the latest finished assessment's total (0–100) × 0,3, at most +30;
 * fit — for each of the three competencies most needed in that kind of organization
   (KEY_COMPETENCIES) the reservist's score (0–100) × 0,05, at most +5 each, +15 in all;
@@ -27,7 +27,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-READY_POINTS = {"ready_now": 20, "one_two_years": 10}
+# The Regulation's readiness levels: now, within a year, within two years; three years keep off.
+READY_POINTS = {"ready_now": 20, "within_year": 10, "within_two_years": 10}
 ASSESSMENT_MAX = 30
 FIT_MAX_EACH = 5
 PLAN_MAX = 10
@@ -60,7 +61,7 @@ NOT_LISTED_DISTANCE = "distance"
 NOT_LISTED_OFFERED = "offered"
 NOT_LISTED_PENDING = "pending"
 NOT_LISTED_REASONS = {
-    NOT_LISTED_READINESS: "готовы к назначению только через 3 года и более",
+    NOT_LISTED_READINESS: "готовы к назначению только в течение трёх лет",
     NOT_LISTED_DISTANCE: (
         "из другого, не соседнего муниципального образования и не готовы к переезду"
     ),

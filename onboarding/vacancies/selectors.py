@@ -19,7 +19,8 @@ from registry.access import municipalities_visible_to, organizations_visible_to
 from registry.models import Organization, PositionKind
 
 READY_NOW = "ready_now"
-READY_SOON = "one_two_years"
+# The Regulation's readiness levels (governance.regulation_defaults) within two years.
+READY_SOON = ("within_year", "within_two_years")
 
 
 def head_posts() -> dict[str, PositionKind]:
@@ -196,7 +197,7 @@ def coverage(user, *, today: datetime.date, months: int, age: int) -> Coverage:
     memberships = memberships_visible_to(user).filter(
         status=MembershipStatus.ACTIVE,
         term_ends_on__gte=today,
-        readiness__in=[READY_NOW, READY_SOON],
+        readiness__in=[READY_NOW, *READY_SOON],
     )
     for line in memberships.values("municipality_id", "position_kind_id", "readiness").annotate(
         count=Count("pk")

@@ -141,7 +141,7 @@ def test_it_filters_by_category_readiness_and_term_ending_soon(client, ministry_
     _include(
         _nomination(last_name="Перспективная"),
         category="prospective",
-        readiness="three_plus_years",
+        readiness="within_three_years",
         ends_in_days=300,
     )
     _nomination(last_name="Невключённая")

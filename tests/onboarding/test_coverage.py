@@ -35,8 +35,8 @@ def _world():
     make_org(kind=OrganizationKind.PRESCHOOL, head_birth_date=OLD)
     make_org(head_birth_date=datetime.date(1990, 1, 1))  # young head: no signal
     make_reservist(readiness="ready_now")
-    make_reservist(readiness="one_two_years")
-    make_reservist(readiness="three_plus_years")  # not counted
+    make_reservist(readiness="within_year")
+    make_reservist(readiness="within_three_years")  # not counted
     make_reservist(readiness="ready_now", status="excluded")  # not counted
     make_reservist(readiness="ready_now", term_ends_on=datetime.date(2026, 3, 9))  # term over
     make_reservist(readiness="ready_now", position_code="deputy-general")
@@ -76,7 +76,7 @@ def test_it_counts_demand_and_ready_reservists_per_municipality_and_post(ministr
 
 def test_reservists_ready_later_cover_a_post_only_later(ministry_user):
     make_org(head_birth_date=OLD)
-    make_reservist(readiness="one_two_years")
+    make_reservist(readiness="within_year")
 
     (row,) = coverage(ministry_user, today=datetime.date(2026, 3, 10), months=12, age=60).rows
 

@@ -147,7 +147,7 @@ def test_a_second_refusal_proposes_exclusion_and_staff_confirm_it(client, minist
     response = client.post(url, {"comment": "Рассмотрено"})
 
     assert "Рассмотреть исключение из резерва" in page
-    assert "отказ от предложенных должностей два и более раза" in confirm
+    assert "отказ от предложенных должностей два раза и более" in confirm
     membership.refresh_from_db()
     assert response.url == reverse("candidates:membership_detail", args=[membership.pk])
     assert (membership.status, membership.exclusion_ground) == (

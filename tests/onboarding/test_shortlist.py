@@ -39,7 +39,7 @@ POST = scoring.Post(
         ("K03", "Управление персоналом"),
     ),
 )
-NAMES = {"ready_now": "готов сейчас", "one_two_years": "готов через 1–2 года"}
+NAMES = {"ready_now": "готов сейчас", "within_year": "готов в течение года"}
 KINDS = {"general": "общеобразовательная организация", "preschool": "дошкольная"}
 
 
@@ -104,7 +104,7 @@ def test_geography_gives_the_neighbour_and_the_relocating_their_points():
 @pytest.mark.parametrize(
     ("changes", "reason"),
     [
-        ({"readiness": "three_plus_years"}, "readiness"),
+        ({"readiness": "within_three_years"}, "readiness"),
         ({"municipality_id": 3}, "distance"),
         ({"offered_this_post": True}, "offered"),
         ({"pending_elsewhere": True}, "pending"),
@@ -143,14 +143,14 @@ def test_building_ranks_the_reserve_and_keeps_the_others_off(ministry_user):
         practice_description="Применено в работе школы",
         practice_link="https://school.example/report",
     )
-    later = reservist_for(vacancy, readiness="one_two_years", last_name="Позже")
+    later = reservist_for(vacancy, readiness="within_year", last_name="Позже")
     low, high = sorted([municipality(ORENBURG).pk, municipality(ORENBURG_DISTRICT).pk])
     NeighbourPair.objects.get_or_create(first_id=low, second_id=high)
     near = reservist_for(vacancy, municipality_name=ORENBURG_DISTRICT, last_name="Соседка")
     moving = reservist_for(vacancy, municipality_name=ORSK, last_name="Переезд")
     ReservistPreference.objects.create(candidate=moving.candidate, ready_to_relocate=True)
     reservist_for(vacancy, municipality_name=ORSK)  # far and not moving
-    reservist_for(vacancy, readiness="three_plus_years")
+    reservist_for(vacancy, readiness="within_three_years")
     reservist_for(vacancy, status="excluded")  # not in the reserve
     other_post = reservist_for(make_vacancy(make_org(), code="deputy-general"))
     elsewhere = reservist_for(vacancy)
