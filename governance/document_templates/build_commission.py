@@ -28,7 +28,10 @@ def protocol():
         document,
         "for member in present",
         lambda: text(
-            document, "{{ member.name }} — {{ member.role }}{{ member.position }};", indent=False
+            document,
+            "{{ member.name }} — {{ member.role }}{{ member.position }}"
+            "{{ '.' if loop.last else ';' }}",
+            indent=False,
         ),
     )
     text(document, "{{ quorum }}", indent=False)

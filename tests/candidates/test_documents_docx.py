@@ -100,6 +100,9 @@ def test_the_protocol_declines_names_and_agrees_votes(client, ministry_user, hel
     assert "16.03.2026" in text
     assert "Присутствуют 5 из 5 членов комиссии. Кворум имеется" in text
     assert "Петрова\u00a0О.\u00a0И. — председатель комиссии" in text
+    present = text.split("Присутствовали:")[1].split("Присутствуют 5 из 5")[0].strip().splitlines()
+    assert len(present) == 5
+    assert [line[-1] for line in present] == [";", ";", ";", ";", "."]  # the list ends the sentence
     assert "Петренко О. А., начальник управления образования" in text  # invited
     assert "О включении в кадровый резерв Прохоровой Натальи Игоревны" in text  # genitive
     assert "СЛУШАЛИ: Абрамову\u00a0С.\u00a0И., секретаря комиссии, которая доложила" in text
