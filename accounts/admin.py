@@ -59,6 +59,7 @@ class UserPasswordForm(AdminPasswordChangeForm):
 
 @admin.register(User)
 class UserAdmin(PolicyAdmin, DjangoUserAdmin):
+    name_accusative = "пользователя"
     visible_to = access.users_visible_to
     may_view = access.can_view_users
     may_change = access.can_manage_users

@@ -65,14 +65,21 @@ class ObjectTypeFilter(admin.SimpleListFilter):
     parameter_name = "object_type"
 
     def lookups(self, request, model_admin) -> list[tuple[str, str]]:
-        types = model_admin.get_queryset(request).values_list("object_type", flat=True)
+        types = model_admin.get_queryset(request).values_list(self.parameter_name, flat=True)
         return sorted(
             ((value, object_type_label(value)) for value in types.order_by().distinct()),
             key=lambda item: item[1],
         )
 
     def queryset(self, request, queryset):
-        return queryset.filter(object_type=self.value()) if self.value() else queryset
+        if not self.value():
+            return queryset
+        return queryset.filter(**{self.parameter_name: self.value()})
+
+
+class SubjectTypeFilter(ObjectTypeFilter):
+    title = "чьи данные"
+    parameter_name = "subject_type"
 
 
 class VerbFilter(admin.SimpleListFilter):
@@ -99,6 +106,8 @@ def actor_label(actor) -> str:
 
 class AuditEventAdmin(ReadOnlyPolicyAdmin):
     """The audit log, searchable and filtered, with each change shown as «было → стало»."""
+
+    name_accusative = "событие журнала аудита"
 
     list_display = [
         "created_at",
@@ -158,16 +167,25 @@ class AuditEventAdmin(ReadOnlyPolicyAdmin):
 class PersonalDataAccessAdmin(ReadOnlyPolicyAdmin):
     """Who viewed or downloaded whose personal data, and when."""
 
-    list_display = ["accessed_at", "actor", "subject_repr", "purpose", "ip_address"]
+    name_accusative = "просмотр персональных данных"
+
+    list_display = [
+        "accessed_at",
+        "actor",
+        "subject_type_display",
+        "subject_repr",
+        "purpose",
+        "ip_address",
+    ]
     list_select_related = ["actor"]
-    list_filter = ["subject_type", "accessed_at"]
+    list_filter = [SubjectTypeFilter, "accessed_at"]
     search_fields = ["subject_repr", "subject_id", "actor__username", "actor__last_name"]
     list_per_page = 50
     show_full_result_count = False
     fields = [
         "accessed_at",
         "actor",
-        "subject_type",
+        "subject_type_display",
         "subject_id",
         "subject_repr",
         "purpose",
@@ -175,3 +193,7 @@ class PersonalDataAccessAdmin(ReadOnlyPolicyAdmin):
         "user_agent",
     ]
     readonly_fields = fields
+
+    @admin.display(description="чьи данные", ordering="subject_type")
+    def subject_type_display(self, access) -> str:
+        return object_type_label(access.subject_type)

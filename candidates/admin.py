@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from audit.models import AuditSource
 from audit.services import personal_data_access_log
@@ -99,6 +99,7 @@ class PersonalDataViewLogged:
 
 @admin.register(Candidate)
 class CandidateAdmin(PersonalDataViewLogged, PolicyAdmin):
+    name_accusative = "кандидата"
     visible_to = access.candidates_visible_to
     may_view = access.can_view_pipeline
     may_change = access.can_change_candidate_profile
@@ -184,6 +185,7 @@ def _transition_action(target: NominationStatus, description: str):
 
 @admin.register(Nomination)
 class NominationAdmin(PersonalDataViewLogged, PolicyAdmin):
+    name_accusative = "заявку"
     visible_to = access.pipeline_nominations_visible_to
     may_view = access.can_view_pipeline
     personal_data_purpose = "просмотр заявки в кадровый резерв в администрировании"
@@ -290,6 +292,7 @@ class NominationAdmin(PersonalDataViewLogged, PolicyAdmin):
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "смену статуса"
     may_view = access.can_view_pipeline
     list_display = ["nomination", "from_status", "to_status", "actor", "created_at"]
     list_select_related = ["nomination__candidate", "nomination__position_kind", "actor"]
@@ -303,6 +306,7 @@ class StatusChangeAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "документ"
     may_view = access.can_view_pipeline
     list_display = ["nomination", "kind", "original_name", "size", "uploaded_at", "is_checked"]
     list_select_related = ["nomination__candidate", "nomination__position_kind"]
@@ -332,11 +336,36 @@ class DocumentAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(EligibilityCheck)
 class EligibilityCheckAdmin(ReadOnlyPolicyAdmin):
+    """A check's verdict and every route's conditions, as the explanation reads."""
+
+    name_accusative = "проверку соответствия требованиям"
     may_view = access.can_view_pipeline
     list_display = ["nomination", "evaluated_at", "is_eligible", "override_eligible"]
     list_select_related = ["nomination__candidate", "nomination__position_kind"]
     list_filter = ["is_eligible", "override_eligible"]
     search_fields = ["nomination__candidate__last_name"]
+    exclude = ["results"]
+    readonly_fields = ["results_display"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return access.nomination_records_visible_to(request.user, EligibilityCheck)
+
+    @admin.display(description="результаты по правилам")
+    def results_display(self, check: EligibilityCheck) -> str:
+        routes = [
+            format_html(
+                "<p><strong>{}</strong> — {}</p><ul>{}</ul>",
+                route.get("title", ""),
+                "выполнено" if route.get("passed") else "не выполнено",
+                format_html_join(
+                    "",
+                    "<li>{} {}</li>",
+                    (
+                        ("✓" if condition.get("passed") else "✗", condition.get("text", ""))
+                        for condition in route.get("conditions", [])
+                    ),
+                ),
+            )
+            for route in check.results or []
+        ]
+        return format_html_join("", "{}", ((route,) for route in routes)) or "—"

@@ -8,7 +8,7 @@ membership pages change them through their services.
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
@@ -23,6 +23,7 @@ from candidates.models import (
     ReserveMembership,
     Vote,
 )
+from candidates.models.commission import membership_status_label
 from candidates.services.commission_setup import (
     MEMBER_FIELDS,
     commission_create,
@@ -32,6 +33,7 @@ from candidates.services.commission_setup import (
     commission_update,
 )
 from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
+from governance.selectors import regulation_in_force
 
 
 class CommissionMemberForm(forms.ModelForm):
@@ -100,6 +102,7 @@ class CommissionMemberInline(admin.TabularInline):
 
 @admin.register(Commission)
 class CommissionAdmin(PolicyAdmin):
+    name_accusative = "комиссию"
     may_change = access.can_manage_commission
     list_display = ["name", "is_active", "created_at"]
     list_filter = ["is_active"]
@@ -159,11 +162,64 @@ class CommissionAdmin(PolicyAdmin):
 
 @admin.register(CommissionMember)
 class CommissionMemberAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "члена комиссии"
     may_view = access.can_manage_commission
     list_display = ["user", "commission", "role", "position", "is_active"]
     list_select_related = ["user", "commission"]
     list_filter = ["commission", "role", "is_active"]
     search_fields = ["user__last_name", "user__first_name", "position"]
+
+
+def with_regulation_names(queryset: QuerySet, *, fields: dict[str, str]) -> QuerySet:
+    """Annotate each code field with its name in the Regulation in force ({field: list name}).
+
+    Categories, readiness levels and grounds are the Regulation's data, not the model's choices;
+    the admin shows their names («оперативный»), read in one query for the whole page.
+    """
+    regulation = regulation_in_force()
+    names = {}
+    for field, list_name in fields.items():
+        whens = [
+            When(**{field: item.code}, then=Value(item.name))
+            for item in getattr(regulation, list_name)
+        ]
+        names[f"{field}_name"] = Case(*whens, default=F(field), output_field=CharField())
+    return queryset.annotate(**names)
+
+
+REGULATION_CODES = {
+    "category": "categories",
+    "readiness": "readiness_levels",
+    "exclusion_ground": "exclusion_grounds",
+}
+
+
+def regulation_filter(field: str, list_name: str, title: str) -> type[admin.SimpleListFilter]:
+    """Return a list filter on a code field that offers the Regulation's names of the codes."""
+
+    class RegulationCodeFilter(admin.SimpleListFilter):
+        parameter_name = field
+
+        def lookups(self, request, model_admin) -> list[tuple[str, str]]:
+            return [(item.code, item.name) for item in getattr(regulation_in_force(), list_name)]
+
+        def queryset(self, request, queryset):
+            return queryset.filter(**{field: self.value()}) if self.value() else queryset
+
+    RegulationCodeFilter.title = title
+    return RegulationCodeFilter
+
+
+class RegulationNamesMixin:
+    """Show the category, readiness and exclusion ground by their names in the Regulation."""
+
+    @admin.display(description="категория резерва", ordering="category")
+    def category_label(self, obj) -> str:
+        return getattr(obj, "category_name", obj.category) or "—"
+
+    @admin.display(description="готовность", ordering="readiness")
+    def readiness_label(self, obj) -> str:
+        return getattr(obj, "readiness_name", obj.readiness) or "—"
 
 
 class ReadOnlyTabularInline(admin.TabularInline):
@@ -190,6 +246,7 @@ class AgendaItemInline(ReadOnlyTabularInline):
 
 @admin.register(CommissionMeeting)
 class CommissionMeetingAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "заседание комиссии"
     visible_to = access.meetings_visible_to
     may_view = access.can_manage_commission
     list_display = ["commission", "date", "protocol_number", "status", "held_at"]
@@ -206,7 +263,8 @@ class VoteInline(ReadOnlyTabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ReadOnlyPolicyAdmin):
+class AgendaItemAdmin(RegulationNamesMixin, ReadOnlyPolicyAdmin):
+    name_accusative = "вопрос повестки"
     may_view = access.can_manage_commission
     list_display = ["__str__", "meeting", "decision", "votes_for", "votes_against", "decided_at"]
     list_select_related = [
@@ -219,10 +277,17 @@ class AgendaItemAdmin(ReadOnlyPolicyAdmin):
     list_filter = ["decision"]
     search_fields = ["nomination__candidate__last_name", "membership__candidate__last_name"]
     inlines = [VoteInline]
+    exclude = ["category", "readiness"]
+    readonly_fields = ["category_label", "readiness_label"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        codes = {"category": "categories", "readiness": "readiness_levels"}
+        return with_regulation_names(super().get_queryset(request), fields=codes)
 
 
 @admin.register(Vote)
 class VoteAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "голос"
     may_view = access.can_manage_commission
     list_display = ["agenda_item", "member", "choice", "cast_at"]
     list_select_related = [
@@ -235,37 +300,84 @@ class VoteAdmin(ReadOnlyPolicyAdmin):
     list_filter = ["choice"]
 
 
-class MembershipEventInline(ReadOnlyTabularInline):
+class MembershipEventLabels:
+    """Show a membership event's kind and statuses in words."""
+
+    @admin.display(description="событие", ordering="action")
+    def action_label(self, event: MembershipEvent) -> str:
+        return event.action_label
+
+    @admin.display(description="из статуса", ordering="from_status")
+    def from_status_label(self, event: MembershipEvent) -> str:
+        return membership_status_label(event.from_status)
+
+    @admin.display(description="в статус", ordering="to_status")
+    def to_status_label(self, event: MembershipEvent) -> str:
+        return membership_status_label(event.to_status)
+
+
+class MembershipEventInline(MembershipEventLabels, ReadOnlyTabularInline):
     model = MembershipEvent
-    fields = ["created_at", "action", "from_status", "to_status", "new_term_ends_on", "reason"]
+    fields = [
+        "created_at",
+        "action_label",
+        "from_status_label",
+        "to_status_label",
+        "new_term_ends_on",
+        "reason",
+    ]
 
 
 @admin.register(ReserveMembership)
-class ReserveMembershipAdmin(ReadOnlyPolicyAdmin):
+class ReserveMembershipAdmin(RegulationNamesMixin, ReadOnlyPolicyAdmin):
+    name_accusative = "членство в резерве"
     visible_to = access.memberships_visible_to
     may_view = access.can_manage_membership
     list_display = [
         "candidate",
         "position_kind",
         "municipality",
-        "category",
-        "readiness",
+        "category_label",
+        "readiness_label",
         "term_ends_on",
         "status",
     ]
     list_select_related = ["candidate", "position_kind", "municipality"]
-    list_filter = ["status", "category", "readiness", "position_kind", "municipality"]
+    list_filter = [
+        "status",
+        regulation_filter("category", "categories", "категория резерва"),
+        regulation_filter("readiness", "readiness_levels", "готовность"),
+        "position_kind",
+        "municipality",
+    ]
     search_fields = ["candidate__last_name", "candidate__first_name", "order_number"]
     date_hierarchy = "term_ends_on"
     inlines = [MembershipEventInline]
+    exclude = ["category", "readiness", "exclusion_ground"]
+    readonly_fields = ["category_label", "readiness_label", "exclusion_ground_label"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return with_regulation_names(super().get_queryset(request), fields=REGULATION_CODES)
+
+    @admin.display(description="основание исключения", ordering="exclusion_ground")
+    def exclusion_ground_label(self, membership: ReserveMembership) -> str:
+        return getattr(membership, "exclusion_ground_name", "") or "—"
 
 
 @admin.register(MembershipEvent)
-class MembershipEventAdmin(ReadOnlyPolicyAdmin):
+class MembershipEventAdmin(MembershipEventLabels, ReadOnlyPolicyAdmin):
+    name_accusative = "событие членства в резерве"
     may_view = access.can_manage_membership
-    list_display = ["membership", "action", "from_status", "to_status", "created_at"]
+    list_display = [
+        "membership",
+        "action_label",
+        "from_status_label",
+        "to_status_label",
+        "created_at",
+    ]
     list_select_related = ["membership__candidate", "membership__position_kind"]
-    list_filter = ["action"]
+    exclude = ["action", "from_status", "to_status"]
+    readonly_fields = ["action_label", "from_status_label", "to_status_label"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         memberships = access.memberships_visible_to(request.user)

@@ -1,6 +1,8 @@
-"""A ModelAdmin that asks the app's access policy instead of Django's model permissions."""
+"""A ModelAdmin that asks the app's access policy instead of Django's model permissions, and
+titles its pages in grammatical Russian."""
 
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -13,11 +15,42 @@ class PolicyAdmin(admin.ModelAdmin):
 
     Subclasses set `visible_to` (user -> queryset) and `may_change` (user -> bool); what a user
     may not see is absent from the changelist and answers 404 on its change page.
+
+    Each subclass also sets `name_accusative`: the model's verbose_name in the accusative, which
+    Django's titles need in Russian («Добавить комиссию», «Выберите образовательную организацию
+    для изменения»); tests/test_admin_russian.py asks every registered admin for it.
     """
 
     visible_to = None
     may_change = None
     may_view = None
+    name_accusative = ""
+
+    def titles(self, request: HttpRequest, object_id=None, *, add: bool = False) -> dict:
+        """Return the page's title and the accusative name the templates need."""
+        name = self.name_accusative or str(self.opts.verbose_name)
+        may_change = self.has_change_permission(request)
+        if add:
+            title = f"Добавить {name}"
+        elif object_id is not None:
+            title = f"{'Изменить' if may_change else 'Просмотреть'} {name}"
+        elif IS_POPUP_VAR in request.GET:
+            title = f"Выберите {name}"
+        else:
+            title = f"Выберите {name} для {'изменения' if may_change else 'просмотра'}"
+        return {"title": title, "name_accusative": name}
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        context = {**self.titles(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
+    def changeform_view(
+        self, request: HttpRequest, object_id=None, form_url="", extra_context=None
+    ):
+        titles = self.titles(request, object_id, add=object_id is None)
+        return super().changeform_view(
+            request, object_id, form_url, {**titles, **(extra_context or {})}
+        )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)

@@ -28,6 +28,7 @@ class PersonalDataLogAdmin(PersonalDataAccessAdmin):
 
 @admin.register(RegulationVersion)
 class RegulationVersionAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "редакцию Положения"
     may_view = access.can_change_regulation
     list_display = ["number", "in_force", "effective_from", "author", "reason", "portal_link"]
     list_select_related = ["author"]
@@ -40,9 +41,16 @@ class RegulationVersionAdmin(ReadOnlyPolicyAdmin):
         "author",
         "reason",
         "created_at",
-        "parameters",
+        "parameters_link",
     ]
     readonly_fields = fields
+
+    @admin.display(description="параметры")
+    def parameters_link(self, version: RegulationVersion) -> str:
+        return format_html(
+            '<a href="{}">Все параметры редакции — на её странице на портале</a>',
+            reverse("governance:version_detail", args=[version.number]),
+        )
 
     @admin.display(description="на портале")
     def portal_link(self, version: RegulationVersion) -> str:
@@ -54,6 +62,7 @@ class RegulationVersionAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(ConsentText)
 class ConsentTextAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "текст согласия"
     may_view = access.can_change_regulation
     list_display = ["purpose", "version", "in_force", "created_at"]
     list_filter = ["purpose", "in_force"]

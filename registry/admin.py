@@ -29,6 +29,7 @@ class MunicipalityAliasInline(admin.TabularInline):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(PolicyAdmin):
+    name_accusative = "муниципальное образование"
     visible_to = access.municipalities_visible_to
     may_change = access.can_change_registry
     list_display = ["name", "kind", "oktmo"]
@@ -39,6 +40,7 @@ class MunicipalityAdmin(PolicyAdmin):
 
 @admin.register(MunicipalityAlias)
 class MunicipalityAliasAdmin(PolicyAdmin):
+    name_accusative = "вариант названия МО"
     may_change = access.can_change_registry
     list_display = ["name", "municipality"]
     list_select_related = ["municipality"]
@@ -48,6 +50,7 @@ class MunicipalityAliasAdmin(PolicyAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(RegistryImportAdminMixin, PolicyAdmin):
+    name_accusative = "образовательную организацию"
     visible_to = access.organizations_visible_to
     may_change = access.can_change_registry
     list_display = ["short_name", "inn", "kind", "municipality", "head_full_name", "is_active"]
@@ -107,6 +110,7 @@ class OrganizationAdmin(RegistryImportAdminMixin, PolicyAdmin):
 
 @admin.register(PositionKind)
 class PositionKindAdmin(PolicyAdmin):
+    name_accusative = "вид должности"
     may_change = access.can_change_registry
     list_display = ["name", "code", "is_head", "sort_order"]
     search_fields = ["name", "code"]

@@ -121,7 +121,7 @@ class Organization(models.Model):
     ogrn = models.CharField(_("ОГРН"), max_length=15, blank=True, validators=[validate_ogrn])
     address = models.CharField(_("адрес"), max_length=500, blank=True)
     phone = models.CharField(_("телефон"), max_length=100, blank=True)
-    email = models.EmailField(_("email"), blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
     website = models.CharField(_("сайт"), max_length=255, blank=True)
     student_count = models.PositiveIntegerField(_("численность обучающихся"), null=True, blank=True)
     head_full_name = models.CharField(_("ФИО руководителя"), max_length=255, blank=True)

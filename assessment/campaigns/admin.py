@@ -16,6 +16,7 @@ class CampaignInstrumentInline(RecordInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(RecordAdmin):
+    name_accusative = "кампанию оценки"
     visible_to = access.campaigns_visible_to
     list_display = ["name", "status", "starts_on", "ends_on", "pass_threshold", "portal_link"]
     list_filter = ["status"]
@@ -40,6 +41,7 @@ class CampaignAdmin(RecordAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(RecordAdmin):
+    name_accusative = "участника оценки"
     visible_to = access.result_participants_visible_to
     list_display = ["candidate", "campaign", "municipality", "position_group", "completed_at"]
     list_filter = ["campaign", "position_group"]

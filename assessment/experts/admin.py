@@ -12,6 +12,7 @@ from core.admin_base import PolicyAdmin
 
 @admin.register(ExpertProfile)
 class ExpertProfileAdmin(PolicyAdmin):
+    name_accusative = "эксперта"
     visible_to = scoped(access.reference_rows_visible_to, ExpertProfile)
     may_change = access.can_manage_experts
     list_display = ["user", "organization", "position"]
@@ -39,6 +40,7 @@ class ExpertProfileAdmin(PolicyAdmin):
 
 @admin.register(DeclaredRelation)
 class DeclaredRelationAdmin(RecordAdmin):
+    name_accusative = "заявленную связь эксперта"
     visible_to = scoped(access.candidate_records_visible_to, DeclaredRelation)
     list_display = ["expert", "candidate", "description", "declared_at"]
     fields = ["expert", "candidate", "description", "declared_at"]
@@ -46,6 +48,7 @@ class DeclaredRelationAdmin(RecordAdmin):
 
 @admin.register(ExpertAssignment)
 class ExpertAssignmentAdmin(RecordAdmin):
+    name_accusative = "назначение эксперта"
     visible_to = access.expert_assignments_visible_to
     list_display = ["expert", "participant", "campaign_instrument", "submitted_at"]
     list_filter = ["campaign_instrument__campaign"]
@@ -68,6 +71,7 @@ class ExpertAssignmentAdmin(RecordAdmin):
 
 @admin.register(CalibrationDecision)
 class CalibrationDecisionAdmin(RecordAdmin):
+    name_accusative = "калибровку оценки"
     visible_to = scoped(access.participant_records_visible_to, CalibrationDecision)
     list_display = ["participant", "criterion", "agreed_score", "decided_by", "decided_at"]
     fields = [

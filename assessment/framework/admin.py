@@ -54,6 +54,7 @@ class CompetencyInline(ModelInline):
 
 @admin.register(CompetencyFramework)
 class CompetencyFrameworkAdmin(ModelAdmin):
+    name_accusative = "модель компетенций"
     visible_to = scoped(access.reference_rows_visible_to, CompetencyFramework)
     list_display = ["name", "version", "is_current", "created_at"]
     fields = ["version", "name", "is_current", "notes"]
@@ -74,6 +75,7 @@ class TargetLevelInline(ModelInline):
 
 @admin.register(Competency)
 class CompetencyAdmin(ModelAdmin):
+    name_accusative = "компетенцию"
     visible_to = scoped(access.reference_rows_visible_to, Competency)
     list_display = ["code", "name", "labour_function", "framework"]
     list_filter = ["framework", "labour_function"]
@@ -103,6 +105,7 @@ class RubricCriterionInline(ModelInline):
 
 @admin.register(Instrument)
 class InstrumentAdmin(ModelAdmin):
+    name_accusative = "инструмент оценки"
     visible_to = scoped(access.reference_rows_visible_to, Instrument)
     list_display = ["name", "kind", "framework"]
     list_filter = ["framework", "kind"]
@@ -128,6 +131,7 @@ class ChoiceInline(ModelInline):
 
 @admin.register(Question)
 class QuestionAdmin(ModelAdmin):
+    name_accusative = "вопрос теста"
     visible_to = scoped(access.reference_rows_visible_to, Question)
     list_display = ["text", "competency", "kind", "is_active", "instrument"]
     list_filter = ["instrument", "kind", "is_active", "competency"]

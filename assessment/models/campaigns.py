@@ -41,9 +41,13 @@ class Campaign(models.Model):
         help_text=_("Расхождение оценок двух экспертов больше этого числа требует калибровки."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто создал"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("кампания оценки")
@@ -61,8 +65,15 @@ class Campaign(models.Model):
 
 
 class CampaignInstrument(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="instruments")
-    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="instruments",
+        verbose_name=_("кампания оценки"),
+    )
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.PROTECT, related_name="+", verbose_name=_("инструмент оценки")
+    )
     weight = models.PositiveSmallIntegerField(_("вес, %"), validators=[MaxValueValidator(100)])
     deadline = models.DateField(_("срок"))
 
@@ -110,9 +121,17 @@ class CampaignInstrument(models.Model):
 class Participant(models.Model):
     """A person assessed in a campaign: a nomination in «оценка» or a reservist re-assessed."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participants")
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("кампания оценки"),
+    )
     candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.PROTECT, related_name="assessments"
+        "candidates.Candidate",
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("кандидат"),
     )
     nomination = models.ForeignKey(
         "candidates.Nomination",
@@ -120,6 +139,7 @@ class Participant(models.Model):
         null=True,
         blank=True,
         related_name="assessments",
+        verbose_name=_("заявка"),
     )
     membership = models.ForeignKey(
         "candidates.ReserveMembership",
@@ -127,14 +147,18 @@ class Participant(models.Model):
         null=True,
         blank=True,
         related_name="assessments",
+        verbose_name=_("членство в резерве"),
     )
     position_group = models.CharField(
         _("группа должностей"), max_length=8, choices=PositionGroup.choices
     )
     municipality = models.ForeignKey(
-        "registry.Municipality", on_delete=models.PROTECT, related_name="+"
+        "registry.Municipality",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("муниципальное образование"),
     )
-    added_at = models.DateTimeField(auto_now_add=True)
+    added_at = models.DateTimeField(_("добавлен"), auto_now_add=True)
     completed_at = models.DateTimeField(_("оценка завершена"), null=True, blank=True)
 
     class Meta:

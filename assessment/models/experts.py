@@ -16,7 +16,10 @@ class ExpertProfile(models.Model):
     """An expert's place of work and declared relations, for conflict-of-interest checks."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="expert_profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="expert_profile",
+        verbose_name=_("учётная запись"),
     )
     organization = models.ForeignKey(
         "registry.Organization",
@@ -40,13 +43,19 @@ class DeclaredRelation(models.Model):
     """A relation an expert declared with a candidate (kinship, subordination…)."""
 
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declared_relations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="declared_relations",
+        verbose_name=_("эксперт"),
     )
     candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.CASCADE, related_name="+"
+        "candidates.Candidate",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("кандидат"),
     )
     description = models.CharField(_("характер связи"), max_length=255)
-    declared_at = models.DateTimeField(auto_now_add=True)
+    declared_at = models.DateTimeField(_("заявлено"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("заявленная связь эксперта")
@@ -65,20 +74,29 @@ class ExpertAssignment(models.Model):
     """An expert rating one participant on one instrument, blind to the other experts."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="expert_assignments"
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="expert_assignments",
+        verbose_name=_("участник оценки"),
     )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="expert_assignments"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="expert_assignments",
+        verbose_name=_("инструмент кампании"),
     )
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="expert_assignments",
+        verbose_name=_("эксперт"),
     )
     no_conflict_declared_at = models.DateTimeField(
         _("заявлено отсутствие конфликта интересов"), null=True, blank=True
     )
     scores = models.JSONField(_("оценки"), default=dict)  # {criterion_id: 1..4}
     comment = models.TextField(_("комментарий эксперта"), blank=True)
-    saved_at = models.DateTimeField(auto_now=True)
+    saved_at = models.DateTimeField(_("сохранено"), auto_now=True)
     submitted_at = models.DateTimeField(_("оценка отправлена"), null=True, blank=True)
 
     class Meta:
@@ -104,18 +122,33 @@ class CalibrationDecision(models.Model):
     """The chair's agreed score where experts disagreed beyond the threshold."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="calibrations"
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="calibrations",
+        verbose_name=_("участник оценки"),
     )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="calibrations"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="calibrations",
+        verbose_name=_("инструмент кампании"),
     )
-    criterion = models.ForeignKey(RubricCriterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        RubricCriterion,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("критерий рубрики"),
+    )
     agreed_score = models.PositiveSmallIntegerField(_("согласованная оценка"))
     reason = models.TextField(_("обоснование"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто согласовал"),
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(_("когда согласовано"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("калибровка оценки")

@@ -47,7 +47,10 @@ class CompetencyFramework(models.Model):
 
 class Competency(models.Model):
     framework = models.ForeignKey(
-        CompetencyFramework, on_delete=models.CASCADE, related_name="competencies"
+        CompetencyFramework,
+        on_delete=models.CASCADE,
+        related_name="competencies",
+        verbose_name=_("модель компетенций"),
     )
     code = models.CharField(_("код"), max_length=10)
     name = models.CharField(_("наименование"), max_length=255)
@@ -72,7 +75,9 @@ class Competency(models.Model):
 
 
 class CompetencyLevel(models.Model):
-    competency = models.ForeignKey(Competency, on_delete=models.CASCADE, related_name="levels")
+    competency = models.ForeignKey(
+        Competency, on_delete=models.CASCADE, related_name="levels", verbose_name=_("компетенция")
+    )
     level = models.PositiveSmallIntegerField(_("уровень"), validators=LEVEL_VALIDATORS)
     title = models.CharField(_("название уровня"), max_length=100)
     descriptor = models.TextField(_("поведенческие индикаторы"))
@@ -98,7 +103,10 @@ class TargetLevel(models.Model):
     """The level a competency must reach for a position group."""
 
     competency = models.ForeignKey(
-        Competency, on_delete=models.CASCADE, related_name="target_levels"
+        Competency,
+        on_delete=models.CASCADE,
+        related_name="target_levels",
+        verbose_name=_("компетенция"),
     )
     position_group = models.CharField(
         _("группа должностей"), max_length=8, choices=PositionGroup.choices

@@ -29,7 +29,10 @@ KIND_ORDER = {kind: position for position, kind in enumerate(InstrumentKind.valu
 
 class Instrument(models.Model):
     framework = models.ForeignKey(
-        CompetencyFramework, on_delete=models.PROTECT, related_name="instruments"
+        CompetencyFramework,
+        on_delete=models.PROTECT,
+        related_name="instruments",
+        verbose_name=_("модель компетенций"),
     )
     kind = models.CharField(_("вид"), max_length=24, choices=InstrumentKind.choices)
     name = models.CharField(_("наименование"), max_length=255)
@@ -66,8 +69,15 @@ class Instrument(models.Model):
 class Indicator(models.Model):
     """A statement rated 1–4 in self-assessment and 360° feedback."""
 
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="indicators")
-    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+")
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name=_("инструмент оценки"),
+    )
+    competency = models.ForeignKey(
+        Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("компетенция")
+    )
     text = models.TextField(_("формулировка"))
     sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
 
@@ -86,8 +96,15 @@ class QuestionKind(models.TextChoices):
 
 
 class Question(models.Model):
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="questions")
-    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+")
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.CASCADE,
+        related_name="questions",
+        verbose_name=_("инструмент оценки"),
+    )
+    competency = models.ForeignKey(
+        Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("компетенция")
+    )
     text = models.TextField(_("вопрос"))
     kind = models.CharField(_("тип"), max_length=8, choices=QuestionKind.choices)
     is_active = models.BooleanField(_("используется"), default=True)
@@ -102,7 +119,9 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("вопрос")
+    )
     text = models.CharField(_("вариант ответа"), max_length=500)
     is_correct = models.BooleanField(_("верный"), default=False)
 
@@ -118,8 +137,15 @@ class Choice(models.Model):
 class RubricCriterion(models.Model):
     """What an expert rates 1–4 for one competency in a case, interview, project or portfolio."""
 
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="criteria")
-    competency = models.ForeignKey(Competency, on_delete=models.PROTECT, related_name="+")
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        verbose_name=_("инструмент оценки"),
+    )
+    competency = models.ForeignKey(
+        Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("компетенция")
+    )
     description = models.TextField(_("что оценивается"))
 
     class Meta:

@@ -20,9 +20,17 @@ GRACE = datetime.timedelta(seconds=30)
 class Response(models.Model):
     """A participant's own answers to a self-assessment: a draft until submitted."""
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("участник оценки"),
+    )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="responses"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("инструмент кампании"),
     )
     answers = models.JSONField(_("ответы"), default=dict)  # {indicator_id: 1..4}
     saved_at = models.DateTimeField(_("сохранено"), auto_now=True)
@@ -44,9 +52,17 @@ class Response(models.Model):
 class TestAttempt(models.Model):
     """One attempt at the knowledge test; the deadline is enforced by the server."""
 
-    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attempts")
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        verbose_name=_("участник оценки"),
+    )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="attempts"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        verbose_name=_("инструмент кампании"),
     )
     question_ids = models.JSONField(_("вопросы попытки"), default=list)
     answers = models.JSONField(_("ответы"), default=dict)  # {question_id: [choice_id, ...]}
@@ -57,7 +73,12 @@ class TestAttempt(models.Model):
     score_by_competency = models.JSONField(_("результат по компетенциям"), default=dict)
     is_void = models.BooleanField(_("аннулирована"), default=False)
     voided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("кто аннулировал"),
     )
     void_reason = models.TextField(_("причина сброса"), blank=True)
 
@@ -92,20 +113,26 @@ class FeedbackInvitation(models.Model):
     """A personal single-use link for a colleague; it records use, never the answers."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="feedback_invitations"
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="feedback_invitations",
+        verbose_name=_("участник оценки"),
     )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="feedback_invitations"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="feedback_invitations",
+        verbose_name=_("инструмент кампании"),
     )
     respondent_name = models.CharField(_("кого приглашают"), max_length=255)
-    respondent_email = models.EmailField(_("email"))
+    respondent_email = models.EmailField(_("электронная почта"))
     relation = models.CharField(
         _("кем приходится"), max_length=16, choices=FeedbackRelation.choices
     )
-    token_hash = models.CharField(max_length=64, unique=True)
+    token_hash = models.CharField(_("отпечаток ссылки"), max_length=64, unique=True)
     expires_at = models.DateTimeField(_("действует до"))
     used_at = models.DateTimeField(_("ответ получен"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("приглашение 360°")
@@ -126,10 +153,16 @@ class FeedbackResponse(models.Model):
     """Anonymous answers of one colleague: linked to the group, not to the invitation."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="feedback_responses"
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="feedback_responses",
+        verbose_name=_("участник оценки"),
     )
     campaign_instrument = models.ForeignKey(
-        CampaignInstrument, on_delete=models.CASCADE, related_name="feedback_responses"
+        CampaignInstrument,
+        on_delete=models.CASCADE,
+        related_name="feedback_responses",
+        verbose_name=_("инструмент кампании"),
     )
     relation = models.CharField(_("группа"), max_length=16, choices=FeedbackRelation.choices)
     answers = models.JSONField(_("ответы"), default=dict)  # {indicator_id: 1..4}

@@ -26,7 +26,12 @@ FINAL_PARTICIPANT = Q(result__isnull=False) & (
 class Result(models.Model):
     """The computed result of one participant, with the trace of how it was computed."""
 
-    participant = models.OneToOneField(Participant, on_delete=models.CASCADE, related_name="result")
+    participant = models.OneToOneField(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="result",
+        verbose_name=_("участник оценки"),
+    )
     competency_scores = models.JSONField(_("баллы по компетенциям"), default=dict)
     total = models.DecimalField(_("итоговый балл"), max_digits=5, decimal_places=1)
     passed = models.BooleanField(_("пройден порог"))
@@ -65,7 +70,10 @@ class PerformanceRating(models.Model):
     """A staff rating of a reservist's current work results: the 9-box's performance axis."""
 
     candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.CASCADE, related_name="performance_ratings"
+        "candidates.Candidate",
+        on_delete=models.CASCADE,
+        related_name="performance_ratings",
+        verbose_name=_("кандидат"),
     )
     rating = models.PositiveSmallIntegerField(
         _("результативность"),
@@ -77,9 +85,13 @@ class PerformanceRating(models.Model):
     )
     basis = models.TextField(_("основание оценки"))
     rated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто оценил"),
     )
-    rated_at = models.DateTimeField(auto_now_add=True)
+    rated_at = models.DateTimeField(_("когда оценено"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("оценка результативности")
@@ -99,17 +111,27 @@ class TalentReviewNote(models.Model):
     """A calibration note of the talent review about one person."""
 
     candidate = models.ForeignKey(
-        "candidates.Candidate", on_delete=models.CASCADE, related_name="talent_notes"
+        "candidates.Candidate",
+        on_delete=models.CASCADE,
+        related_name="talent_notes",
+        verbose_name=_("кандидат"),
     )
     campaign = models.ForeignKey(
-        "assessment.Campaign", on_delete=models.CASCADE, related_name="talent_notes"
+        "assessment.Campaign",
+        on_delete=models.CASCADE,
+        related_name="talent_notes",
+        verbose_name=_("кампания оценки"),
     )
     box = models.CharField(_("ячейка"), max_length=8)  # "3-2": potential 3, performance 2
     note = models.TextField(_("заметка калибровки"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("автор"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("заметка талант-ревью")

@@ -9,6 +9,7 @@ from assessment.models import FeedbackInvitation, Response, TestAttempt
 
 @admin.register(Response)
 class ResponseAdmin(RecordAdmin):
+    name_accusative = "ответ участника"
     visible_to = scoped(access.participant_records_visible_to, Response)
     list_display = ["participant", "campaign_instrument", "saved_at", "submitted_at"]
     list_select_related = [
@@ -21,6 +22,7 @@ class ResponseAdmin(RecordAdmin):
 
 @admin.register(TestAttempt)
 class TestAttemptAdmin(RecordAdmin):
+    name_accusative = "попытку теста"
     visible_to = scoped(access.participant_records_visible_to, TestAttempt)
     list_display = ["participant", "started_at", "submitted_at", "is_void"]
     list_filter = ["is_void"]
@@ -42,6 +44,7 @@ class TestAttemptAdmin(RecordAdmin):
 class FeedbackInvitationAdmin(RecordAdmin):
     # The colleagues' answers are not listed here: they are anonymous and shown only as group
     # averages on the result pages. The token's hash is never shown either.
+    name_accusative = "приглашение 360°"
     visible_to = scoped(access.participant_records_visible_to, FeedbackInvitation)
     list_display = ["participant", "respondent_name", "relation", "expires_at", "used_at"]
     list_select_related = ["participant__candidate", "participant__campaign"]

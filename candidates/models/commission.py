@@ -20,7 +20,7 @@ class Commission(models.Model):
         null=True,
         blank=True,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("комиссия")
@@ -39,7 +39,9 @@ class CommissionRole(models.TextChoices):
 
 
 class CommissionMember(models.Model):
-    commission = models.ForeignKey(Commission, on_delete=models.CASCADE, related_name="members")
+    commission = models.ForeignKey(
+        Commission, on_delete=models.CASCADE, related_name="members", verbose_name=_("комиссия")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("член комиссии"),
@@ -87,7 +89,7 @@ class CommissionMeeting(models.Model):
         _("статус"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     held_at = models.DateTimeField(_("проведено"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создано"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("заседание комиссии")
@@ -116,7 +118,10 @@ class AgendaItem(models.Model):
     """A question on a meeting's agenda: a nomination to decide, or a membership to extend."""
 
     meeting = models.ForeignKey(
-        CommissionMeeting, on_delete=models.CASCADE, related_name="agenda_items"
+        CommissionMeeting,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("заседание"),
     )
     nomination = models.ForeignKey(
         Nomination,
@@ -182,8 +187,18 @@ class VoteChoice(models.TextChoices):
 
 
 class Vote(models.Model):
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
-    member = models.ForeignKey(CommissionMember, on_delete=models.PROTECT, related_name="votes")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.CASCADE,
+        related_name="votes",
+        verbose_name=_("вопрос повестки"),
+    )
+    member = models.ForeignKey(
+        CommissionMember,
+        on_delete=models.PROTECT,
+        related_name="votes",
+        verbose_name=_("член комиссии"),
+    )
     choice = models.CharField(_("голос"), max_length=8, choices=VoteChoice.choices)
     cast_at = models.DateTimeField(_("когда"), auto_now=True)
 
@@ -296,17 +311,38 @@ class ReserveMembership(models.Model):
         return f"{self.candidate} — {self.position_kind}"
 
 
+# What each kind of membership event is called on the pages and in the back office.
+MEMBERSHIP_EVENT_LABELS = {
+    "decide_include": "решение комиссии о включении",
+    "include": "включение в резерв приказом",
+    "extend": "продление срока",
+    "exclude": "исключение из резерва",
+    "expire": "истечение срока",
+    "appoint": "назначение на должность",
+}
+
+
+def membership_status_label(code: str) -> str:
+    """Return a membership status in words («в резерве»); an empty code is «—»."""
+    if not code:
+        return "—"
+    return MembershipStatus(code).label if code in MembershipStatus.values else code
+
+
 class MembershipEvent(models.Model):
     """A recorded change of a membership: inclusion, extension, exclusion, expiry, appointment."""
 
     membership = models.ForeignKey(
-        ReserveMembership, on_delete=models.CASCADE, related_name="events"
+        ReserveMembership,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("членство в резерве"),
     )
     action = models.CharField(_("событие"), max_length=32)
     from_status = models.CharField(_("из статуса"), max_length=16, blank=True)
     to_status = models.CharField(_("в статус"), max_length=16)
-    old_term_ends_on = models.DateField(null=True, blank=True)
-    new_term_ends_on = models.DateField(null=True, blank=True)
+    old_term_ends_on = models.DateField(_("прежний срок окончания"), null=True, blank=True)
+    new_term_ends_on = models.DateField(_("новый срок окончания"), null=True, blank=True)
     reason = models.TextField(_("основание"), blank=True)
     order = models.ForeignKey(
         "governance.Order",
@@ -325,7 +361,11 @@ class MembershipEvent(models.Model):
         blank=True,
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто внёс"),
     )
     created_at = models.DateTimeField(_("когда"), auto_now_add=True)
 
@@ -335,4 +375,8 @@ class MembershipEvent(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.membership}: {self.action}"
+        return f"{self.membership}: {self.action_label}"
+
+    @property
+    def action_label(self) -> str:
+        return MEMBERSHIP_EVENT_LABELS.get(self.action, self.action)

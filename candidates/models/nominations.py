@@ -120,7 +120,10 @@ class Nomination(models.Model):
 
 class StatusChange(models.Model):
     nomination = models.ForeignKey(
-        Nomination, on_delete=models.CASCADE, related_name="status_changes"
+        Nomination,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("заявка"),
     )
     from_status = models.CharField(
         _("из статуса"), max_length=24, choices=NominationStatus.choices, blank=True
@@ -156,7 +159,11 @@ class Document(models.Model):
     size = models.PositiveIntegerField(_("размер, байт"))
     sha256 = models.CharField(_("контрольная сумма"), max_length=64)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто загрузил"),
     )
     uploaded_at = models.DateTimeField(_("загружен"), auto_now_add=True)
     is_checked = models.BooleanField(_("проверен"), default=False)
@@ -165,7 +172,12 @@ class Document(models.Model):
         _("содержит сведения, препятствующие допуску"), default=False
     )
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("кто проверил"),
     )
     checked_at = models.DateTimeField(_("проверен когда"), null=True, blank=True)
 
@@ -182,7 +194,10 @@ class EligibilityCheck(models.Model):
     """The rules' verdict on a nomination, with every rule explained, and any staff override."""
 
     nomination = models.ForeignKey(
-        Nomination, on_delete=models.CASCADE, related_name="eligibility_checks"
+        Nomination,
+        on_delete=models.CASCADE,
+        related_name="eligibility_checks",
+        verbose_name=_("заявка"),
     )
     regulation_version = models.ForeignKey(
         "governance.RegulationVersion",

@@ -69,7 +69,7 @@ class Candidate(models.Model):
     first_name = models.CharField(_("имя"), max_length=150)
     middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
     birth_date = models.DateField(_("дата рождения"), null=True, blank=True)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("электронная почта"))
     phone = models.CharField(_("телефон"), max_length=50, blank=True)
     municipality = models.ForeignKey(
         "registry.Municipality",
@@ -161,7 +161,10 @@ class Candidate(models.Model):
 
 class Education(models.Model):
     candidate = models.ForeignKey(
-        Candidate, on_delete=models.CASCADE, related_name="education_records"
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="education_records",
+        verbose_name=_("кандидат"),
     )
     level = models.CharField(_("уровень"), max_length=32, choices=EducationLevel.choices)
     degree = models.CharField(
@@ -193,7 +196,9 @@ class Education(models.Model):
 class ProfessionalDevelopment(models.Model):
     """Additional professional education (ДПО): retraining or further training."""
 
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="dpo_records")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="dpo_records", verbose_name=_("кандидат")
+    )
     programme = models.CharField(_("программа"), max_length=255)
     field = models.CharField(_("область"), max_length=40, choices=EducationField.choices)
     hours = models.PositiveIntegerField(_("объём, часов"))
@@ -210,7 +215,9 @@ class ProfessionalDevelopment(models.Model):
 
 
 class WorkRecord(models.Model):
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="work_records")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="work_records", verbose_name=_("кандидат")
+    )
     organization_name = models.CharField(_("организация"), max_length=500)
     post = models.CharField(_("должность"), max_length=255)
     post_code = models.CharField(

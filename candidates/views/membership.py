@@ -31,15 +31,6 @@ from governance.selectors import regulation_in_force
 
 PAGE_SIZE = 50
 
-EVENT_LABELS = {
-    "decide_include": "решение комиссии о включении",
-    "include": "включение в резерв приказом",
-    "extend": "продление срока",
-    "exclude": "исключение из резерва",
-    "expire": "истечение срока",
-    "appoint": "назначение на должность",
-}
-
 
 def _filtered(memberships: QuerySet, data: dict) -> QuerySet:
     if data.get("q"):
@@ -138,7 +129,7 @@ def _render_membership(
     with_regulation_names([membership], regulation)
     events = list(membership.events.select_related("actor", "order"))
     for event in events:
-        event.label = EVENT_LABELS.get(event.action, event.action)
+        event.label = event.action_label
     visible_meetings = set(access.meetings_visible_to(user).values_list("pk", flat=True))
     questions = list(
         AgendaItem.objects.filter(membership=membership)

@@ -66,6 +66,7 @@ class ActivityForm(forms.ModelForm):
 
 @admin.register(Activity)
 class ActivityAdmin(PolicyAdmin):
+    name_accusative = "мероприятие программы"
     form = ActivityForm
     visible_to = _catalogue_rows(Activity)
     may_change = access.can_manage_catalogue
@@ -126,6 +127,7 @@ class ProgrammeModuleForm(forms.ModelForm):
 
 @admin.register(ProgrammeModule)
 class ProgrammeModuleAdmin(PolicyAdmin):
+    name_accusative = "модуль программы"
     form = ProgrammeModuleForm
     visible_to = _catalogue_rows(ProgrammeModule)
     may_change = access.can_manage_catalogue

@@ -54,6 +54,7 @@ class NeighbourPairForm(forms.ModelForm):
 
 @admin.register(NeighbourPair)
 class NeighbourPairAdmin(PolicyAdmin):
+    name_accusative = "соседние муниципальные образования"
     form = NeighbourPairForm
     visible_to = _neighbours_visible_to
     may_change = access.can_keep_neighbours
@@ -108,6 +109,7 @@ class MentorStrengthInline(admin.TabularInline):
 
 @admin.register(Mentor)
 class MentorAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "наставника"
     visible_to = access.mentors_visible_to
     may_view = access.can_look_up_mentoring_records
     inlines = [MentorStrengthInline]
@@ -119,6 +121,7 @@ class MentorAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(Mentorship)
 class MentorshipAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "пару наставничества"
     visible_to = access.mentorships_visible_to
     may_view = access.can_look_up_mentoring_records
     list_display = ["mentee", "mentor", "status", "match_score", "started_on", "ended_on"]
@@ -130,6 +133,7 @@ class MentorshipAdmin(ReadOnlyPolicyAdmin):
 
 @admin.register(MentoringSession)
 class MentoringSessionAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "встречу с наставником"
     visible_to = access.sessions_visible_to
     may_view = access.can_look_up_mentoring_records
     list_display = [

@@ -40,7 +40,9 @@ class Mentor(models.Model):
 class MentorStrength(models.Model):
     """A competency the mentor is strong in, at a level 1–4."""
 
-    mentor = models.ForeignKey(Mentor, on_delete=models.CASCADE, related_name="strengths")
+    mentor = models.ForeignKey(
+        Mentor, on_delete=models.CASCADE, related_name="strengths", verbose_name=_("наставник")
+    )
     competency = models.ForeignKey(
         "assessment.Competency",
         verbose_name=_("компетенция"),
@@ -67,8 +69,18 @@ class MentorStrength(models.Model):
 class NeighbourPair(models.Model):
     """Two municipalities that border each other (stored once, either order)."""
 
-    first = models.ForeignKey("registry.Municipality", on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey("registry.Municipality", on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(
+        "registry.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("муниципальное образование"),
+    )
+    second = models.ForeignKey(
+        "registry.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("соседнее муниципальное образование"),
+    )
 
     class Meta:
         verbose_name = _("соседние муниципальные образования")
@@ -104,7 +116,10 @@ class Mentorship(models.Model):
         related_name="mentorships",
     )
     membership = models.ForeignKey(
-        "candidates.ReserveMembership", on_delete=models.PROTECT, related_name="mentorships"
+        "candidates.ReserveMembership",
+        on_delete=models.PROTECT,
+        related_name="mentorships",
+        verbose_name=_("членство в резерве"),
     )
     status = models.CharField(
         _("статус"),
@@ -116,16 +131,25 @@ class Mentorship(models.Model):
     match_score = models.DecimalField(_("совпадение"), max_digits=5, decimal_places=1, default=0)
     match_explanation = models.JSONField(_("почему предложена пара"), default=list)
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто предложил"),
     )
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("кто подтвердил"),
     )
     started_on = models.DateField(_("начало"), null=True, blank=True)
     ended_on = models.DateField(_("окончание"), null=True, blank=True)
     # Why the pair was completed or cancelled, as the coordinator wrote it.
     end_reason = models.TextField(_("причина завершения или отмены"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("создана"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("пара наставничества")
@@ -156,7 +180,12 @@ class SessionConfirmation(models.TextChoices):
 
 
 class MentoringSession(models.Model):
-    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="sessions")
+    mentorship = models.ForeignKey(
+        Mentorship,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("пара наставничества"),
+    )
     date = models.DateField(_("дата"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("продолжительность, мин"), validators=[MinValueValidator(10), MaxValueValidator(480)]
@@ -180,8 +209,8 @@ class MentoringSession(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(_("когда ответил наставляемый"), null=True, blank=True)
+    created_at = models.DateTimeField(_("записана"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("встреча с наставником")

@@ -44,6 +44,7 @@ class PlanStatusChangeInline(_RecordInline):
 
 @admin.register(DevelopmentPlan)
 class DevelopmentPlanAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "индивидуальный план развития"
     visible_to = access.plans_visible_to
     may_view = access.can_view_plan_lists
     list_display = ["candidate", "status", "starts_on", "ends_on", "created_at"]

@@ -47,7 +47,12 @@ class DevelopmentPlan(models.Model):
     starts_on = models.DateField(_("начало"))
     ends_on = models.DateField(_("окончание"))
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("кто утвердил"),
     )
     approved_at = models.DateTimeField(_("утверждён"), null=True, blank=True)
     created_at = models.DateTimeField(_("создан"), auto_now_add=True)
@@ -81,15 +86,22 @@ class DevelopmentPlan(models.Model):
 
 class PlanStatusChange(models.Model):
     plan = models.ForeignKey(
-        DevelopmentPlan, on_delete=models.CASCADE, related_name="status_changes"
+        DevelopmentPlan,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("план развития"),
     )
-    from_status = models.CharField(max_length=16, choices=PlanStatus.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=PlanStatus.choices)
+    from_status = models.CharField(_("было"), max_length=16, choices=PlanStatus.choices, blank=True)
+    to_status = models.CharField(_("стало"), max_length=16, choices=PlanStatus.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("кто"),
     )
     reason = models.TextField(_("комментарий"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("когда"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("смена статуса плана")
@@ -107,7 +119,12 @@ class PlanItemStatus(models.TextChoices):
 
 
 class PlanItem(models.Model):
-    plan = models.ForeignKey(DevelopmentPlan, on_delete=models.CASCADE, related_name="items")
+    plan = models.ForeignKey(
+        DevelopmentPlan,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("план развития"),
+    )
     activity = models.ForeignKey(
         "development.Activity",
         verbose_name=_("мероприятие"),
@@ -136,17 +153,21 @@ class PlanItem(models.Model):
         _("подтверждение выполнения"), upload_to="evidence/%Y/%m/", blank=True
     )
     completion_note = models.TextField(_("что пройдено"), blank=True)
-    completion_added_at = models.DateTimeField(null=True, blank=True)
+    completion_added_at = models.DateTimeField(
+        _("подтверждение выполнения добавлено"), null=True, blank=True
+    )
     # Evidence of application in practice: what changed in the candidate's work.
     practice_description = models.TextField(_("применение в практике"), blank=True)
     practice_file = models.FileField(
         _("документ о применении"), upload_to="evidence/%Y/%m/", blank=True
     )
     practice_link = models.URLField(_("ссылка на результат"), blank=True)
-    practice_added_at = models.DateTimeField(null=True, blank=True)
+    practice_added_at = models.DateTimeField(
+        _("подтверждение применения добавлено"), null=True, blank=True
+    )
     completed_at = models.DateTimeField(_("выполнено"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
 
     class Meta:
         verbose_name = _("пункт плана")

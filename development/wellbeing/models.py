@@ -8,14 +8,21 @@ from django.utils.translation import gettext_lazy as _
 
 class PulseResponse(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pulse_responses"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="pulse_responses",
+        verbose_name=_("пользователь"),
     )
     submitted_on = models.DateField(_("дата"))
     answers = models.JSONField(_("ответы"))  # five integers 0–5, in the order of the questions
     index = models.PositiveSmallIntegerField(_("индекс благополучия, 0–100"))
     # Group keys captured at answer time, for aggregates of five or more people.
     municipality = models.ForeignKey(
-        "registry.Municipality", on_delete=models.PROTECT, null=True, related_name="+"
+        "registry.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("муниципальное образование"),
     )
     cohort_year = models.PositiveSmallIntegerField(_("год включения в резерв"), null=True)
 

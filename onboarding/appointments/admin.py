@@ -9,6 +9,7 @@ from onboarding.models import Appointment
 
 @admin.register(Appointment)
 class AppointmentAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "назначение на должность"
     visible_to = access.appointments_visible_to
     may_view = access.works_region_wide
     list_display = ["membership", "vacancy", "status", "order_number", "order_date", "starts_on"]

@@ -9,6 +9,7 @@ from onboarding.models import InductionPlan
 
 @admin.register(InductionPlan)
 class InductionPlanAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "план введения в должность"
     visible_to = access.induction_plans_visible_to
     may_view = access.works_region_wide
     list_display = ["appointment", "starts_on", "status", "mentor", "probation_outcome"]

@@ -9,6 +9,7 @@ from onboarding.models import Offer
 
 @admin.register(Offer)
 class OfferAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "предложение должности"
     visible_to = access.offers_visible_to
     may_view = access.works_region_wide
     list_display = ["vacancy", "membership", "status", "respond_by", "answered_at"]

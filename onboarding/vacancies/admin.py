@@ -26,6 +26,7 @@ class VacancyStatusChangeInline(admin.TabularInline):
 
 @admin.register(Vacancy)
 class VacancyAdmin(ReadOnlyPolicyAdmin):
+    name_accusative = "вакансию"
     visible_to = access.vacancies_visible_to
     may_view = access.works_region_wide
     list_display = ["organization", "position_kind", "opens_on", "reason", "source", "status"]
