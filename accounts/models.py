@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.names import validate_person_name
+
 
 class Role(models.TextChoices):
     MINISTRY = "ministry", _("Специалист министерства")
@@ -26,7 +28,16 @@ def role_binds_municipality(role: str) -> bool:
 
 
 class User(AbstractUser):
-    middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
+    # Django's names, with the rule every name of a person follows here.
+    first_name = models.CharField(
+        _("имя"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("фамилия"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    middle_name = models.CharField(
+        _("отчество"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     role = models.CharField(_("роль"), max_length=16, choices=Role.choices, default=Role.CANDIDATE)
     municipality = models.ForeignKey(
         "registry.Municipality",

@@ -19,6 +19,7 @@ from candidates.models import (
 )
 from candidates.models.people import kind_of_post
 from candidates.services.profiles import PROFILE_FIELDS
+from core.names import validate_person_name
 from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, PositionKind
 
@@ -66,12 +67,17 @@ def clean_phone(value: str) -> str:
     return value
 
 
+NAME_RULES = [validate_person_name]
+
+
 class PersonNameMixin(forms.Form):
     """Surname, name and patronymic as people write them."""
 
-    last_name = forms.CharField(label="Фамилия", max_length=150)
-    first_name = forms.CharField(label="Имя", max_length=150)
-    middle_name = forms.CharField(label="Отчество", max_length=150, required=False)
+    last_name = forms.CharField(label="Фамилия", max_length=150, validators=NAME_RULES)
+    first_name = forms.CharField(label="Имя", max_length=150, validators=NAME_RULES)
+    middle_name = forms.CharField(
+        label="Отчество", max_length=150, required=False, validators=NAME_RULES
+    )
 
 
 class RegistrationForm(PersonNameMixin, forms.Form):

@@ -15,12 +15,14 @@ from candidates.models import (
     NominationStatus,
 )
 from candidates.selectors import months_ahead, search_by_candidate_name
+from core.names import validate_person_name
 from governance.selectors import regulation_in_force
 from registry.access import organizations_to_choose
 from registry.fields import OrganizationField
 from registry.models import Municipality, PositionKind
 
 PAGE_SIZE = 50
+NAME_RULES = [validate_person_name]
 TERM_MONTHS_CHOICES = [
     ("", "любой"),
     ("3", "в ближайшие 3 месяца"),
@@ -224,9 +226,11 @@ class NameFormsForm(forms.Form):
 class NominateForm(forms.Form):
     """«Выдвинуть кандидата»: the person, their workplace and the post they are nominated for."""
 
-    last_name = forms.CharField(label="Фамилия", max_length=150)
-    first_name = forms.CharField(label="Имя", max_length=150)
-    middle_name = forms.CharField(label="Отчество", max_length=150, required=False)
+    last_name = forms.CharField(label="Фамилия", max_length=150, validators=NAME_RULES)
+    first_name = forms.CharField(label="Имя", max_length=150, validators=NAME_RULES)
+    middle_name = forms.CharField(
+        label="Отчество", max_length=150, required=False, validators=NAME_RULES
+    )
     email = forms.EmailField(
         label="Email", help_text="На этот адрес придёт приглашение с ссылкой для входа."
     )

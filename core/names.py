@@ -1,4 +1,4 @@
-"""Russian personal names in the cases official papers need, and the gender verbs agree with.
+"""Russian personal names: what passes as one, its cases in official papers, its gender.
 
 Declension is pytrovich's (the petrovich rules): «Прохорова Наталья Игоревна» → genitive
 «Прохоровой Натальи Игоревны», dative «Прохоровой Наталье Игоревне», accusative «Прохорову
@@ -6,11 +6,19 @@ Declension is pytrovich's (the petrovich rules): «Прохорова Натал
 the person and lets staff correct them; this module only proposes them.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from pytrovich.detector import PetrovichGenderDetector
 from pytrovich.enums import Case, Gender, NamePart
 from pytrovich.maker import PetrovichDeclinationMaker
+
+PERSON_NAME_MESSAGE = (
+    "Можно вводить только буквы, пробелы, дефис и апостроф (например, «Петрова-Водкина», «Д’Арк»)."
+)
+# The hyphens and apostrophes people type: ASCII, the typographic ones, the modifier letter.
+_PUNCTUATION = frozenset(" -‐–'’ʼ")
 
 MALE = "male"
 FEMALE = "female"
@@ -116,3 +124,21 @@ def name_forms(*, last_name: str, first_name: str, middle_name: str, gender: str
 def agree(gender: str, *, male: str, female: str) -> str:
     """Return the word form that agrees with the gender: «воздержался» / «воздержалась»."""
     return female if gender == FEMALE else male
+
+
+def is_person_name(text: str) -> bool:
+    """Return whether the text reads as a name: letters, with spaces, hyphens, apostrophes."""
+    has_letter = False
+    for character in text:
+        category = unicodedata.category(character)
+        if category.startswith("L"):
+            has_letter = True
+        elif not (category.startswith("M") or character in _PUNCTUATION):
+            return False
+    return has_letter
+
+
+def validate_person_name(value: str) -> None:
+    """Refuse, in Russian, a surname, first name or patronymic that is not a name."""
+    if value and not is_person_name(value):
+        raise ValidationError(PERSON_NAME_MESSAGE, code="person_name")

@@ -8,6 +8,18 @@ from accounts.models import Role, User
 from registry.models import Founder, Municipality, Organization, OrganizationKind
 from registry.validators import _INN10_WEIGHTS
 
+RUSSIAN_CAPITALS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"
+
+
+def letters(number: int) -> str:
+    """Return a number written in letters (0 → «А», 27 → «ББ»): names take no digits."""
+    base = len(RUSSIAN_CAPITALS)
+    text = RUSSIAN_CAPITALS[number % base]
+    while number >= base:
+        number = number // base - 1
+        text = RUSSIAN_CAPITALS[number % base] + text
+    return text
+
 
 def make_inn(seed: int) -> str:
     """Return a valid 10-digit INN derived from the seed."""
@@ -44,7 +56,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.Sequence(lambda n: f"user{n}@example.org")
     first_name = "Анна"
-    last_name = factory.Sequence(lambda n: f"Иванова-{n}")
+    last_name = factory.Sequence(lambda n: f"Иванова-{letters(n)}")
     middle_name = "Петровна"
     role = Role.CANDIDATE
     password = factory.PostGenerationMethodCall("set_password", "parol-dlya-testa-2026")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models.campaigns import CampaignInstrument, Participant
+from core.names import validate_person_name
 
 # 360° answers count (and are shown) only when a group has at least this many respondents.
 FEEDBACK_MIN_GROUP = 3
@@ -124,7 +125,9 @@ class FeedbackInvitation(models.Model):
         related_name="feedback_invitations",
         verbose_name=_("инструмент кампании"),
     )
-    respondent_name = models.CharField(_("кого приглашают"), max_length=255)
+    respondent_name = models.CharField(
+        _("кого приглашают"), max_length=255, validators=[validate_person_name]
+    )
     respondent_email = models.EmailField(_("электронная почта"))
     relation = models.CharField(
         _("кем приходится"), max_length=16, choices=FeedbackRelation.choices

@@ -4,6 +4,7 @@ from django import forms
 from django.http import QueryDict
 
 from assessment.models import FeedbackRelation
+from core.names import validate_person_name
 
 RATING_PREFIX = "i-"
 QUESTION_PREFIX = "q-"
@@ -37,7 +38,10 @@ def test_answers_from_post(data: QueryDict, question_ids: list[int]) -> dict[str
 
 class InvitationForm(forms.Form):
     respondent_name = forms.CharField(
-        label="Фамилия, имя, отчество коллеги", max_length=255, strip=True
+        label="Фамилия, имя, отчество коллеги",
+        max_length=255,
+        strip=True,
+        validators=[validate_person_name],
     )
     respondent_email = forms.EmailField(label="Электронная почта", max_length=254)
     relation = forms.ChoiceField(

@@ -21,6 +21,7 @@ from candidates.bulk_nomination.columns import (
 )
 from candidates.bulk_nomination.storage import MAX_BYTES
 from candidates.models import CLOSED_NOMINATION_STATUSES, Candidate, Nomination, NominationSource
+from core.names import is_person_name
 from core.spreadsheets import (
     HEADER_SEARCH_ROWS,
     CellContext,
@@ -99,6 +100,10 @@ def read_limits() -> ReadLimits:
     )
 
 
+NAME_FIELDS = ("last_name", "first_name", "middle_name")
+NAME_CELL_MESSAGE = "в имени допустимы только буквы, пробелы, дефис и апостроф"
+
+
 def _text(value: object) -> str:
     return unescape_cell(cell_text(value))
 
@@ -142,6 +147,8 @@ def _parse_cells(row: PlannedRow, values: tuple, positions: dict, context) -> li
                 limit = TEXT_LIMITS[column.field]
                 if len(text) > limit:
                     raise CellError(f"текст длиннее {limit} символов")
+                if column.field in NAME_FIELDS and text and not is_person_name(text):
+                    raise CellError(f"«{text}»: {NAME_CELL_MESSAGE}")
                 setattr(row, column.field, text)
         except CellError as error:
             errors.append(RowError(row.row, column.header, str(error)))

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.names import CASES, FEMALE, MALE, name_forms
+from core.names import CASES, FEMALE, MALE, name_forms, validate_person_name
 from governance.reference import MANAGEMENT_POST, OTHER_POST, PEDAGOGICAL_POSTS
 from governance.regulation import DEGREES, DOCUMENT_KINDS, EDUCATION_FIELDS
 
@@ -65,9 +65,11 @@ class Candidate(models.Model):
         on_delete=models.PROTECT,
         related_name="candidate",
     )
-    last_name = models.CharField(_("фамилия"), max_length=150)
-    first_name = models.CharField(_("имя"), max_length=150)
-    middle_name = models.CharField(_("отчество"), max_length=150, blank=True)
+    last_name = models.CharField(_("фамилия"), max_length=150, validators=[validate_person_name])
+    first_name = models.CharField(_("имя"), max_length=150, validators=[validate_person_name])
+    middle_name = models.CharField(
+        _("отчество"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     birth_date = models.DateField(_("дата рождения"), null=True, blank=True)
     email = models.EmailField(_("электронная почта"))
     phone = models.CharField(_("телефон"), max_length=50, blank=True)

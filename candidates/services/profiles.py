@@ -15,7 +15,7 @@ from audit.services import audit_record
 from candidates.models import Candidate, Gender, Nomination, NominationSource
 from candidates.services.nominations import nomination_create
 from core.mail import mail_on_commit
-from core.names import CASES
+from core.names import CASES, validate_person_name
 
 PROFILE_FIELDS = (
     "last_name",
@@ -29,7 +29,20 @@ PROFILE_FIELDS = (
 )
 
 
+NAME_FIELDS = {"last_name": "Фамилия", "first_name": "Имя", "middle_name": "Отчество"}
+
+
+def check_names(values: dict) -> None:
+    """Refuse names that are not names (markup, digits), saying which one, before any write."""
+    for field, label in NAME_FIELDS.items():
+        try:
+            validate_person_name(values.get(field) or "")
+        except ValidationError as error:
+            raise ValidationError(f"{label}: {error.messages[0]}") from None
+
+
 def _new_user(*, email: str, last_name: str, first_name: str, middle_name: str, password=None):
+    check_names({"last_name": last_name, "first_name": first_name, "middle_name": middle_name})
     User = get_user_model()
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -83,6 +96,7 @@ def candidate_update(
     *, candidate: Candidate, actor, data: dict, request: HttpRequest | None = None
 ) -> Candidate:
     """Change the profile fields given; record what changed."""
+    check_names(data)
     changes = {}
     for field in PROFILE_FIELDS:
         if field in data and getattr(candidate, field) != data[field]:

@@ -14,7 +14,7 @@ from accounts.models import User
 from candidates.bulk_nomination import COLUMNS
 from candidates.models import Candidate, Nomination, NominationSource, NominationStatus
 from tests.candidates.factories import PDF_BYTES, make_candidate, make_nomination
-from tests.factories import UserFactory
+from tests.factories import UserFactory, letters
 
 URL = reverse("candidates:bulk_nominate")
 CONFIRM_URL = reverse("candidates:bulk_nominate_confirm")
@@ -32,7 +32,7 @@ def _media(settings, tmp_path):
 
 def _person(organization, index: int = 1, **overrides) -> list:
     values = {
-        "Фамилия": f"Иванова-{index}",
+        "Фамилия": f"Иванова-{letters(index)}",
         "Имя": "Анна",
         "Отчество": "Петровна",
         "Email": f"ivanova{index}@example.org",
@@ -168,8 +168,8 @@ def test_a_good_file_is_previewed_then_created_on_confirm(
     assert [
         (n.candidate.full_name, n.position_kind.name, n.source, n.status) for n in nominations
     ] == [
-        ("Иванова-1 Анна Петровна", DIRECTOR, NominationSource.ORGANIZATION_HEAD, "draft"),
-        ("Иванова-2 Анна Петровна", DEPUTY, NominationSource.MUNICIPAL_AUTHORITY, "draft"),
+        ("Иванова-Б Анна Петровна", DIRECTOR, NominationSource.ORGANIZATION_HEAD, "draft"),
+        ("Иванова-В Анна Петровна", DEPUTY, NominationSource.MUNICIPAL_AUTHORITY, "draft"),
     ]
     second = nominations[1].candidate
     assert second.birth_date == datetime.date(1990, 11, 3)
