@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from audit.models import PersonalDataAccess
 from candidates.models import Candidate, Nomination, ReserveMembership
 from core.http import client_ip
-from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
+from core.spreadsheets import XLSX_CONTENT_TYPE, safe_cell
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 
@@ -85,7 +85,7 @@ def nomination_row(nomination: Nomination, regulation: Regulation) -> list[objec
 def _cells(sheet, values: Iterable[object]) -> list[WriteOnlyCell]:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=escape_cell(value))
+        cell = safe_cell(sheet, value)
         if isinstance(value, datetime.date):
             cell.number_format = DATE_FORMAT
         cells.append(cell)

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
+from core.spreadsheets import XLSX_CONTENT_TYPE, safe_cell
 from registry.founders import FOUNDER_NAMES
 from registry.importing.columns import COLUMNS
 from registry.importing.values import KIND_NAMES
@@ -55,8 +55,8 @@ class OrganizationResource(resources.ModelResource):
         return FOUNDER_NAMES.get(organization.founder, "")
 
     def export_field(self, field, instance, **kwargs):
-        """Return the cell value with dates and numbers native and text made formula-safe."""
-        return escape_cell(super().export_field(field, instance, force_native_type=True))
+        """Return the cell value with dates and numbers native, for safe_cell to write."""
+        return super().export_field(field, instance, force_native_type=True)
 
 
 def export_response(queryset: QuerySet[Organization]) -> FileResponse:
@@ -100,7 +100,7 @@ def organizations_xlsx(queryset: QuerySet[Organization]) -> tempfile.SpooledTemp
     for organization in organizations.iterator(chunk_size=2000):
         row = []
         for value in resource.export_resource(organization):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = safe_cell(sheet, value)
             if isinstance(value, datetime.date):
                 cell.number_format = _DATE_FORMAT
             row.append(cell)

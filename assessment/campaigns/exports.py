@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from assessment.models import Campaign, Participant
 from assessment.results.wording import NOT_FINISHED
 from candidates.exports import log_export_access
-from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
+from core.spreadsheets import XLSX_CONTENT_TYPE, safe_cell
 
 COLUMNS = (
     ("Место", 8),
@@ -58,7 +58,7 @@ def write_ranking_workbook(
     for index, (_, width) in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A3"
-    title = WriteOnlyCell(sheet, value=escape_cell(f"Рейтинг участников: {campaign.name}"))
+    title = safe_cell(sheet, f"Рейтинг участников: {campaign.name}")
     title.font = Font(bold=True)
     sheet.append([title])
     header = []
@@ -71,7 +71,7 @@ def write_ranking_workbook(
     for participant in participants.iterator(chunk_size=2000):
         cells = []
         for value in ranking_row(participant):
-            cell = WriteOnlyCell(sheet, value=escape_cell(value))
+            cell = safe_cell(sheet, value)
             if hasattr(value, "year"):
                 cell.number_format = "DD.MM.YYYY"
             cells.append(cell)

@@ -29,7 +29,7 @@ from core.spreadsheets.tables import (
     locate_header,
     template_rows,
 )
-from core.spreadsheets.writing import XLSX_CONTENT_TYPE, escape_cell, unescape_cell
+from core.spreadsheets.writing import XLSX_CONTENT_TYPE, clean_text, safe_cell, unescape_cell
 
 __all__ = [
     "DIGITS_WITH_SPACES",
@@ -42,8 +42,8 @@ __all__ = [
     "RowError",
     "TableNotFound",
     "cell_text",
+    "clean_text",
     "detect_format",
-    "escape_cell",
     "fold_header",
     "header_key",
     "is_blank",
@@ -54,6 +54,7 @@ __all__ = [
     "parse_date",
     "parse_email",
     "read_spreadsheet",
+    "safe_cell",
     "template_rows",
     "text_value",
     "unescape_cell",

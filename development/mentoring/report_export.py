@@ -9,7 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from core.spreadsheets import XLSX_CONTENT_TYPE, escape_cell
+from core.spreadsheets import XLSX_CONTENT_TYPE, safe_cell
 from development.mentoring.report import COLUMNS, NO_DATA, Report
 from registry.models import OrganizationKind
 
@@ -29,7 +29,7 @@ def _number(value: float | int | None) -> float | int | str:
 def _bold_row(sheet, values: list) -> list[WriteOnlyCell]:
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=escape_cell(value))
+        cell = safe_cell(sheet, value)
         cell.font = Font(bold=True)
         cells.append(cell)
     return cells
@@ -59,7 +59,7 @@ def write_report(report: Report, target, *, title: str) -> None:
             str(KIND_NAMES.get(organization.kind, organization.kind)),
         ]
         values = [_number(column.value(row)) for column in COLUMNS]
-        sheet.append([WriteOnlyCell(sheet, value=escape_cell(value)) for value in lead + values])
+        sheet.append([safe_cell(sheet, value) for value in lead + values])
     medians = [_number(report.medians.get(column.key)) for column in COLUMNS]
     sheet.append(_bold_row(sheet, ["Медиана по области", "", "", "", *medians]))
     workbook.save(target)

@@ -12,6 +12,7 @@ from audit.models import PersonalDataAccess
 from candidates.models import NominationStatus
 from registry.models import Municipality
 from tests.candidates.factories import make_candidate, make_nomination
+from tests.xlsx import is_safe_text, sheet_cells
 
 S = NominationStatus
 URL = reverse("candidates:pipeline_export")
@@ -79,11 +80,12 @@ def test_it_escapes_cells_a_spreadsheet_would_run_as_formulas(client, ministry_u
     _nomination("Формулова", phone=dangerous, position='=HYPERLINK("http://evil","x")')
     client.force_login(ministry_user)
 
-    rows = _rows(client.get(URL))
+    response = client.get(URL)
 
-    header = rows[0]
-    assert rows[1][header.index("Телефон")] == "'" + dangerous
-    assert rows[1][header.index("Должность")] == '\'=HYPERLINK("http://evil","x")'
+    rows = sheet_cells(b"".join(response.streaming_content))
+    header = [cell.value for cell in rows[0]]
+    assert is_safe_text(rows[1][header.index("Телефон")], dangerous)
+    assert is_safe_text(rows[1][header.index("Должность")], '=HYPERLINK("http://evil","x")')
 
 
 @pytest.mark.django_db
