@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from assessment import access
+from assessment.experts.selectors import work_for_assignment
 from assessment.models import (
     CalibrationDecision,
     CampaignInstrument,
@@ -215,6 +216,11 @@ def expert_rating_save(
             raise ValidationError("Сначала заявите об отсутствии конфликта интересов.")
         if locked.campaign_instrument.campaign.status != CampaignStatus.ACTIVE:
             raise ValidationError("Кампания не идёт: оценки не принимаются.")
+        if work_for_assignment(locked).awaited:
+            raise ValidationError(
+                f"Работа ещё не сдана (срок — {locked.campaign_instrument.deadline:%d.%m.%Y}): "
+                "оценить её можно после того, как участник её сдаст."
+            )
         criteria = list(
             RubricCriterion.objects.filter(
                 instrument=locked.campaign_instrument.instrument

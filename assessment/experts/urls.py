@@ -3,7 +3,7 @@ pages."""
 
 from django.urls import path
 
-from assessment.experts.views import assignments, calibration, rating
+from assessment.experts.views import assignments, calibration, rating, work
 
 urlpatterns = [
     # Expert panels (ministry).
@@ -34,4 +34,9 @@ urlpatterns = [
     path("expert/assignments/<int:pk>/", rating.expert_assignment, name="expert_assignment"),
     path("expert/assignments/<int:pk>/declare/", rating.expert_declare, name="expert_declare"),
     path("expert/assignments/<int:pk>/rate/", rating.expert_rate, name="expert_rate"),
+    path(
+        "expert/assignments/<int:pk>/work/<int:file_pk>/",
+        work.expert_work_file,
+        name="expert_work_file",
+    ),
 ]

@@ -38,6 +38,7 @@ from assessment.models.participation import (
     TestAttempt,
 )
 from assessment.models.results import PerformanceRating, Result, TalentReviewNote
+from assessment.models.work import WorkFile, WorkSubmission
 
 __all__ = [
     "CalibrationDecision",
@@ -69,4 +70,6 @@ __all__ = [
     "TalentReviewNote",
     "TargetLevel",
     "TestAttempt",
+    "WorkFile",
+    "WorkSubmission",
 ]

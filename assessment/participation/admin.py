@@ -3,8 +3,8 @@
 from django.contrib import admin
 
 from assessment import access
-from assessment.admin_base import RecordAdmin, scoped
-from assessment.models import FeedbackInvitation, Response, TestAttempt
+from assessment.admin_base import RecordAdmin, RecordInline, scoped
+from assessment.models import FeedbackInvitation, Response, TestAttempt, WorkFile, WorkSubmission
 
 
 @admin.register(Response)
@@ -57,3 +57,22 @@ class FeedbackInvitationAdmin(RecordAdmin):
         "expires_at",
         "used_at",
     ]
+
+
+class WorkFileInline(RecordInline):
+    model = WorkFile
+    fields = ["original_name", "content_type", "size", "uploaded_at"]
+
+
+@admin.register(WorkSubmission)
+class WorkSubmissionAdmin(RecordAdmin):
+    name_accusative = "письменную работу"
+    visible_to = scoped(access.participant_records_visible_to, WorkSubmission)
+    list_display = ["participant", "campaign_instrument", "saved_at", "submitted_at"]
+    list_select_related = [
+        "participant__candidate",
+        "participant__campaign",
+        "campaign_instrument__instrument",
+    ]
+    fields = ["participant", "campaign_instrument", "text", "saved_at", "submitted_at"]
+    inlines = [WorkFileInline]

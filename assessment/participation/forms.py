@@ -4,6 +4,7 @@ from django import forms
 from django.http import QueryDict
 
 from assessment.models import FeedbackRelation
+from assessment.models.work import MAX_TEXT_LENGTH
 from core.names import validate_person_name
 
 RATING_PREFIX = "i-"
@@ -57,4 +58,23 @@ class FeedbackCommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Комментарий увидит оцениваемый — без вашего имени и вместе с другими "
         "комментариями группы. Не указывайте в нём сведения, по которым вас можно узнать.",
+    )
+
+
+class WorkTextForm(forms.Form):
+    """The text of a written work; it may stay empty when the work is a file."""
+
+    text = forms.CharField(
+        label="Текст работы",
+        required=False,
+        strip=False,
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 18, "class": "form-control", "spellcheck": "true"}),
+    )
+
+
+class WorkFileForm(forms.Form):
+    file = forms.FileField(
+        label="Файл с работой",
+        error_messages={"required": "Выберите файл.", "empty": "Файл пустой."},
     )

@@ -20,9 +20,11 @@ from assessment.models import (
     Participant,
     Response,
     TestAttempt,
+    WorkSubmission,
 )
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.participation import FEEDBACK_MIN_GROUP
+from assessment.models.work import WRITTEN_KINDS
 from core.numbers import round_half_up
 
 URL_NAMES = {
@@ -79,6 +81,7 @@ def _status(
     attempt: TestAttempt | None,
     invitations: tuple[int, int],
     experts_done: int,
+    work: WorkSubmission | None = None,
 ) -> tuple[str, str, str]:
     """Return (status, label, detail) of one instrument for one participant."""
     kind = ci.instrument.kind
@@ -107,8 +110,16 @@ def _status(
         if closed:
             return "submitted", "сбор завершён", detail
         return "draft", "идёт сбор отзывов", detail
+    if kind in WRITTEN_KINDS and (work is None or work.submitted_at is None):
+        if closed:
+            return "overdue", "работа не сдана", ""
+        if work is not None and (work.text.strip() or work.file_count):
+            return "draft", "черновик работы", "не сдана"
+        return "not_started", "ожидает вашей работы", ""
     if experts_done >= MIN_EXPERTS:
         return "rated", "оценено экспертами", ""
+    if kind in WRITTEN_KINDS:
+        return "waiting", "сдано, ожидает оценки экспертов", ""
     return "waiting", "ожидает оценки экспертов", ""
 
 
@@ -140,6 +151,12 @@ def participations_of(participants: QuerySet[Participant]) -> list[Participation
         .values("participant_id", "campaign_instrument_id")
         .annotate(invited=Count("id"), answered=Count("id", filter=Q(used_at__isnull=False)))
     }
+    works = {
+        (w.participant_id, w.campaign_instrument_id): w
+        for w in WorkSubmission.objects.filter(participant_id__in=ids).annotate(
+            file_count=Count("files")
+        )
+    }
     experts = {
         (row["participant_id"], row["campaign_instrument_id"]): row["done"]
         for row in ExpertAssignment.objects.filter(
@@ -161,6 +178,7 @@ def participations_of(participants: QuerySet[Participant]) -> list[Participation
                 attempt=attempts.get(key),
                 invitations=invitations.get(key, (0, 0)),
                 experts_done=experts.get(key, 0),
+                work=works.get(key),
             )
             url_name = URL_NAMES.get(ci.instrument.kind, "assessment:task")
             participation.items.append(

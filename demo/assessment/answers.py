@@ -25,6 +25,7 @@ from assessment.models import (
 from assessment.participation.services.feedback import feedback_submit, invitation_create
 from assessment.participation.services.self_assessment import response_save_draft, response_submit
 from assessment.participation.services.testing import attempt_start, attempt_submit
+from demo.assessment.work import hand_in_work
 from demo.builders import translit
 from demo.selection.roster import DemoCandidate
 
@@ -309,6 +310,7 @@ def rate(
             scores[second] = theirs[second] - 2 if theirs[second] >= 3 else theirs[second] + 2
     if state == "draft":
         scores = dict(list(scores.items())[:2])
+    hand_in_work(participant, item, rng)
     return expert_rating_save(
         assignment=assignment,
         scores=scores,

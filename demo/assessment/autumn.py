@@ -5,6 +5,7 @@ import random
 
 from accounts.models import User
 from assessment.models import CompetencyFramework, ExpertAssignment, InstrumentKind
+from assessment.participation.services.work import work_save_draft
 from assessment.results.services.results import results_compute
 from audit.models import AuditSource
 from demo.assessment.answers import (
@@ -24,6 +25,7 @@ from demo.assessment.campaigns import (
     participants_by_email,
     wave_nominations,
 )
+from demo.assessment.work import work_text
 from demo.builders import DAY
 from demo.selection.roster import AUTUMN_WAVE_STARTED_DAYS_AGO, email_of
 
@@ -126,6 +128,13 @@ def seed_autumn(
             paired=previous if same_panel else None,
             disagree=disagrees,
         )
+    # One more case is being written: a draft the experts cannot see yet.
+    work_save_draft(
+        participant=people[4],
+        campaign_instrument=items[K.CASE],
+        text=work_text(items[K.CASE], rng),
+        actor=people[4].candidate.user,
+    )
     backdate_answers(
         campaign,
         today,

@@ -24,6 +24,7 @@ from assessment.models import (
     Participant,
     Response,
     TestAttempt,
+    WorkSubmission,
 )
 from candidates.models import Nomination, NominationStatus
 from demo.builders import DAY, Stamps, candidates_workplaces, moment
@@ -201,6 +202,22 @@ def backdate_answers(
         .values_list("pk", flat=True)
     ):
         stamps.add(FeedbackResponse, pk, submitted_on=day("feedback"))
+    for work in (
+        WorkSubmission.objects.filter(participant__campaign=campaign)
+        .select_related("campaign_instrument")
+        .order_by("pk")
+    ):
+        # Handed in a week or two before the deadline, and before any expert rated it.
+        deadline = work.campaign_instrument.deadline
+        handed = moment_within(min(deadline - rng.randint(9, 14) * DAY, today - 6 * DAY), rng)
+        if work.submitted_at is None:
+            handed = moment_within(today - DAY, rng)
+        stamps.add(
+            WorkSubmission,
+            work.pk,
+            saved_at=handed,
+            submitted_at=handed if work.submitted_at else None,
+        )
     for assignment in (
         ExpertAssignment.objects.filter(participant__campaign=campaign)
         .select_related("campaign_instrument")

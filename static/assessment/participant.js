@@ -1,10 +1,12 @@
 /* The participant's pages: autosave of drafts and test answers, the test countdown.
+ * (self-assessment ratings, test answers, the text of a written work).
  * Without this script the pages still work: the forms have «Сохранить» and «Отправить» buttons,
  * and the server alone decides whether an answer arrived in time. */
 (function () {
   "use strict";
 
   var DEBOUNCE_MS = 800;
+  var TEXT_DEBOUNCE_MS = 1500;
 
   function csrfToken(form) {
     var input = form.querySelector('input[name="csrfmiddlewaretoken"]');
@@ -37,6 +39,7 @@
     var status = document.getElementById("autosave-status");
     var counter = form.querySelector("[data-answered-count]");
     var isTest = form.id === "test-form";
+    var isText = form.dataset.autosaveKind === "text";
     var timer = null;
     var inFlight = false;
     var again = false;
@@ -51,7 +54,12 @@
       if (inFlight) { again = true; return; }
       inFlight = true;
       show("Сохраняю…", false);
-      var answers = isTest ? collectChoices(form) : collectRatings(form);
+      var payload;
+      if (isText) {
+        payload = {text: form.querySelector("textarea").value};
+      } else {
+        payload = {answers: isTest ? collectChoices(form) : collectRatings(form)};
+      }
       fetch(url, {
         method: "POST",
         credentials: "same-origin",
@@ -60,7 +68,7 @@
           "X-CSRFToken": csrfToken(form),
           "X-Requested-With": "XMLHttpRequest"
         },
-        body: JSON.stringify({answers: answers})
+        body: JSON.stringify(payload)
       }).then(function (response) {
         return response.json().then(function (data) {
           if (response.ok) {
@@ -82,6 +90,13 @@
       window.clearTimeout(timer);
       timer = window.setTimeout(send, DEBOUNCE_MS);
     });
+    if (isText) {
+      // A text is saved a moment after the person stops typing, not only when they leave it.
+      form.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(send, TEXT_DEBOUNCE_MS);
+      });
+    }
   }
 
   function pad(number) { return number < 10 ? "0" + number : String(number); }

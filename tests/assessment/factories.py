@@ -198,3 +198,15 @@ def rate(assignment, scores: dict[str, int], *, submitted: bool = True, comment:
     assignment.submitted_at = timezone.now() if submitted else None
     assignment.save()
     return assignment
+
+
+def hand_in(participant: Participant, kind: str, text: str = "Решение кейса: диагностика, план."):
+    """Store the participant's handed-in written work on the instrument of the kind."""
+    from assessment.models import WorkSubmission
+
+    return WorkSubmission.objects.create(
+        participant=participant,
+        campaign_instrument=campaign_instrument(participant.campaign, kind),
+        text=text,
+        submitted_at=timezone.now(),
+    )

@@ -25,6 +25,7 @@ from tests.assessment.factories import (
     add_feedback,
     assign_expert,
     campaign_instrument,
+    hand_in,
     make_campaign,
     make_expert,
     make_participant,
@@ -74,6 +75,7 @@ def test_each_cell_shows_where_the_participant_is(client, ministry_user, campaig
         for n in range(4)
     )
     first, second = make_expert(), make_expert()
+    hand_in(busy, InstrumentKind.CASE)
     rate(
         assign_expert(busy, InstrumentKind.CASE, first),
         {"K02": 3, "K04": 3, "K05": 3, "K06": 3, "K08": 3},
@@ -88,7 +90,7 @@ def test_each_cell_shows_where_the_participant_is(client, ministry_user, campaig
         "не начато",
         "не начато: коллеги не приглашены",
         "не начато",
-        "эксперты не назначены",
+        "ожидает работы кандидата; эксперты не назначены",
     ]
     labels = _labels(response, busy)
     assert labels[0].startswith("черновик от ")
@@ -119,6 +121,7 @@ def test_reminders_go_only_to_those_who_have_not_finished(
     done = make_participant(campaign=campaign)
     submit_self_assessment(done, {"K01": 3})
     left = make_participant(campaign=campaign)
+    hand_in(done, InstrumentKind.CASE)
     idle_expert = make_expert()
     finished_expert = make_expert()
     assign_expert(done, InstrumentKind.CASE, idle_expert)

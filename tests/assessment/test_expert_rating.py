@@ -7,6 +7,7 @@ from assessment.models import DeclaredRelation, ExpertAssignment, InstrumentKind
 from audit.models import PersonalDataAccess
 from tests.assessment.factories import (
     assign_expert,
+    hand_in,
     make_campaign,
     make_expert,
     make_participant,
@@ -88,7 +89,9 @@ def test_the_declaration_needs_a_choice(client, campaign):
 
 def test_a_draft_is_saved_and_a_submission_is_final(client, campaign):
     expert = make_expert()
-    assignment = assign_expert(make_participant(campaign=campaign), InstrumentKind.CASE, expert)
+    participant = make_participant(campaign=campaign)
+    hand_in(participant, InstrumentKind.CASE)
+    assignment = assign_expert(participant, InstrumentKind.CASE, expert)
     client.force_login(expert)
     rate_url = reverse("assessment:expert_rate", args=[assignment.pk])
 
@@ -106,7 +109,14 @@ def test_a_draft_is_saved_and_a_submission_is_final(client, campaign):
     assert list(assignment.scores.values()) == [3]  # kept as a draft
 
     full = dict.fromkeys(CASE_CODES, 3)
-    client.post(rate_url, _rubric_post(assignment, full, action="submit", comment="Сильный"))
+    asked = client.post(
+        rate_url, _rubric_post(assignment, full, action="submit", comment="Сильный")
+    )
+    assert "Отправить оценку:" in asked.content.decode()
+    assignment.refresh_from_db()
+    assert assignment.submitted_at is None  # a draft until confirmed
+    confirmed = {**_rubric_post(assignment, full, action="submit", comment="Сильный")}
+    client.post(rate_url, {**confirmed, "confirmed": "yes"})
     again = client.post(
         rate_url,
         _rubric_post(assignment, dict.fromkeys(CASE_CODES, 1), action="submit"),
@@ -124,6 +134,7 @@ def test_ratings_are_blind_until_every_expert_has_submitted(
     client, campaign, django_capture_on_commit_callbacks
 ):
     participant = make_participant(campaign=campaign)
+    hand_in(participant, InstrumentKind.CASE)
     first = make_expert(last_name="Первова")
     second = make_expert(last_name="Вторая-Экспертиза")
     mine = rate(
@@ -155,7 +166,8 @@ def test_ratings_are_blind_until_every_expert_has_submitted(
                 dict.fromkeys(CASE_CODES, 4),
                 action="submit",
                 comment="Секретный комментарий второго",
-            ),
+            )
+            | {"confirmed": "yes"},
         )
     client.force_login(first)
     open_page = client.get(_page(mine)).content.decode()

@@ -14,6 +14,7 @@ from assessment.participation.services.testing import attempt_start
 from tests.assessment.factories import (
     ALL_KINDS,
     campaign_instrument,
+    hand_in,
     make_campaign,
     make_participant,
 )
@@ -63,8 +64,8 @@ def test_the_page_lists_every_assigned_instrument_with_its_status(client, partic
         ("Самооценка управленческих компетенций", "Черновик"),
         ("Тест управленческих знаний", "Тест начат"),
         ("Оценка 360°: обратная связь коллег", "Идёт сбор отзывов"),
-        ("Управленческий кейс «Первые сто дней директора»", "Ожидает оценки экспертов"),
-        ("Управленческий проект", "Ожидает оценки экспертов"),
+        ("Управленческий кейс «Первые сто дней директора»", "Ожидает вашей работы"),
+        ("Управленческий проект", "Ожидает вашей работы"),
     ]:
         assert f"{name}</a>" in page
         start = page.index(f"{name}</a>")
@@ -115,6 +116,7 @@ def test_statuses_after_submission_and_after_the_deadline(client, participant):
 
 def test_rated_expert_instruments_say_so(client, participant, expert_user):
     case = campaign_instrument(participant.campaign, K.CASE)
+    hand_in(participant, K.CASE)
     for expert in (expert_user, UserFactory(role="expert")):
         ExpertAssignment.objects.create(
             participant=participant,
@@ -154,7 +156,7 @@ def test_the_query_count_does_not_grow_with_campaigns(
 ):
     client.force_login(participant.candidate.user)
     client.get(URL)  # warm the session
-    with django_assert_num_queries(11) as one:
+    with django_assert_num_queries(12) as one:
         client.get(URL)
     for number in range(3):
         make_participant(
@@ -173,7 +175,7 @@ def test_the_expert_task_page_shows_the_task_and_the_criteria(client, participan
     page = client.get(reverse("assessment:task", args=[participant.pk, project.pk])).content
     page = page.decode()
     assert "Разработайте управленческий проект" in page
-    assert "Ожидает оценки экспертов" in page
+    assert "Ожидает вашей работы" in page
     assert "Качество проектного замысла" in page
 
 

@@ -19,10 +19,12 @@ from assessment.models import (
     Participant,
     Response,
     TestAttempt,
+    WorkSubmission,
 )
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.models.participation import FEEDBACK_MIN_GROUP
+from assessment.models.work import WRITTEN_KINDS
 
 
 def with_participant_counts(
@@ -130,6 +132,12 @@ class CampaignProgress:
                 .annotate(n=Count("id"))
             }
         )
+        self.works = {
+            (row["participant_id"], row["campaign_instrument_id"]): row
+            for row in WorkSubmission.objects.filter(participant_id__in=ids).values(
+                "participant_id", "campaign_instrument_id", "saved_at", "submitted_at"
+            )
+        }
         self.assignments: dict[tuple[int, int], list[ExpertAssignment]] = defaultdict(list)
         for assignment in ExpertAssignment.objects.filter(participant_id__in=ids).select_related(
             "expert"
@@ -172,6 +180,14 @@ class CampaignProgress:
             if answered >= FEEDBACK_MIN_GROUP:
                 return Cell(ci, SUBMITTED, label, True, True)
             return Cell(ci, DRAFT, f"{label} (нужно не меньше {FEEDBACK_MIN_GROUP})", False, True)
+        if kind in WRITTEN_KINDS and (self.works.get(key) or {}).get("submitted_at") is None:
+            work = self.works.get(key)
+            label = "ожидает работы кандидата"
+            if work is not None:
+                label += f": черновик от {timezone.localtime(work['saved_at']):%d.%m.%Y}"
+            if not self.assignments.get(key):
+                label += "; эксперты не назначены"
+            return Cell(ci, DRAFT if work else NOT_STARTED, label, False, True)
         if kind in EXPERT_KINDS:
             assigned = self.assignments.get(key, [])
             submitted = sum(1 for a in assigned if a.submitted_at)

@@ -8,23 +8,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assessment import access
 from assessment.experts import services as expert_services
 from assessment.experts.forms import DeclarationForm, RubricForm
+from assessment.experts.selectors import work_for_assignment
 from assessment.models import (
     CampaignStatus,
     CompetencyLevel,
     ExpertAssignment,
     Participant,
     RubricCriterion,
+    WorkSubmission,
 )
+from assessment.models.work import WRITTEN_KINDS
 from audit.services import personal_data_access_log
 from candidates.experience import length_of_service
 from candidates.models import WorkKind
-from core.views import show_errors
+from core.views import Confirmation, confirmation_page, is_confirmed, show_errors
 
 
 @login_required
@@ -44,6 +48,17 @@ def expert_home(request: HttpRequest) -> HttpResponse:
     )
     pending = [a for a in assignments if a.submitted_at is None]
     done = [a for a in assignments if a.submitted_at is not None]
+    handed_in = set(
+        WorkSubmission.objects.filter(
+            submitted_at__isnull=False,
+            participant_id__in={a.participant_id for a in pending},
+        ).values_list("participant_id", "campaign_instrument_id")
+    )
+    for assignment in pending:
+        assignment.awaits_work = (
+            assignment.campaign_instrument.instrument.kind in WRITTEN_KINDS
+            and (assignment.participant_id, assignment.campaign_instrument_id) not in handed_in
+        )
     return render(
         request,
         "assessment/expert/home.html",
@@ -51,7 +66,7 @@ def expert_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _assignment_for(request: HttpRequest, pk: int) -> ExpertAssignment:
+def assignment_for(request: HttpRequest, pk: int) -> ExpertAssignment:
     """Return the expert's own assignment in a started campaign, else 404."""
     return get_object_or_404(
         access.expert_assignments_of(request.user)
@@ -133,7 +148,7 @@ def _materials(participant: Participant) -> dict:
 @login_required
 def expert_assignment(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the declaration first, then the materials and the rubric form."""
-    assignment = _assignment_for(request, pk)
+    assignment = assignment_for(request, pk)
     participant = assignment.participant
     context = {
         "assignment": assignment,
@@ -160,6 +175,7 @@ def expert_assignment(request: HttpRequest, pk: int) -> HttpResponse:
         for criterion in criteria
     ]
     peers = _peer_ratings(assignment, criteria) if assignment.submitted_at else None
+    work = work_for_assignment(assignment)
     score_rows = [
         {
             "criterion": criterion,
@@ -176,9 +192,15 @@ def expert_assignment(request: HttpRequest, pk: int) -> HttpResponse:
             "score_rows": score_rows,
             "peers": peers,
             "is_submitted": assignment.submitted_at is not None,
-            "can_rate": assignment.campaign_instrument.campaign.status == CampaignStatus.ACTIVE,
+            "campaign_runs": assignment.campaign_instrument.campaign.status
+            == CampaignStatus.ACTIVE,
+            "is_written": work.is_written,
+            "work": work.submission,
+            "work_files": work.files,
+            "awaits_work": work.awaited,
         }
     )
+    context["can_rate"] = context["campaign_runs"] and not work.awaited
     return render(request, "assessment/expert/assignment.html", context)
 
 
@@ -186,7 +208,7 @@ def expert_assignment(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def expert_declare(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the declaration; a declared relation withdraws the assignment."""
-    assignment = _assignment_for(request, pk)
+    assignment = assignment_for(request, pk)
     form = DeclarationForm(request.POST)
     if not form.is_valid():
         for error in form.non_field_errors():
@@ -213,11 +235,50 @@ def expert_declare(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("assessment:expert_assignment", pk)
 
 
+def _confirm_rating(
+    request: HttpRequest, assignment: ExpertAssignment, criteria: list, values: dict
+) -> HttpResponse:
+    """Keep the scores as the draft, then ask before the submission that fixes them."""
+    try:
+        expert_services.expert_rating_save(
+            assignment=assignment, submit=False, actor=request.user, request=request, **values
+        )
+    except ValidationError as error:
+        show_errors(request, error)
+        return redirect("assessment:expert_assignment", assignment.pk)
+    missing = [str(c.competency) for c in criteria if values["scores"].get(c.pk) in (None, "")]
+    if missing:
+        messages.error(
+            request,
+            "Черновик сохранён. Чтобы отправить оценку, оцените все критерии. Не оценено: "
+            + "; ".join(missing)
+            + ".",
+        )
+        return redirect("assessment:expert_assignment", assignment.pk)
+    person = assignment.participant.candidate.full_name
+    return confirmation_page(
+        request,
+        Confirmation(
+            title=f"Отправить оценку: {person}?",
+            details=[(str(c.competency), str(values["scores"][c.pk])) for c in criteria]
+            + ([("Комментарий", values["comment"])] if values["comment"] else []),
+            consequences=[
+                "Черновик сохранён; после отправки изменить оценки и комментарий нельзя.",
+                "Оценки других экспертов откроются вам, когда все назначенные эксперты "
+                "отправят свои.",
+            ],
+            confirm_label="Да, отправить оценку",
+            cancel_url=reverse("assessment:expert_assignment", args=[assignment.pk]),
+            danger=False,
+        ),
+    )
+
+
 @login_required
 @require_POST
 def expert_rate(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the rubric as a draft or submit it."""
-    assignment = _assignment_for(request, pk)
+    assignment = assignment_for(request, pk)
     criteria = _criteria(assignment)
     form = RubricForm(request.POST, criteria=criteria)
     submit = request.POST.get("action") == "submit"
@@ -225,6 +286,8 @@ def expert_rate(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Проверьте оценки: допустимы значения от 1 до 4.")
         return redirect("assessment:expert_assignment", pk)
     values = {"scores": form.scores(), "comment": form.cleaned_data["comment"]}
+    if submit and not is_confirmed(request):
+        return _confirm_rating(request, assignment, criteria, values)
     try:
         expert_services.expert_rating_save(
             assignment=assignment, submit=submit, actor=request.user, request=request, **values

@@ -10,8 +10,10 @@ from assessment import access
 from assessment.models import ExpertAssignment, RubricCriterion
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
+from assessment.models.work import WRITTEN_KINDS
 from assessment.participation.selectors import participations_of
 from assessment.participation.views.common import own_item
+from assessment.participation.views.work import work_page
 
 
 @login_required
@@ -29,6 +31,8 @@ def my_assessment(request: HttpRequest) -> HttpResponse:
 def expert_task(request: HttpRequest, participant_pk: int, item_pk: int) -> HttpResponse:
     """Show an expert-rated instrument's task, what the experts assess, and its status."""
     participant, item = own_item(request, participant_pk, item_pk, tuple(EXPERT_KINDS))
+    if item.instrument.kind in WRITTEN_KINDS:
+        return work_page(request, participant, item)
     rated = ExpertAssignment.objects.filter(participant=participant, campaign_instrument=item)
     counts = rated.aggregate(
         assigned=Count("id"), submitted=Count("id", filter=Q(submitted_at__isnull=False))
