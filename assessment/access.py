@@ -12,7 +12,7 @@ narrowed to the role that does the work, so that staff who may see a row never a
 in someone's place.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.access import (
     bound_municipality_id,
@@ -28,6 +28,7 @@ from assessment.models import (
     Participant,
     Result,
 )
+from candidates.access import nominations_visible_to
 
 # --- Campaigns: the staff pages -------------------------------------------------------------
 
@@ -130,13 +131,31 @@ def expert_assignments_of(user) -> QuerySet[ExpertAssignment]:
 
 
 def result_participants_visible_to(user) -> QuerySet[Participant]:
-    """Return the participants whose results the user may open."""
+    """Return the participants whose results the user may open.
+
+    The region, a coordinator's municipality, a person's own, and for a member of a selection
+    commission the nominations on its agenda: the commission decides on them with the result.
+    """
+    on_their_agenda = nominations_visible_to(user).values("pk")
     return scope_by_role(
         Participant.objects.all(),
         user,
         municipality="municipality",
-        own={Role.CANDIDATE: "candidate__user"},
+        own={Role.CANDIDATE: "candidate__user", Role.EXPERT: Q(nomination__in=on_their_agenda)},
     )
+
+
+def result_is_shown_to(user, participant: Participant) -> bool:
+    """Return whether the user may read the visible result now: the person assessed only once the
+    campaign is finished (until then it is «оценка ещё не завершена»); everyone else at once."""
+    if participant.candidate.user_id == getattr(user, "pk", None):
+        return participant.campaign.status == CampaignStatus.CLOSED
+    return True
+
+
+def is_own_result(user, participant: Participant) -> bool:
+    """Return whether the result is the user's own (no access to log, no staff tools)."""
+    return participant.candidate.user_id == getattr(user, "pk", None)
 
 
 def results_visible_to(user) -> QuerySet[Result]:

@@ -126,7 +126,7 @@ def _status(
 def participations_of(participants: QuerySet[Participant]) -> list[Participation]:
     """Return the participations with every instrument's status, in a fixed number of queries."""
     participants = list(
-        participants.select_related("campaign").order_by("-campaign__starts_on", "-id")
+        participants.select_related("campaign", "candidate").order_by("-campaign__starts_on", "-id")
     )
     ids = [p.pk for p in participants]
     by_campaign: dict[int, list[CampaignInstrument]] = defaultdict(list)

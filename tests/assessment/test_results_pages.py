@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import FeedbackRelation, InstrumentKind
+from assessment.models import Campaign, CampaignStatus, FeedbackRelation, InstrumentKind
 from assessment.results.services.results import results_compute
 from audit.models import PersonalDataAccess
 from candidates.models import NominationStatus, StatusChange
@@ -85,6 +85,9 @@ def test_the_ministry_sees_the_profile_and_how_it_was_computed(client, ministry_
 
 
 def test_the_candidate_sees_their_own_result_with_the_experts_unnamed(client, participant):
+    # The person's own result opens once the campaign is finished (tests/assessment/
+    # test_own_result.py covers the running campaign).
+    Campaign.objects.filter(pk=participant.campaign_id).update(status=CampaignStatus.CLOSED)
     client.force_login(participant.candidate.user)
 
     response = client.get(_url(participant))

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from assessment import access
-from assessment.models import ExpertAssignment, RubricCriterion
+from assessment.models import ExpertAssignment, Result, RubricCriterion
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.models.work import WRITTEN_KINDS
@@ -22,6 +22,15 @@ def my_assessment(request: HttpRequest) -> HttpResponse:
     if not access.can_view_own_assessment(request.user):
         raise Http404
     participations = participations_of(access.own_participations(request.user))
+    computed = set(
+        Result.objects.filter(
+            participant_id__in=[p.participant.pk for p in participations]
+        ).values_list("participant_id", flat=True)
+    )
+    for participation in participations:
+        participant = participation.participant
+        participation.result_open = access.result_is_shown_to(request.user, participant)
+        participation.has_result = participant.pk in computed
     return render(
         request, "assessment/participant/my_assessment.html", {"participations": participations}
     )

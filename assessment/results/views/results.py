@@ -31,16 +31,30 @@ def participant_for(request: HttpRequest, pk: int) -> Participant:
     )
 
 
+def _log_access(request: HttpRequest, participant: Participant, purpose: str) -> None:
+    """Log someone else's look at the person's result (a person's own look is not logged)."""
+    if not access.is_own_result(request.user, participant):
+        personal_data_access_log(
+            actor=request.user, subject=participant.candidate, purpose=purpose, request=request
+        )
+
+
+def _not_finished(request: HttpRequest, participant: Participant) -> HttpResponse:
+    """Tell the person that their result opens when the campaign is finished."""
+    return render(
+        request,
+        "assessment/results/not_finished.html",
+        {"participant": participant, "campaign": participant.campaign},
+    )
+
+
 @login_required
 def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the participant's competency profile against the target and how it was obtained."""
     participant = participant_for(request, pk)
-    personal_data_access_log(
-        actor=request.user,
-        subject=participant.candidate,
-        purpose=f"просмотр результата оценки ({participant.campaign})",
-        request=request,
-    )
+    if not access.result_is_shown_to(request.user, participant):
+        return _not_finished(request, participant)
+    _log_access(request, participant, f"просмотр результата оценки ({participant.campaign})")
     report = result_report(participant, name_experts=access.shows_expert_names(request.user))
     instruments = {
         str(ci.pk): ci
@@ -62,6 +76,7 @@ def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "instruments": instruments,
             "chart": report.chart_data(),
             "is_staff_view": access.shows_expert_names(request.user),
+            "is_own": access.is_own_result(request.user, participant),
             "can_recompute": access.can_recompute_results(request.user),
             "can_complete": (
                 access.can_complete_participant(request.user)
@@ -76,13 +91,12 @@ def result_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def result_evidence(request: HttpRequest, pk: int, ci_pk: int) -> HttpResponse:
     """Show the answers and ratings behind one instrument's scores."""
     participant = participant_for(request, pk)
+    if not access.result_is_shown_to(request.user, participant):
+        return _not_finished(request, participant)
     # Read through the campaign, so that the instrument knows it without a query.
     ci = get_object_or_404(participant.campaign.instruments.select_related("instrument"), pk=ci_pk)
-    personal_data_access_log(
-        actor=request.user,
-        subject=participant.candidate,
-        purpose=f"просмотр ответов и оценок: {ci.instrument} ({participant.campaign})",
-        request=request,
+    _log_access(
+        request, participant, f"просмотр ответов и оценок: {ci.instrument} ({participant.campaign})"
     )
     evidence = instrument_evidence(
         participant, ci, name_experts=access.shows_expert_names(request.user)
@@ -104,12 +118,9 @@ def result_evidence(request: HttpRequest, pk: int, ci_pk: int) -> HttpResponse:
 def result_download(request: HttpRequest, pk: int) -> HttpResponse:
     """Download the individual report as .docx."""
     participant = participant_for(request, pk)
-    personal_data_access_log(
-        actor=request.user,
-        subject=participant.candidate,
-        purpose=f"выгрузка отчёта об оценке в .docx ({participant.campaign})",
-        request=request,
-    )
+    if not access.result_is_shown_to(request.user, participant):
+        return _not_finished(request, participant)
+    _log_access(request, participant, f"выгрузка отчёта об оценке в .docx ({participant.campaign})")
     report = result_report(participant, name_experts=access.shows_expert_names(request.user))
     response = HttpResponse(
         result_docx(report),
