@@ -91,3 +91,36 @@ def assessment_deficits(nomination_id: int | None, threshold: int) -> tuple[str,
     if nomination_id is None:
         return ()
     return assessment_verdicts([nomination_id], threshold)[nomination_id].deficits
+
+
+@dataclass(frozen=True)
+class AssessmentEnrolment:
+    """What the assessment stage offers when staff send a nomination «на оценку».
+
+    `campaigns()` lists the campaigns the nomination may join, as (id, label); `enrol` adds it
+    to one of them inside the caller's transaction, or raises ValidationError saying why not;
+    `campaigns_url` is where staff create a campaign when none is open.
+    """
+
+    campaigns: Callable[[], list[tuple[int, str]]]
+    enrol: Callable[..., str]
+    campaigns_url: Callable[[], str]
+
+
+_assessment_enrolment: list[AssessmentEnrolment] = []
+
+
+def register_assessment_enrolment(enrolment: AssessmentEnrolment) -> None:
+    """Set how a nomination sent «на оценку» joins a campaign (the assessment stage's ready())."""
+    _assessment_enrolment[:] = [enrolment]
+
+
+def assessment_enrolment() -> AssessmentEnrolment:
+    """Return the registered enrolment; the assessment stage is always installed, so a missing
+    one is an error of the wiring, never a silently skipped step."""
+    if not _assessment_enrolment:
+        raise ImproperlyConfigured(
+            "Нет способа записать на оценку: приложение assessment не зарегистрировало "
+            "register_assessment_enrolment."
+        )
+    return _assessment_enrolment[0]

@@ -162,6 +162,8 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(
         label="Причина", required=False, widget=forms.Textarea, max_length=4000
     )
+    # «Направить на оценку»: the campaign the nomination joins in the same step.
+    campaign = forms.IntegerField(required=False, min_value=1)
 
 
 class OverrideForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from candidates.views import staff, staff_bulk, staff_checks
+from candidates.views import staff, staff_bulk, staff_checks, staff_transitions
 
 urlpatterns = [
     path("pipeline/", staff.pipeline, name="pipeline"),
@@ -10,7 +10,7 @@ urlpatterns = [
     path("staff/nominations/<int:pk>/", staff.nomination_review, name="staff_nomination"),
     path(
         "staff/nominations/<int:pk>/transition/",
-        staff.nomination_transition_view,
+        staff_transitions.nomination_transition_view,
         name="staff_nomination_transition",
     ),
     path(

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,13 +18,10 @@ from candidates.experience import length_of_service
 from candidates.exports import pipeline_export_response
 from candidates.forms_staff import (
     PAGE_SIZE,
-    REASON_LABELS,
-    REVIEW_ACTIONS,
     SORTS,
     NominateForm,
     OverrideForm,
     PipelineFilterForm,
-    TransitionForm,
 )
 from candidates.models import (
     Document,
@@ -39,9 +36,9 @@ from candidates.models import (
 from candidates.selectors import nomination_missing_items, status_counts
 from candidates.services.documents import document_mark_checked
 from candidates.services.eligibility import eligibility_evaluate, eligibility_override
-from candidates.services.nominations import TRANSITIONS, allowed_targets, nomination_transition
 from candidates.services.profiles import candidate_nominate
 from candidates.views.staff_review import review_checks_context
+from candidates.views.staff_transitions import nomination_for_staff, review_actions, to_review
 from core.views import show_errors
 from governance.selectors import regulation_in_force
 
@@ -135,21 +132,6 @@ def pipeline_export(request: HttpRequest) -> FileResponse:
     )
 
 
-def _nomination_for_staff(request: HttpRequest, pk: int) -> Nomination:
-    """Return the nomination if the user may open it on the staff side, else 404."""
-    return get_object_or_404(
-        access.pipeline_nominations_visible_to(request.user).select_related(
-            "candidate__user",
-            "candidate__organization",
-            "candidate__municipality",
-            "position_kind",
-            "municipality",
-            "nominated_by",
-        ),
-        pk=pk,
-    )
-
-
 def _service_summary(work_records, today: datetime.date) -> dict[str, str]:
     """Return the pedagogical and management service computed from the work history."""
     summary = {}
@@ -163,27 +145,10 @@ def _service_summary(work_records, today: datetime.date) -> dict[str, str]:
     return summary
 
 
-def _actions(nomination: Nomination) -> list[dict]:
-    """Return the review actions open from the nomination's status, reasons where required."""
-    targets = set(allowed_targets(nomination))
-    actions = [
-        {
-            "status": status.value,
-            "label": label,
-            "needs_reason": TRANSITIONS[status].needs_reason,
-            "reason_label": REASON_LABELS.get(status, "Причина"),
-        }
-        for status, label in REVIEW_ACTIONS.items()
-        if status in targets
-    ]
-    # The way forward first; the actions that need a written reason after it.
-    return sorted(actions, key=lambda action: action["needs_reason"])
-
-
 @login_required
 def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a nomination to staff: profile, documents, eligibility, timeline and actions."""
-    nomination = _nomination_for_staff(request, pk)
+    nomination = nomination_for_staff(request, pk)
     candidate = nomination.candidate
     personal_data_access_log(
         actor=request.user,
@@ -231,7 +196,7 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
             else "",
             "can_review": can_review,
             "waiting_on": WAITING_ON.get(nomination.status, ""),
-            "actions": _actions(nomination) if can_review else [],
+            "actions": review_actions(nomination) if can_review else [],
             "can_check_documents": access.can_check_documents(user, nomination),
             "can_evaluate": access.can_evaluate_eligibility(user, nomination),
             "can_override": check is not None and access.can_override_eligibility(user),
@@ -241,42 +206,11 @@ def nomination_review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _to_review(nomination: Nomination) -> HttpResponse:
-    return redirect("candidates:staff_nomination", pk=nomination.pk)
-
-
-@require_POST
-@login_required
-def nomination_transition_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Move the nomination to the status of the button pressed, if its state still allows."""
-    nomination = _nomination_for_staff(request, pk)
-    if not access.can_review_nomination(request.user, nomination):
-        raise PermissionDenied
-    form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Неизвестное действие. Обновите страницу и повторите.")
-        return _to_review(nomination)
-    target = NominationStatus(form.cleaned_data["to_status"])
-    try:
-        nomination = nomination_transition(
-            nomination=nomination,
-            to_status=target,
-            actor=request.user,
-            reason=form.cleaned_data["reason"],
-            request=request,
-        )
-    except ValidationError as error:
-        show_errors(request, error)
-    else:
-        messages.success(request, f"Заявка переведена в статус «{target.label}».")
-    return _to_review(nomination)
-
-
 @require_POST
 @login_required
 def document_check(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """Mark one of the nomination's documents as checked, or take the mark back."""
-    nomination = _nomination_for_staff(request, pk)
+    nomination = nomination_for_staff(request, pk)
     if not access.can_check_documents(request.user, nomination):
         raise PermissionDenied
     document = get_object_or_404(Document, pk=document_pk, nomination=nomination)
@@ -284,34 +218,34 @@ def document_check(request: HttpRequest, pk: int, document_pk: int) -> HttpRespo
     document_mark_checked(document=document, actor=request.user, checked=checked, request=request)
     state = "отмечен как проверенный" if checked else "снова не проверен"
     messages.success(request, f"Документ «{document.get_kind_display()}» {state}.")
-    return _to_review(nomination)
+    return to_review(nomination)
 
 
 @require_POST
 @login_required
 def eligibility_check(request: HttpRequest, pk: int) -> HttpResponse:
     """Evaluate the candidate against the qualification requirements in force."""
-    nomination = _nomination_for_staff(request, pk)
+    nomination = nomination_for_staff(request, pk)
     if not access.can_evaluate_eligibility(request.user, nomination):
         raise PermissionDenied
     check = eligibility_evaluate(nomination=nomination, actor=request.user, request=request)
     verdict = "соответствует" if check.is_eligible else "не соответствует"
     messages.success(request, f"Проверка выполнена: кандидат {verdict} требованиям.")
-    return _to_review(nomination)
+    return to_review(nomination)
 
 
 @require_POST
 @login_required
 def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> HttpResponse:
     """Record the attestation commission's recommendation admitting by exception."""
-    nomination = _nomination_for_staff(request, pk)
+    nomination = nomination_for_staff(request, pk)
     if not access.can_override_eligibility(request.user):
         raise PermissionDenied
     check = get_object_or_404(EligibilityCheck, pk=check_pk, nomination=nomination)
     latest = EligibilityCheck.objects.filter(nomination=nomination).values_list("pk", flat=True)
     if latest.first() != check.pk:
         messages.error(request, "С тех пор проверка выполнена заново. Обновите страницу.")
-        return _to_review(nomination)
+        return to_review(nomination)
     form = OverrideForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -319,7 +253,7 @@ def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> H
             "Исключение допускается только по рекомендации аттестационной комиссии: укажите "
             "номер и дату протокола и текст рекомендации.",
         )
-        return _to_review(nomination)
+        return to_review(nomination)
     try:
         eligibility_override(
             check=check,
@@ -333,7 +267,7 @@ def eligibility_override_view(request: HttpRequest, pk: int, check_pk: int) -> H
         show_errors(request, error)
     else:
         messages.success(request, "Рекомендация аттестационной комиссии записана.")
-    return _to_review(nomination)
+    return to_review(nomination)
 
 
 @login_required
@@ -363,5 +297,5 @@ def nominate(request: HttpRequest) -> HttpResponse:
                 f"Кандидат {nomination.candidate.full_name} выдвинут. Приглашение заполнить "
                 f"анкету отправлено на {nomination.candidate.email}.",
             )
-            return _to_review(nomination)
+            return to_review(nomination)
     return render(request, "candidates/staff/nominate.html", {"form": form})

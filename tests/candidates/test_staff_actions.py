@@ -90,11 +90,11 @@ def test_anonymous_posts_go_to_login(client):
         (S.SUBMITTED, S.RETURNED, "Приложите рекомендацию"),
         (S.DOCUMENT_CHECK, S.RETURNED, "Диплом нечитаем"),
         (S.DOCUMENT_CHECK, S.NOT_ADMITTED, "Нет высшего образования"),
-        (S.ADMITTED, S.ASSESSMENT, ""),
         (S.ASSESSMENT, S.COMMISSION_REVIEW, ""),
     ],
 )
 def test_each_action_moves_the_state(client, ministry_user, source, target, reason):
+    # «Направить на оценку» also chooses the campaign: tests/assessment/test_send_to_assessment.py
     nomination = make_nomination(status=source)
     client.force_login(ministry_user)
 
