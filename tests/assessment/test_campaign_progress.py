@@ -262,3 +262,17 @@ def test_a_second_reminder_within_the_hour_is_refused(
         client.force_login(ministry_user)
         client.post(url)
     assert len(mail.outbox) == 2
+
+
+def test_closing_a_campaign_is_confirmed_first(client, ministry_user, campaign):
+    client.force_login(ministry_user)
+    url = reverse("assessment:campaign_status", args=[campaign.pk, "close"])
+
+    asked = client.post(url)
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.ACTIVE
+    assert "Вернуть кампанию в работу нельзя." in asked.content.decode()
+
+    client.post(url, {"confirmed": "yes"})
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.CLOSED

@@ -82,6 +82,22 @@ def campaign_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in services:
         raise Http404
     service, success = services[action]
+    if action == "close" and not is_confirmed(request):
+        return confirmation_page(
+            request,
+            Confirmation(
+                title=f"Завершить кампанию «{campaign.name}»?",
+                details=[("Сроки", f"{campaign.starts_on:%d.%m.%Y}–{campaign.ends_on:%d.%m.%Y}")],
+                consequences=[
+                    "Ответы, работы и оценки экспертов больше не принимаются; не пройденные "
+                    "инструменты засчитываются как 0.",
+                    "Результаты будут рассчитаны, и участники увидят свои результаты и отчёты.",
+                    "Вернуть кампанию в работу нельзя.",
+                ],
+                confirm_label="Да, завершить кампанию",
+                cancel_url=reverse("assessment:campaign_progress", args=[campaign.pk]),
+            ),
+        )
     try:
         service(campaign=campaign, actor=request.user, request=request)
     except ValidationError as error:
