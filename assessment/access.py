@@ -18,6 +18,7 @@ from accounts.access import (
     bound_municipality_id,
     has_role,
     is_region_wide,
+    role_of,
     scope_by_role,
 )
 from accounts.models import Role, User
@@ -195,6 +196,14 @@ def can_rate_performance(user, participant: Participant) -> bool:
 
 
 # --- The competency model and the back office -----------------------------------------------
+
+
+def can_view_competency_model(user) -> bool:
+    """Return whether the user may read the competency model with its targets (everyone signed in).
+
+    The model is what everyone is assessed against: candidates read it before they answer.
+    """
+    return role_of(user) is not None
 
 
 def can_edit_competency_model(user) -> bool:

@@ -22,6 +22,7 @@ _ASSESSMENT_STAFF = [
     ("Кампании оценки", "assessment:campaign_list"),
     ("Талант-ревью", "assessment:talent_review"),
     ("Банк вопросов теста", "assessment:bank_import"),
+    ("Модель компетенций", "assessment:competency_model"),
 ]
 _DEVELOPMENT_STAFF = [
     ("Планы развития", "development:plan_list"),
@@ -78,7 +79,13 @@ MENU: dict[Role, list[Entry]] = {
     Role.MUNICIPAL: [
         ("Главная", "accounts:home_municipal"),
         ("Отбор", [item for item in _SELECTION_STAFF if item[1] != "candidates:meeting_list"]),
-        ("Оценка", [("Талант-ревью", "assessment:talent_review")]),
+        (
+            "Оценка",
+            [
+                ("Талант-ревью", "assessment:talent_review"),
+                ("Модель компетенций", "assessment:competency_model"),
+            ],
+        ),
         ("Развитие", _DEVELOPMENT_STAFF),
         ("Назначение", _ONBOARDING_STAFF),
         (

@@ -43,9 +43,9 @@ class CampaignAdmin(RecordAdmin):
 class ParticipantAdmin(RecordAdmin):
     name_accusative = "участника оценки"
     visible_to = access.result_participants_visible_to
-    list_display = ["candidate", "campaign", "municipality", "position_group", "completed_at"]
-    list_filter = ["campaign", "position_group"]
-    list_select_related = ["candidate", "campaign", "municipality"]
+    list_display = ["candidate", "campaign", "municipality", "position_kind", "completed_at"]
+    list_filter = ["campaign", "position_group", "position_kind"]
+    list_select_related = ["candidate", "campaign", "municipality", "position_kind"]
     search_fields = ["candidate__last_name", "candidate__first_name"]
     fields = [
         "campaign",
@@ -53,6 +53,7 @@ class ParticipantAdmin(RecordAdmin):
         "nomination",
         "membership",
         "position_group",
+        "position_kind",
         "municipality",
         "added_at",
         "completed_at",

@@ -221,10 +221,9 @@ def expert_rating_save(
                 f"Работа ещё не сдана (срок — {locked.campaign_instrument.deadline:%d.%m.%Y}): "
                 "оценить её можно после того, как участник её сдаст."
             )
+        instrument = locked.campaign_instrument.instrument
         criteria = list(
-            RubricCriterion.objects.filter(
-                instrument=locked.campaign_instrument.instrument
-            ).select_related("competency")
+            instrument.criteria_for(instrument.variant_for(locked.participant.position_kind_id))
         )
         clean: dict[str, int] = {}
         for criterion in criteria:

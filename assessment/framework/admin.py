@@ -12,9 +12,11 @@ from assessment.models import (
     CompetencyLevel,
     Indicator,
     Instrument,
+    LabourFunction,
     Question,
     RubricCriterion,
     TargetLevel,
+    TaskVariant,
 )
 from core.admin_base import PolicyAdmin
 
@@ -48,7 +50,7 @@ class ModelAdmin(PolicyAdmin):
 
 class CompetencyInline(ModelInline):
     model = Competency
-    fields = ["code", "name", "labour_function", "sort_order"]
+    fields = ["code", "name", "sort_order"]
     show_change_link = True
 
 
@@ -57,8 +59,15 @@ class CompetencyFrameworkAdmin(ModelAdmin):
     name_accusative = "модель компетенций"
     visible_to = scoped(access.reference_rows_visible_to, CompetencyFramework)
     list_display = ["name", "version", "is_current", "created_at"]
-    fields = ["version", "name", "is_current", "notes"]
+    fields = ["version", "name", "is_current", "description", "notes"]
     inlines = [CompetencyInline]
+
+
+@admin.register(LabourFunction)
+class LabourFunctionAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, LabourFunction)
+    list_display = ["code", "name", "standard"]
+    fields = ["code", "name", "standard", "sort_order"]
 
 
 class CompetencyLevelInline(ModelInline):
@@ -69,19 +78,26 @@ class CompetencyLevelInline(ModelInline):
 
 class TargetLevelInline(ModelInline):
     model = TargetLevel
-    fields = ["position_group", "level"]
-    max_num = 2
+    fields = ["position_kind", "level"]
 
 
 @admin.register(Competency)
 class CompetencyAdmin(ModelAdmin):
     name_accusative = "компетенцию"
     visible_to = scoped(access.reference_rows_visible_to, Competency)
-    list_display = ["code", "name", "labour_function", "framework"]
-    list_filter = ["framework", "labour_function"]
+    list_display = ["code", "name", "functions", "framework"]
+    list_filter = ["framework", "labour_functions"]
     search_fields = ["code", "name"]
-    fields = ["framework", "code", "name", "description", "labour_function", "sort_order"]
+    fields = ["framework", "code", "name", "description", "labour_functions", "sort_order"]
+    filter_horizontal = ["labour_functions"]
     inlines = [CompetencyLevelInline, TargetLevelInline]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).prefetch_related("labour_functions")
+
+    @admin.display(description="обобщённые трудовые функции")
+    def functions(self, competency: Competency) -> str:
+        return ", ".join(function.code for function in competency.labour_functions.all())
 
 
 # --- Instruments ----------------------------------------------------------------------------
@@ -94,13 +110,28 @@ class IndicatorInline(ModelInline):
 
 class QuestionInline(ModelInline):
     model = Question
-    fields = ["competency", "text", "kind", "is_active"]
+    fields = ["competency", "section", "text", "kind", "is_active"]
     show_change_link = True
 
 
 class RubricCriterionInline(ModelInline):
     model = RubricCriterion
-    fields = ["competency", "description"]
+    fields = ["variant", "competency", "description"]
+
+
+class TaskVariantInline(ModelInline):
+    model = TaskVariant
+    fields = ["title", "position_kinds", "is_default", "sort_order"]
+    show_change_link = True
+
+
+@admin.register(TaskVariant)
+class TaskVariantAdmin(ModelAdmin):
+    visible_to = scoped(access.reference_rows_visible_to, TaskVariant)
+    list_display = ["title", "instrument", "is_default", "sort_order"]
+    list_filter = ["instrument"]
+    fields = ["instrument", "title", "position_kinds", "is_default", "task", "sort_order"]
+    filter_horizontal = ["position_kinds"]
 
 
 @admin.register(Instrument)
@@ -118,10 +149,11 @@ class InstrumentAdmin(ModelAdmin):
         "competencies",
         "task",
         "questions_per_competency",
+        "kind_questions",
         "time_limit_minutes",
     ]
     filter_horizontal = ["competencies"]
-    inlines = [IndicatorInline, RubricCriterionInline, QuestionInline]
+    inlines = [IndicatorInline, TaskVariantInline, RubricCriterionInline, QuestionInline]
 
 
 class ChoiceInline(ModelInline):
@@ -133,8 +165,8 @@ class ChoiceInline(ModelInline):
 class QuestionAdmin(ModelAdmin):
     name_accusative = "вопрос теста"
     visible_to = scoped(access.reference_rows_visible_to, Question)
-    list_display = ["text", "competency", "kind", "is_active", "instrument"]
-    list_filter = ["instrument", "kind", "is_active", "competency"]
-    search_fields = ["text"]
-    fields = ["instrument", "competency", "text", "kind", "is_active"]
+    list_display = ["text", "competency", "section", "kind", "is_active", "instrument"]
+    list_filter = ["instrument", "section", "kind", "is_active", "competency"]
+    search_fields = ["text", "source"]
+    fields = ["instrument", "competency", "section", "text", "kind", "source", "is_active"]
     inlines = [ChoiceInline]

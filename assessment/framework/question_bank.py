@@ -15,7 +15,14 @@ from django.http import HttpRequest
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from assessment.models import Choice, Instrument, InstrumentKind, Question, QuestionKind
+from assessment.models import (
+    Choice,
+    Instrument,
+    InstrumentKind,
+    Question,
+    QuestionKind,
+    QuestionSection,
+)
 from audit.services import audit_record
 from core.spreadsheets import (
     FileRefused,
@@ -40,9 +47,30 @@ COMPETENCY = "Компетенция"
 TEXT = "Вопрос"
 KIND = "Тип"
 CORRECT = "Верные"
+SECTION = "Раздел"
+SOURCE = "Источник"
 OPTIONS = tuple(f"Вариант {n}" for n in range(1, MAX_OPTIONS + 1))
-TEMPLATE_HEADERS = (COMPETENCY, TEXT, KIND, *OPTIONS, CORRECT)
-REQUIRED_HEADERS = (COMPETENCY, TEXT, KIND, OPTIONS[0], OPTIONS[1], CORRECT)
+TEMPLATE_HEADERS = (COMPETENCY, TEXT, KIND, *OPTIONS, CORRECT, SECTION, SOURCE)
+# Every question names where its right answer comes from; the section may be left empty (common).
+REQUIRED_HEADERS = (COMPETENCY, TEXT, KIND, OPTIONS[0], OPTIONS[1], CORRECT, SOURCE)
+MAX_SOURCE_LENGTH = 1000
+# «Раздел» as people write it: the section's name, its first word, or the usual short names.
+SECTION_WORDS = {
+    **{str(label).lower(): value for value, label in QuestionSection.choices},
+    "общий": QuestionSection.COMMON,
+    "общий раздел": QuestionSection.COMMON,
+    "школа": QuestionSection.GENERAL,
+    "общеобразовательная": QuestionSection.GENERAL,
+    "детский сад": QuestionSection.PRESCHOOL,
+    "дошкольная": QuestionSection.PRESCHOOL,
+    "колледж": QuestionSection.VOCATIONAL,
+    "спо": QuestionSection.VOCATIONAL,
+    "профессиональная": QuestionSection.VOCATIONAL,
+    "до": QuestionSection.ADDITIONAL,
+    "дополнительное образование": QuestionSection.ADDITIONAL,
+    "орган управления": QuestionSection.MUNICIPAL,
+    "муниципальный": QuestionSection.MUNICIPAL,
+}
 
 KIND_WORDS = {
     "один": QuestionKind.SINGLE,
@@ -65,6 +93,12 @@ class BankRow:
     kind: str
     options: tuple[str, ...]
     correct: tuple[int, ...]  # 1-based positions in options
+    section: str = QuestionSection.COMMON
+    source: str = ""
+
+    @property
+    def section_label(self) -> str:
+        return QuestionSection(self.section).label
 
     def as_dict(self) -> dict:
         return {
@@ -74,6 +108,8 @@ class BankRow:
             "kind": self.kind,
             "options": list(self.options),
             "correct": list(self.correct),
+            "section": self.section,
+            "source": self.source,
         }
 
     @classmethod
@@ -85,6 +121,8 @@ class BankRow:
             kind=str(data["kind"]),
             options=tuple(str(option) for option in data["options"]),
             correct=tuple(int(number) for number in data["correct"]),
+            section=str(data.get("section", QuestionSection.COMMON)),
+            source=str(data.get("source", "")),
         )
 
 
@@ -147,6 +185,19 @@ def _parse_row(row_number: int, cell, codes: set[str], errors: list[RowError]) -
             error(CORRECT, "у вопроса типа «один» должен быть ровно один верный вариант")
         elif kind == QuestionKind.MULTIPLE and len(set(numbers)) == len(options):
             error(CORRECT, "все варианты не могут быть верными")
+    section_text = cell_text(cell(SECTION)).lower().rstrip(".")
+    section = SECTION_WORDS.get(section_text) if section_text else QuestionSection.COMMON
+    if section is None:
+        error(
+            SECTION,
+            f"раздела «{section_text}» нет: оставьте пустым для общего раздела или укажите "
+            "«школа», «детский сад», «колледж», «ДО», «орган управления»",
+        )
+    source = cell_text(cell(SOURCE))
+    if not source:
+        error(SOURCE, "укажите источник: акт, статью (часть, пункт) и редакцию, или автора модели")
+    elif len(source) > MAX_SOURCE_LENGTH:
+        error(SOURCE, f"источник длиннее {MAX_SOURCE_LENGTH} знаков")
     if found:
         errors.extend(found)
         return None
@@ -159,6 +210,8 @@ def _parse_row(row_number: int, cell, codes: set[str], errors: list[RowError]) -
         kind=kind,
         options=tuple(options[n] for n in order),
         correct=tuple(sorted({order.index(n) + 1 for n in numbers})),
+        section=section,
+        source=source,
     )
 
 
@@ -235,6 +288,8 @@ def question_bank_import(
                 competency=competencies[row.competency],
                 text=row.text,
                 kind=row.kind,
+                section=row.section,
+                source=row.source,
             )
             for row in rows
         )
@@ -251,6 +306,15 @@ def question_bank_import(
             request=request,
         )
     return len(questions)
+
+
+_SECTION_SHORT = {
+    QuestionSection.GENERAL: "школа",
+    QuestionSection.PRESCHOOL: "детский сад",
+    QuestionSection.VOCATIONAL: "колледж",
+    QuestionSection.ADDITIONAL: "ДО",
+    QuestionSection.MUNICIPAL: "орган управления",
+}
 
 
 def template_workbook(instrument: Instrument) -> bytes:
@@ -272,6 +336,8 @@ def template_workbook(instrument: Instrument) -> bytes:
             None,
             None,
             "2",
+            "",
+            "Трудовой кодекс Российской Федерации, ч. 5 ст. 70 (ред. на 01.01.2025)",
         )
     )
     sheet.append(
@@ -286,25 +352,38 @@ def template_workbook(instrument: Instrument) -> bytes:
             None,
             None,
             "1,2",
+            "школа",
+            "Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных», п. 1 ст. 3 "
+            "(ред. на 01.01.2025)",
         )
     )
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    widths = {"A": 14, "B": 60, "C": 12, "J": 10}
+    widths = {"A": 14, "B": 60, "C": 12, "J": 10, "K": 18, "L": 60}
     for column in "DEFGHI":
         widths[column] = 28
     for column, width in widths.items():
         sheet.column_dimensions[column].width = width
     # Numbers typed as «1,3» must stay text, or Excel turns them into 1.3.
     for row in range(2, 1001):
-        sheet.cell(row=row, column=len(TEMPLATE_HEADERS)).number_format = "@"
+        sheet.cell(row=row, column=TEMPLATE_HEADERS.index(CORRECT) + 1).number_format = "@"
     codes = workbook.create_sheet("Компетенции")
     codes.append(("Код", "Компетенция"))
     for competency in instrument.competencies.order_by("sort_order", "code"):
         codes.append((competency.code, competency.name))
     codes.column_dimensions["B"].width = 60
     for cell in codes[1]:
+        cell.font = Font(bold=True)
+    sections = workbook.create_sheet("Разделы")
+    sections.append(("Раздел", "Что писать в столбце «Раздел»"))
+    sections.append(("общий раздел", "оставить пустым — вопрос для всех участников"))
+    for value, label in QuestionSection.choices:
+        if value != QuestionSection.COMMON:
+            sections.append((str(label), _SECTION_SHORT[value]))
+    sections.column_dimensions["A"].width = 50
+    sections.column_dimensions["B"].width = 50
+    for cell in sections[1]:
         cell.font = Font(bold=True)
     buffer = io.BytesIO()
     workbook.save(buffer)

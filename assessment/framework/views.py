@@ -1,4 +1,4 @@
-"""Pages of the knowledge-test bank and its import from Excel (staff)."""
+"""Pages of the competency model (everyone) and the knowledge-test bank with its import."""
 
 import tempfile
 from pathlib import Path
@@ -20,10 +20,33 @@ from assessment.framework.question_bank import (
     read_bank_file,
     template_workbook,
 )
-from assessment.framework.selectors import knowledge_tests, question_counts
+from assessment.framework.selectors import (
+    bank_questions,
+    competency_model,
+    knowledge_tests,
+    question_counts,
+    section_counts,
+)
+from assessment.scoring import LEVEL_BANDS
 from core.spreadsheets import XLSX_CONTENT_TYPE
 
 SESSION_KEY = "assessment_bank_import"
+
+
+@login_required
+def model_page(request: HttpRequest) -> HttpResponse:
+    """Show the current competency model: its basis, functions, levels and targets by post."""
+    if not access.can_view_competency_model(request.user):
+        raise Http404
+    return render(
+        request,
+        "assessment/model.html",
+        {
+            "model": competency_model(),
+            "can_edit": access.can_edit_competency_model(request.user),
+            "bands": LEVEL_BANDS,
+        },
+    )
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -60,7 +83,12 @@ def bank_import(request: HttpRequest) -> HttpResponse:
             }
         else:
             request.session.pop(SESSION_KEY, None)
-    context |= {"instrument": instrument, "counts": question_counts(instrument)}
+    context |= {
+        "instrument": instrument,
+        "counts": question_counts(instrument),
+        "sections": section_counts(instrument),
+        "questions": bank_questions(instrument),
+    }
     return render(
         request,
         "assessment/bank/import.html",

@@ -28,7 +28,9 @@ from assessment.models.instruments import (
     InstrumentKind,
     Question,
     QuestionKind,
+    QuestionSection,
     RubricCriterion,
+    TaskVariant,
 )
 from assessment.models.participation import (
     FeedbackInvitation,
@@ -64,11 +66,13 @@ __all__ = [
     "PositionGroup",
     "Question",
     "QuestionKind",
+    "QuestionSection",
     "Response",
     "Result",
     "RubricCriterion",
     "TalentReviewNote",
     "TargetLevel",
+    "TaskVariant",
     "TestAttempt",
     "WorkFile",
     "WorkSubmission",

@@ -152,6 +152,13 @@ class Participant(models.Model):
     position_group = models.CharField(
         _("группа должностей"), max_length=8, choices=PositionGroup.choices
     )
+    # The target post: its targets, its case variant and its section of the test.
+    position_kind = models.ForeignKey(
+        "registry.PositionKind",
+        verbose_name=_("должность"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     municipality = models.ForeignKey(
         "registry.Municipality",
         on_delete=models.PROTECT,

@@ -8,13 +8,25 @@ from django.utils.translation import gettext_lazy as _
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
 
 
-class LabourFunction(models.TextChoices):
-    """The generalised labour functions of professional standard 250н (2021)."""
+class LabourFunction(models.Model):
+    """A generalised labour function of a professional standard, under its code (250н: A–D)."""
 
-    EDUCATION = "education", _("Управление образовательной деятельностью")
-    ADMINISTRATION = "administration", _("Администрирование деятельности организации")
-    DEVELOPMENT = "development", _("Управление развитием организации")
-    RELATIONS = "relations", _("Управление взаимодействием с участниками отношений и партнёрами")
+    code = models.CharField(_("код"), max_length=16, unique=True)
+    name = models.CharField(_("наименование"), max_length=300)
+    standard = models.CharField(
+        _("профессиональный стандарт"),
+        max_length=300,
+        help_text=_("Наименование стандарта и приказ, которым он утверждён."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+
+    class Meta:
+        verbose_name = _("обобщённая трудовая функция")
+        verbose_name_plural = _("обобщённые трудовые функции")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name}"
 
 
 class PositionGroup(models.TextChoices):
@@ -25,6 +37,14 @@ class PositionGroup(models.TextChoices):
 class CompetencyFramework(models.Model):
     version = models.PositiveIntegerField(_("версия"), unique=True)
     name = models.CharField(_("наименование"), max_length=255)
+    description = models.TextField(
+        _("основания модели"),
+        blank=True,
+        help_text=_(
+            "На каких профессиональных стандартах и квалификационных требованиях построена "
+            "модель и как она применяется к разным типам организаций и должностям."
+        ),
+    )
     is_current = models.BooleanField(_("текущая"), default=False)
     notes = models.TextField(_("что изменено"), blank=True)
     created_at = models.DateTimeField(_("создана"), auto_now_add=True)
@@ -55,8 +75,13 @@ class Competency(models.Model):
     code = models.CharField(_("код"), max_length=10)
     name = models.CharField(_("наименование"), max_length=255)
     description = models.TextField(_("описание"))
-    labour_function = models.CharField(
-        _("трудовая функция"), max_length=16, choices=LabourFunction.choices
+    # A competency may serve several functions (leading staff is administration, and it also
+    # carries the organization's development).
+    labour_functions = models.ManyToManyField(
+        LabourFunction,
+        verbose_name=_("обобщённые трудовые функции"),
+        related_name="competencies",
+        blank=True,
     )
     sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
 
@@ -100,7 +125,7 @@ class CompetencyLevel(models.Model):
 
 
 class TargetLevel(models.Model):
-    """The level a competency must reach for a position group."""
+    """The level a competency must reach for a position kind (a post in a kind of organization)."""
 
     competency = models.ForeignKey(
         Competency,
@@ -108,8 +133,11 @@ class TargetLevel(models.Model):
         related_name="target_levels",
         verbose_name=_("компетенция"),
     )
-    position_group = models.CharField(
-        _("группа должностей"), max_length=8, choices=PositionGroup.choices
+    position_kind = models.ForeignKey(
+        "registry.PositionKind",
+        verbose_name=_("должность"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     level = models.PositiveSmallIntegerField(_("целевой уровень"), validators=LEVEL_VALIDATORS)
 
@@ -118,7 +146,7 @@ class TargetLevel(models.Model):
         verbose_name_plural = _("целевые уровни")
         constraints = [
             models.UniqueConstraint(
-                fields=["competency", "position_group"], name="assessment_targetlevel_unique"
+                fields=["competency", "position_kind"], name="assessment_targetlevel_unique"
             ),
             models.CheckConstraint(
                 condition=Q(level__gte=1, level__lte=4), name="assessment_targetlevel_range"
@@ -126,4 +154,4 @@ class TargetLevel(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.competency} — {self.get_position_group_display()}: {self.level}"
+        return f"{self.competency} — {self.position_kind}: {self.level}"

@@ -1,5 +1,7 @@
 """Assessment instruments and their content: indicators, test questions, expert rubrics."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,16 @@ class Instrument(models.Model):
         _("вопросов на компетенцию"), default=3
     )
     time_limit_minutes = models.PositiveSmallIntegerField(_("лимит времени, мин"), default=40)
+    # Knowledge test: how many questions of the participant's own section (the kind of
+    # organization of the target post) come on top of the common part.
+    kind_questions = models.PositiveSmallIntegerField(
+        _("вопросов раздела по типу организации"),
+        default=0,
+        help_text=_(
+            "Сколько вопросов добавить из раздела типа организации, на должность в которой "
+            "претендует участник (детский сад, школа, колледж, организация ДО, орган управления)."
+        ),
+    )
     # Case / project / portfolio: the task given to the participant.
     task = models.TextField(_("задание"), blank=True)
 
@@ -64,6 +76,21 @@ class Instrument(models.Model):
     def kind_order(self) -> int:
         """Return the place of the instrument's kind in the order of the assessment."""
         return KIND_ORDER.get(self.kind, len(KIND_ORDER))
+
+    def variant_for(self, position_kind_id: int | None) -> "TaskVariant | None":
+        """Return the task variant written for the post, else the default one (or None)."""
+        return choose_variant(
+            self.variants.prefetch_related("position_kinds").order_by("sort_order", "pk"),
+            position_kind_id,
+        )
+
+    def criteria_for(self, variant: "TaskVariant | None") -> models.QuerySet["RubricCriterion"]:
+        """Return the rubric an expert rates with: the variant's, or the instrument's own."""
+        return (
+            RubricCriterion.objects.filter(instrument=self, variant=variant)
+            .select_related("competency")
+            .order_by("competency__sort_order", "pk")
+        )
 
 
 class Indicator(models.Model):
@@ -95,6 +122,25 @@ class QuestionKind(models.TextChoices):
     MULTIPLE = "multiple", _("несколько вариантов")
 
 
+class QuestionSection(models.TextChoices):
+    """The part of the test bank a question belongs to: common, or one kind of organization."""
+
+    COMMON = "common", _("общий раздел")
+    GENERAL = "general", _("общеобразовательная организация")
+    PRESCHOOL = "preschool", _("дошкольная образовательная организация")
+    VOCATIONAL = "vocational", _("профессиональная образовательная организация")
+    ADDITIONAL = "additional", _("организация дополнительного образования")
+    MUNICIPAL = "municipal", _("муниципальный орган управления образованием")
+
+    @classmethod
+    def of_position_kind(cls, position_kind) -> "QuestionSection":
+        """Return the section of a post: its kind of organization, or the municipal authority."""
+        kinds = position_kind.organization_kinds if position_kind is not None else []
+        if kinds and kinds[0] in cls.values:
+            return cls(kinds[0])
+        return cls.MUNICIPAL
+
+
 class Question(models.Model):
     instrument = models.ForeignKey(
         Instrument,
@@ -107,6 +153,18 @@ class Question(models.Model):
     )
     text = models.TextField(_("вопрос"))
     kind = models.CharField(_("тип"), max_length=8, choices=QuestionKind.choices)
+    section = models.CharField(
+        _("раздел"), max_length=12, choices=QuestionSection.choices, default=QuestionSection.COMMON
+    )
+    # Where the right answer comes from: act, article (part), edition; or the author of a model.
+    source = models.TextField(
+        _("источник"),
+        blank=True,
+        help_text=_(
+            "Нормативный акт, статья (часть, пункт) и редакция, на дату которой верен ответ; "
+            "для вопросов по теории управления — автор и работа. Видят только сотрудники."
+        ),
+    )
     is_active = models.BooleanField(_("используется"), default=True)
 
     class Meta:
@@ -134,6 +192,58 @@ class Choice(models.Model):
         return self.text
 
 
+class TaskVariant(models.Model):
+    """A variant of an expert-rated task (a case) written for some posts, with its own rubric.
+
+    A participant gets the variant that names their target post, else the instrument's default.
+    """
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="variants")
+    title = models.CharField(_("вариант"), max_length=255)
+    position_kinds = models.ManyToManyField(
+        "registry.PositionKind",
+        verbose_name=_("для должностей"),
+        related_name="+",
+        blank=True,
+    )
+    is_default = models.BooleanField(
+        _("по умолчанию"),
+        default=False,
+        help_text=_("Для должностей, которые не названы ни в одном варианте."),
+    )
+    task = models.TextField(_("задание"))
+    sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
+
+    class Meta:
+        verbose_name = _("вариант задания")
+        verbose_name_plural = _("варианты задания")
+        ordering = ["instrument", "sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument"],
+                condition=models.Q(is_default=True),
+                name="assessment_taskvariant_one_default",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument}: {self.title}"
+
+
+def choose_variant(
+    variants: Iterable["TaskVariant"], position_kind_id: int | None
+) -> "TaskVariant | None":
+    """Return the variant that names the post, else the default one, of variants in their order.
+
+    The variants' position kinds are read through .all(): prefetch them for a list.
+    """
+    variants = list(variants)
+    for variant in variants:
+        if any(kind.pk == position_kind_id for kind in variant.position_kinds.all()):
+            return variant
+    return next((variant for variant in variants if variant.is_default), None)
+
+
 class RubricCriterion(models.Model):
     """What an expert rates 1–4 for one competency in a case, interview, project or portfolio."""
 
@@ -143,6 +253,15 @@ class RubricCriterion(models.Model):
         related_name="criteria",
         verbose_name=_("инструмент оценки"),
     )
+    # The task variant the criterion belongs to; none for an instrument without variants.
+    variant = models.ForeignKey(
+        TaskVariant,
+        verbose_name=_("вариант задания"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="criteria",
+    )
     competency = models.ForeignKey(
         Competency, on_delete=models.PROTECT, related_name="+", verbose_name=_("компетенция")
     )
@@ -151,10 +270,17 @@ class RubricCriterion(models.Model):
     class Meta:
         verbose_name = _("критерий рубрики")
         verbose_name_plural = _("рубрика")
-        ordering = ["instrument", "competency__sort_order", "id"]
+        ordering = ["instrument", "variant__sort_order", "competency__sort_order", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instrument", "competency"], name="assessment_rubric_one_per_competency"
+                fields=["instrument", "competency"],
+                condition=models.Q(variant__isnull=True),
+                name="assessment_rubric_one_per_competency",
+            ),
+            models.UniqueConstraint(
+                fields=["variant", "competency"],
+                condition=models.Q(variant__isnull=False),
+                name="assessment_rubric_one_per_variant_competency",
             ),
         ]
 

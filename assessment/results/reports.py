@@ -29,8 +29,8 @@ def result_docx(report: ResultReport) -> bytes:
     add_text(document, campaign.name, bold_prefix="Кампания оценки: ", indent=False)
     add_text(
         document,
-        f"{participant.get_position_group_display()}, {participant.municipality}",
-        bold_prefix="Группа должностей: ",
+        f"{participant.position_kind}, {participant.municipality}",
+        bold_prefix="Должность, на которую претендует участник: ",
         indent=False,
     )
     if result is None:

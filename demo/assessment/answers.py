@@ -19,7 +19,6 @@ from assessment.models import (
     Participant,
     Question,
     Response,
-    RubricCriterion,
     TestAttempt,
 )
 from assessment.participation.services.feedback import feedback_submit, invitation_create
@@ -92,23 +91,16 @@ class Content:
     """What the instruments ask, loaded once."""
 
     indicators: dict[int, list[int]]  # instrument id -> indicator ids
-    criteria: dict[int, list[int]]  # instrument id -> criterion ids
     correct: dict[int, list[int]]  # question id -> correct choice ids
     wrong: dict[int, list[int]]  # question id -> wrong choice ids
 
 
 def content_of(framework: CompetencyFramework) -> Content:
-    content = Content({}, {}, {}, {})
+    content = Content({}, {}, {})
     for pk, instrument_id in Indicator.objects.filter(instrument__framework=framework).values_list(
         "pk", "instrument_id"
     ):
         content.indicators.setdefault(instrument_id, []).append(pk)
-    for pk, instrument_id in (
-        RubricCriterion.objects.filter(instrument__framework=framework)
-        .order_by("pk")
-        .values_list("pk", "instrument_id")
-    ):
-        content.criteria.setdefault(instrument_id, []).append(pk)
     for question in Question.objects.filter(instrument__framework=framework).prefetch_related(
         "choices"
     ):
@@ -300,7 +292,9 @@ def rate(
     assignment = expert_declare(assignment=assignment, actor=expert, no_conflict=True)
     if state == "declared":
         return assignment
-    criteria = content.criteria[item.instrument_id]
+    instrument = item.instrument
+    variant = instrument.variant_for(participant.position_kind_id)
+    criteria = list(instrument.criteria_for(variant).values_list("pk", flat=True))
     scores = {pk: _rating(level, rng, 0.35) for pk in criteria}
     if paired is not None and paired.submitted_at is not None:
         theirs = {pk: paired.scores[str(pk)] for pk in criteria}

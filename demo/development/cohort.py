@@ -19,7 +19,6 @@ from assessment.models import (
     PositionGroup,
     Response,
     Result,
-    RubricCriterion,
 )
 from assessment.results.services.results import results_compute
 from candidates.models import (
@@ -146,8 +145,9 @@ def record_answers(participant: Participant, scores: dict[str, float], rng: rand
         participant=participant, campaign_instrument=self_ci, answers=answers, submitted_at=answered
     )
     case_ci = items[InstrumentKind.CASE]
+    case = case_ci.instrument
     criteria = list(
-        RubricCriterion.objects.filter(instrument=case_ci.instrument).values_list(
+        case.criteria_for(case.variant_for(participant.position_kind_id)).values_list(
             "pk", "competency__code"
         )
     )
@@ -233,7 +233,8 @@ def reservist_add(
         campaign=campaign,
         candidate=candidate,
         nomination=nomination,
-        position_group=PositionGroup.DEPUTY if "deputy" in person.position else PositionGroup.HEAD,
+        position_group=PositionGroup.HEAD if position.is_head else PositionGroup.DEPUTY,
+        position_kind=position,
         municipality=municipality,
     )
     record_answers(participant, _story_scores(campaign.framework, rng, dict(person.scores)), rng)
@@ -278,6 +279,7 @@ def reassess(membership: ReserveMembership, today: datetime.date, rng: random.Ra
         candidate=membership.candidate,
         membership=membership,
         position_group=earlier.participant.position_group,
+        position_kind=membership.position_kind,
         municipality=membership.municipality,
         completed_at=datetime.datetime.combine(today - 12 * DAY, datetime.time(12), datetime.UTC),
     )

@@ -81,18 +81,26 @@ def make_participant(
     *,
     campaign: Campaign,
     candidate: Candidate | None = None,
-    position_group: str = PositionGroup.HEAD,
+    position_group: str | None = None,
     **candidate_kwargs,
 ) -> Participant:
-    """Add a candidate (new unless given) to the campaign through a nomination in «оценка»."""
+    """Add a candidate (new unless given) to the campaign through a nomination in «оценка».
+
+    The post is the nomination's (position_code=…, a school director by default); the position
+    group follows it unless given.
+    """
     nomination = make_nomination(
         candidate=candidate, status=NominationStatus.ASSESSMENT, **candidate_kwargs
     )
+    if position_group is None:
+        is_head = nomination.position_kind.is_head
+        position_group = PositionGroup.HEAD if is_head else PositionGroup.DEPUTY
     return Participant.objects.create(
         campaign=campaign,
         candidate=nomination.candidate,
         nomination=nomination,
         position_group=position_group,
+        position_kind=nomination.position_kind,
         municipality=nomination.municipality,
     )
 
@@ -186,13 +194,9 @@ def assign_expert(participant: Participant, kind: str, expert, *, declared: bool
 
 def rate(assignment, scores: dict[str, int], *, submitted: bool = True, comment: str = ""):
     """Store the expert's scores by competency code on the rubric; submitted unless asked not."""
-    from assessment.models import RubricCriterion
-
-    criteria = dict(
-        RubricCriterion.objects.filter(
-            instrument=assignment.campaign_instrument.instrument
-        ).values_list("competency__code", "id")
-    )
+    instrument = assignment.campaign_instrument.instrument
+    variant = instrument.variant_for(assignment.participant.position_kind_id)
+    criteria = dict(instrument.criteria_for(variant).values_list("competency__code", "id"))
     assignment.scores = {str(criteria[code]): value for code, value in scores.items()}
     assignment.comment = comment
     assignment.submitted_at = timezone.now() if submitted else None

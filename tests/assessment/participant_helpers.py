@@ -12,10 +12,12 @@ from tests.assessment.factories import campaign_instrument, make_campaign, make_
 K = InstrumentKind
 
 
-def setup_participant(kind: str, **campaign_kwargs) -> tuple[Participant, CampaignInstrument]:
-    """Return a participant of a new campaign with the instrument of the kind, and that item."""
+def setup_participant(
+    kind: str, *, position_code: str = "director-general", **campaign_kwargs
+) -> tuple[Participant, CampaignInstrument]:
+    """Return a participant (for the post) of a new campaign with the instrument of the kind."""
     campaign = make_campaign(kinds=[kind], **campaign_kwargs)
-    participant = make_participant(campaign=campaign)
+    participant = make_participant(campaign=campaign, position_code=position_code)
     return participant, campaign_instrument(campaign, kind)
 
 

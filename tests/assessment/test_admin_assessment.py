@@ -55,7 +55,7 @@ def test_the_instrument_page_shows_its_content(client, ministry_user):
     response = client.get(reverse("admin:assessment_instrument_change", args=[instrument.pk]))
 
     models = {inline.formset.model.__name__ for inline in response.context["inline_admin_formsets"]}
-    assert models == {"Indicator", "RubricCriterion", "Question"}
+    assert models == {"Indicator", "TaskVariant", "RubricCriterion", "Question"}
 
 
 def test_campaigns_are_read_only_in_the_admin(client, ministry_user):

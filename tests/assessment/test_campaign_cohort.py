@@ -73,6 +73,12 @@ def test_selected_people_join_with_the_position_group_of_their_post(client, mini
         deputy.candidate_id: PositionGroup.DEPUTY,
         reservist.candidate_id: PositionGroup.HEAD,
     }
+    posts = {p.candidate_id: p.position_kind.code for p in Participant.objects.all()}
+    assert posts == {
+        director.candidate_id: director.position_kind.code,
+        deputy.candidate_id: "deputy-general",
+        reservist.candidate_id: reservist.position_kind.code,
+    }
     assert Participant.objects.get(candidate=reservist.candidate).membership == reservist
 
 
@@ -113,6 +119,7 @@ def test_reservists_are_due_a_year_after_joining_or_after_the_last_assessment(
             candidate=membership.candidate,
             membership=membership,
             position_group=PositionGroup.HEAD,
+            position_kind=membership.position_kind,
             municipality=membership.municipality,
         )
 

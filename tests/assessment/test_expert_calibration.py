@@ -32,7 +32,9 @@ def flagged(db):
 
 def _criterion(participant, code: str) -> RubricCriterion:
     ci = campaign_instrument(participant.campaign, InstrumentKind.CASE)
-    return RubricCriterion.objects.get(instrument=ci.instrument, competency__code=code)
+    instrument = ci.instrument
+    variant = instrument.variant_for(participant.position_kind_id)
+    return instrument.criteria_for(variant).get(competency__code=code)
 
 
 def test_the_disagreement_is_flagged_and_keeps_the_result_incomplete(flagged):

@@ -29,7 +29,11 @@ def _page(assignment) -> str:
 def _rubric_post(assignment, scores: dict[str, int], *, action: str, comment: str = "") -> dict:
     criteria = {
         c.competency.code: c.pk
-        for c in assignment.campaign_instrument.instrument.criteria.select_related("competency")
+        for c in assignment.campaign_instrument.instrument.criteria_for(
+            assignment.campaign_instrument.instrument.variant_for(
+                assignment.participant.position_kind_id
+            )
+        )
     }
     data = {f"criterion_{criteria[code]}": str(value) for code, value in scores.items()}
     data.update({"comment": comment, "action": action})
@@ -49,7 +53,9 @@ def test_the_declaration_comes_before_the_materials(client, campaign):
     assert "Заявление об отсутствии конфликта интересов" in before.content.decode()
     assert "Рубрика" not in before.content.decode()
     assert "Рубрика: оцените каждый критерий" in after.content.decode()
-    assert "Первые сто дней" in after.content.decode()  # the task of the seeded case
+    # The seeded case's variant for a school director, its title and its task.
+    assert "Директор школы: первые сто дней" in after.content.decode()
+    assert "средней общеобразовательной школы в районном центре" in after.content.decode()
     assignment.refresh_from_db()
     assert assignment.no_conflict_declared_at is not None
     assert PersonalDataAccess.objects.filter(actor=expert).exists()

@@ -30,11 +30,20 @@ def _xlsx(rows, *, title_rows=(), headers=TEMPLATE_HEADERS) -> io.BytesIO:
     return buffer
 
 
+SOURCE = "Трудовой кодекс Российской Федерации, ч. 5 ст. 334 (ред. на 01.01.2025)"
+
+
 def _row(
-    code="K03", text="Сколько дней длится отпуск учителя?", kind="один", options=None, correct="2"
+    code="K03",
+    text="Сколько дней длится отпуск учителя?",
+    kind="один",
+    options=None,
+    correct="2",
+    section=None,
+    source=SOURCE,
 ):
     options = options if options is not None else ["28", "56", "42"]
-    return (code, text, kind, *options, *[None] * (6 - len(options)), correct)
+    return (code, text, kind, *options, *[None] * (6 - len(options)), correct, section, source)
 
 
 GOOD = [
@@ -165,10 +174,36 @@ def test_the_template_downloads_and_imports_as_is(client, ministry_user, test_in
     assert "ошибок нет, вопросов 2" in page
 
 
-def test_the_bank_page_counts_questions_by_competency(client, ministry_user):
+def test_the_bank_page_counts_questions_by_competency_and_section(client, ministry_user):
     client.force_login(ministry_user)
     page = client.get(URL).content.decode()
-    assert "K05. Финансы, право и закупки</td>\n                <td>6</td>" in page
+    # The seed's six and the anti-corruption questions (two, and the gift question).
+    assert "K05. Финансы, право и закупки</td>\n                <td>9</td>" in page
+    assert "Дошкольная образовательная организация</td><td>6</td>" in page
+    assert "Муниципальный орган управления образованием</td><td>5</td>" in page
+    # Staff see where each right answer comes from.
+    assert "ч. 1 ст. 13.3" in page
+    assert "Hersey P., Blanchard K. H." in page
+
+
+def test_a_row_names_its_section_and_must_name_its_source(client, ministry_user, test_instrument):
+    client.force_login(ministry_user)
+    rows = [
+        _row(text="Вопрос для детского сада", section="детский сад"),
+        _row(text="Вопрос без источника", source=None),
+        _row(text="Вопрос неизвестного раздела", section="вуз"),
+    ]
+
+    page = _upload(client, test_instrument, _xlsx(rows)).content.decode()
+
+    assert "строка 3, столбец «Источник»: укажите источник" in page
+    assert "строка 4, столбец «Раздел»: раздела «вуз» нет" in page
+    assert "строка 2" not in page
+
+    _upload(client, test_instrument, _xlsx(rows[:1]))
+    client.post(reverse("assessment:bank_import_confirm"))
+    question = Question.objects.get(text="Вопрос для детского сада")
+    assert (question.section, question.source) == ("preschool", SOURCE)
 
 
 @pytest.mark.parametrize("persona", ["municipal_user", "candidate_user", "expert_user"])

@@ -12,7 +12,7 @@ from django.db import IntegrityError, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.models import Choice, Question, QuestionKind
+from assessment.models import Choice, Question, QuestionKind, QuestionSection
 from assessment.models import TestAttempt as Attempt
 from assessment.models.participation import GRACE
 from assessment.participation.services.testing import (
@@ -106,8 +106,9 @@ def test_the_deadline_is_the_start_plus_the_time_limit(setup):
     with time_machine.travel(moment, tick=False):
         attempt = _start(participant, item)
     assert attempt.started_at == moment
-    assert attempt.deadline_at == moment + datetime.timedelta(minutes=30)
-    assert len(attempt.question_ids) == 20
+    assert attempt.deadline_at == moment + datetime.timedelta(minutes=40)
+    # Two per competency from the common part and four of the school section (a director).
+    assert len(attempt.question_ids) == 24
 
 
 def test_the_campaign_deadline_caps_the_time_limit(setup):
@@ -206,8 +207,10 @@ def test_submit_scores_by_competency(setup):
     attempt = attempt_submit(attempt=attempt, answers=answers, actor=participant.candidate.user)
     total_correct = sum(pair[0] for pair in attempt.score_by_competency.values())
     total_asked = sum(pair[1] for pair in attempt.score_by_competency.values())
-    assert (total_correct, total_asked) == (10, 20)
-    assert {pair[1] for pair in attempt.score_by_competency.values()} == {2}
+    assert (total_correct, total_asked) == (14, 24)
+    # Each competency has its two common questions; the school section's four add to theirs.
+    assert all(pair[1] >= 2 for pair in attempt.score_by_competency.values())
+    assert len(attempt.score_by_competency) == 10
 
 
 # --- The time limit is the server's ----------------------------------------------------------
@@ -280,8 +283,8 @@ def test_the_candidate_takes_the_test_in_the_browser_forms(client, setup):
     client.post(_url("test_start", participant, item))
     attempt = Attempt.objects.get()
     page = client.get(_url("test", participant, item)).content.decode()
-    assert 'data-remaining-seconds="17' in page  # 30 minutes = 1800 s, minus a moment
-    assert page.count('class="card mb-3 question-card"') == 20
+    assert 'data-remaining-seconds="23' in page  # 40 minutes = 2400 s, minus a moment
+    assert page.count('class="card mb-3 question-card"') == 24
     answers = correct_answers(attempt.question_ids)
     first = attempt.question_ids[0]
     reply = client.post(
@@ -308,7 +311,7 @@ def test_the_candidate_takes_the_test_in_the_browser_forms(client, setup):
     reply = client.post(_url("test_submit", participant, item), form, follow=True)
     page = reply.content.decode()
     assert "Тест завершён" in page
-    assert "Верных ответов: <strong>20 из 20</strong>" in page
+    assert "Верных ответов: <strong>24 из 24</strong>" in page
 
 
 def _short(item):
@@ -328,7 +331,7 @@ def test_a_late_submit_through_the_page_is_refused(client, setup):
         reply = client.post(_url("test_submit", participant, item), form, follow=True)
     page = reply.content.decode()
     assert "Ответы, отправленные позже, не приняты" in page
-    assert "Верных ответов: <strong>0 из 20</strong>" in page
+    assert "Верных ответов: <strong>0 из 24</strong>" in page
     with time_machine.travel(attempt.deadline_at + datetime.timedelta(minutes=1)):
         reply = client.post(
             _url("test_save", participant, item), {"answers": {}}, content_type="application/json"
@@ -407,3 +410,66 @@ def test_two_simultaneous_starts_make_one_attempt():
     assert len(started) == 2
     assert len(set(started)) == 1
     assert Attempt.objects.count() == 1
+
+
+# --- The draw by the kind of organization of the target post ----------------------------------
+
+
+def _sections(question_ids) -> Counter:
+    return Counter(Question.objects.filter(id__in=question_ids).values_list("section", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("post", "section"),
+    [
+        ("director-general", QuestionSection.GENERAL),
+        ("deputy-preschool", QuestionSection.PRESCHOOL),
+        ("director-vocational", QuestionSection.VOCATIONAL),
+        ("deputy-additional", QuestionSection.ADDITIONAL),
+        ("head-municipal-authority", QuestionSection.MUNICIPAL),
+    ],
+)
+def test_the_draw_takes_the_common_part_and_the_section_of_the_post(post, section):
+    participant, item = setup_participant(K.KNOWLEDGE_TEST, position_code=post)
+
+    for seed in range(5):
+        attempt_void_all(participant, item)
+        attempt = _start(participant, item, rng=random.Random(seed))
+        sections = _sections(attempt.question_ids)
+        assert sections == {QuestionSection.COMMON: 20, section: 4}
+        assert set(_codes(attempt.question_ids)) == {f"K{n:02d}" for n in range(1, 11)}
+
+
+def attempt_void_all(participant, item) -> None:
+    Attempt.objects.filter(participant=participant, campaign_instrument=item).update(is_void=True)
+
+
+def test_every_active_question_of_the_bank_names_its_source(setup):
+    _, item = setup
+    questions = Question.objects.filter(instrument=item.instrument, is_active=True)
+
+    assert questions.count() >= 80
+    assert not questions.filter(source="").exists()
+    for section in QuestionSection.values:
+        # Enough questions in each section for the draw to vary.
+        assert questions.filter(section=section).count() > item.instrument.kind_questions
+
+
+def test_the_disputed_questions_are_asked_as_the_models_and_acts_they_name_say(setup):
+    _, item = setup
+    active = Question.objects.filter(instrument=item.instrument, is_active=True)
+
+    leadership = active.get(text__contains="Херси и К. Бланшара")
+    assert list(leadership.choices.filter(is_correct=True).values_list("text", flat=True)) == [
+        "Убеждающий: указания с объяснением их причин и поддержка инициативы"
+    ]
+    bodies = active.get(text__contains="коллегиальные органы управления часть 4 статьи 26")
+    assert "Наблюдательный совет" not in {c.text for c in bodies.choices.all()}
+    assert "каким бы ни был её тип" in bodies.text
+    health = active.get(text__contains="охрана здоровья обучающихся")
+    assert "части 1 статьи 41" in health.text
+    programmes = active.get(text__contains="Федеральные рабочие программы")
+    assert "от 24.09.2022 № 371-ФЗ" in programmes.text
+    assert programmes.section == QuestionSection.GENERAL
+    # The old wording is retired, not rewritten: past attempts keep what they were asked.
+    assert Question.objects.filter(instrument=item.instrument, is_active=False).count() == 4

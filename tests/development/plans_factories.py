@@ -68,7 +68,8 @@ def make_result(
         campaign=campaign,
         candidate=membership.candidate,
         membership=membership,
-        position_group="head",
+        position_group="head" if membership.position_kind.is_head else "deputy",
+        position_kind=membership.position_kind,
         municipality=membership.municipality,
         completed_at=completed_at,
     )

@@ -60,6 +60,7 @@ def campaign_add_participants(
                         candidate=nomination.candidate,
                         nomination=nomination,
                         position_group=position_group_of(nomination.position_kind),
+                        position_kind=nomination.position_kind,
                         municipality_id=nomination.municipality_id,
                     )
                 )
@@ -79,6 +80,7 @@ def campaign_add_participants(
                         candidate=membership.candidate,
                         membership=membership,
                         position_group=position_group_of(membership.position_kind),
+                        position_kind=membership.position_kind,
                         municipality_id=membership.municipality_id,
                     )
                 )

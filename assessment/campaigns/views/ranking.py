@@ -20,7 +20,7 @@ def _ranking_rows(request: HttpRequest, campaign: Campaign):
     participants = (
         form.apply(access.campaign_participants_visible_to(request.user, campaign))
         .filter(result__isnull=False)
-        .select_related("candidate", "municipality", "result", "campaign")
+        .select_related("candidate", "municipality", "result", "campaign", "position_kind")
         .order_by(
             F("result__rank").asc(nulls_last=True),
             "candidate__last_name",

@@ -74,6 +74,7 @@ def assignment_for(request: HttpRequest, pk: int) -> ExpertAssignment:
         .select_related(
             "participant__candidate__organization",
             "participant__municipality",
+            "participant__position_kind",
             "campaign_instrument__instrument",
             "campaign_instrument__campaign",
         ),
@@ -82,10 +83,10 @@ def assignment_for(request: HttpRequest, pk: int) -> ExpertAssignment:
 
 
 def _criteria(assignment: ExpertAssignment) -> list[RubricCriterion]:
+    """Return the rubric of the participant's task variant, each criterion with its levels."""
+    instrument = assignment.campaign_instrument.instrument
     criteria = list(
-        RubricCriterion.objects.filter(
-            instrument=assignment.campaign_instrument.instrument
-        ).select_related("competency")
+        instrument.criteria_for(instrument.variant_for(assignment.participant.position_kind_id))
     )
     levels = defaultdict(list)
     for level in CompetencyLevel.objects.filter(
@@ -150,11 +151,15 @@ def expert_assignment(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the declaration first, then the materials and the rubric form."""
     assignment = assignment_for(request, pk)
     participant = assignment.participant
+    instrument = assignment.campaign_instrument.instrument
+    variant = instrument.variant_for(participant.position_kind_id)
     context = {
         "assignment": assignment,
         "participant": participant,
         "candidate": participant.candidate,
-        "instrument": assignment.campaign_instrument.instrument,
+        "instrument": instrument,
+        "variant": variant,
+        "task": variant.task if variant is not None else instrument.task,
         "campaign": assignment.campaign_instrument.campaign,
     }
     if assignment.no_conflict_declared_at is None:

@@ -18,6 +18,7 @@ from assessment.models import (
     Participant,
     Question,
     QuestionKind,
+    QuestionSection,
     TestAttempt,
 )
 from assessment.models.participation import GRACE
@@ -38,21 +39,36 @@ def _time_over_message(attempt: TestAttempt) -> str:
 
 
 def draw_questions(
-    campaign_instrument: CampaignInstrument, rng: random.Random | None = None
+    campaign_instrument: CampaignInstrument,
+    rng: random.Random | None = None,
+    *,
+    section: str = QuestionSection.COMMON,
 ) -> list[int]:
-    """Return question ids: a random sample per measured competency, in random order."""
+    """Return question ids, in random order: the common part and the participant's own section.
+
+    The common part is a random sample per measured competency from the common section; then
+    `kind_questions` are drawn from the section of the participant's kind of organization (a
+    kindergarten, a school, a college, an organization of ДО, a municipal authority).
+    """
     instrument = campaign_instrument.instrument
     rng = rng or random.SystemRandom()
-    pool: dict[int, list[int]] = defaultdict(list)
-    for question_id, competency_id in Question.objects.filter(
+    common: dict[int, list[int]] = defaultdict(list)
+    own: list[int] = []
+    for question_id, competency_id, question_section in Question.objects.filter(
         instrument=instrument, is_active=True
-    ).values_list("id", "competency_id"):
-        pool[competency_id].append(question_id)
+    ).values_list("id", "competency_id", "section"):
+        if question_section == QuestionSection.COMMON:
+            common[competency_id].append(question_id)
+        elif question_section == section:
+            own.append(question_id)
     drawn: list[int] = []
     for competency_id in instrument.competencies.values_list("id", flat=True):
-        available = sorted(pool[competency_id])
+        available = sorted(common[competency_id])
         # A competency with fewer questions than the draw asks for gives all it has.
         drawn += rng.sample(available, min(instrument.questions_per_competency, len(available)))
+    if section != QuestionSection.COMMON:
+        own.sort()
+        drawn += rng.sample(own, min(instrument.kind_questions, len(own)))
     rng.shuffle(drawn)
     return drawn
 
@@ -78,7 +94,8 @@ def attempt_start(
         ).first()
         if live is not None:
             return live
-        question_ids = draw_questions(campaign_instrument, rng)
+        section = QuestionSection.of_position_kind(participant.position_kind)
+        question_ids = draw_questions(campaign_instrument, rng, section=section)
         if not question_ids:
             raise ValidationError("В банке вопросов этого теста пока нет вопросов.")
         now = timezone.now()

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from assessment import access
-from assessment.models import ExpertAssignment, Result, RubricCriterion
+from assessment.models import ExpertAssignment, Result
 from assessment.models.experts import MIN_EXPERTS
 from assessment.models.instruments import EXPERT_KINDS
 from assessment.models.work import WRITTEN_KINDS
@@ -46,9 +46,7 @@ def expert_task(request: HttpRequest, participant_pk: int, item_pk: int) -> Http
     counts = rated.aggregate(
         assigned=Count("id"), submitted=Count("id", filter=Q(submitted_at__isnull=False))
     )
-    criteria = RubricCriterion.objects.filter(instrument_id=item.instrument_id).select_related(
-        "competency"
-    )
+    variant = item.instrument.variant_for(participant.position_kind_id)
     return render(
         request,
         "assessment/participant/expert_task.html",
@@ -56,7 +54,9 @@ def expert_task(request: HttpRequest, participant_pk: int, item_pk: int) -> Http
             "participant": participant,
             "item": item,
             "instrument": item.instrument,
-            "criteria": criteria,
+            "variant": variant,
+            "task": variant.task if variant is not None else item.instrument.task,
+            "criteria": item.instrument.criteria_for(variant),
             "rated": counts["submitted"] >= MIN_EXPERTS,
             "assigned": counts["assigned"],
         },

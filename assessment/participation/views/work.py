@@ -14,7 +14,6 @@ from assessment.models import (
     CampaignInstrument,
     ExpertAssignment,
     Participant,
-    RubricCriterion,
     WorkFile,
     WorkSubmission,
 )
@@ -53,9 +52,8 @@ def work_page(request: HttpRequest, participant: Participant, item: CampaignInst
     counts = rated.aggregate(
         assigned=Count("id"), submitted=Count("id", filter=Q(submitted_at__isnull=False))
     )
-    criteria = RubricCriterion.objects.filter(instrument_id=item.instrument_id).select_related(
-        "competency"
-    )
+    # The case has a variant per post: the participant sees theirs and the rubric it is rated by.
+    variant = item.instrument.variant_for(participant.position_kind_id)
     editable = not submitted and item.is_open()
     return render(
         request,
@@ -64,7 +62,9 @@ def work_page(request: HttpRequest, participant: Participant, item: CampaignInst
             "participant": participant,
             "item": item,
             "instrument": item.instrument,
-            "criteria": criteria,
+            "variant": variant,
+            "task": variant.task if variant is not None else item.instrument.task,
+            "criteria": item.instrument.criteria_for(variant),
             "work": work,
             "files": files,
             "submitted": submitted,

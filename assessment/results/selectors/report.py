@@ -16,7 +16,6 @@ from assessment.models import (
     Participant,
     Response,
     Result,
-    RubricCriterion,
     TargetLevel,
     TestAttempt,
 )
@@ -163,7 +162,7 @@ def result_report(participant: Participant, *, name_experts: bool) -> ResultRepo
     }
     targets = dict(
         TargetLevel.objects.filter(
-            competency__framework_id=framework_id, position_group=participant.position_group
+            competency__framework_id=framework_id, position_kind_id=participant.position_kind_id
         ).values_list("competency__code", "level")
     )
     report.bands = _bands(titles)
@@ -349,9 +348,9 @@ def instrument_evidence(
             .select_related("expert")
             .order_by("pk")
         )
-        criteria = list(
-            RubricCriterion.objects.filter(instrument=ci.instrument).select_related("competency")
-        )
+        variant = ci.instrument.variant_for(participant.position_kind_id)
+        evidence["variant"] = variant
+        criteria = list(ci.instrument.criteria_for(variant))
         unblinded = len(assignments) >= MIN_EXPERTS and all(a.submitted_at for a in assignments)
         calibrations = {
             c.criterion_id: c

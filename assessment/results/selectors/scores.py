@@ -15,10 +15,11 @@ from assessment.models import (
     Response,
     RubricCriterion,
     TargetLevel,
+    TaskVariant,
     TestAttempt,
 )
 from assessment.models.experts import MIN_EXPERTS
-from assessment.models.instruments import EXPERT_KINDS
+from assessment.models.instruments import EXPERT_KINDS, choose_variant
 from assessment.models.participation import FEEDBACK_MIN_GROUP
 from assessment.scoring import InstrumentScores, mean, scale_to_100
 
@@ -54,6 +55,14 @@ class CampaignData:
                 instrument_id__in=instrument_ids
             ).select_related("competency")
         }
+        # Each instrument's task variants: an expert rates a participant by their variant's rubric.
+        self.variants: dict[int, list[TaskVariant]] = defaultdict(list)
+        for variant in (
+            TaskVariant.objects.filter(instrument_id__in=instrument_ids)
+            .prefetch_related("position_kinds")
+            .order_by("sort_order", "pk")
+        ):
+            self.variants[variant.instrument_id].append(variant)
         ci_ids = [ci.id for ci in self.instruments]
         self.responses = defaultdict(dict)
         for response in Response.objects.filter(
@@ -88,11 +97,12 @@ class CampaignData:
                 "code", "name"
             )
         )
-        self.targets: dict[str, dict[str, int]] = defaultdict(dict)
-        for group, code, level in TargetLevel.objects.filter(
+        # The targets of each post: {position kind id: {competency code: level}}.
+        self.targets: dict[int, dict[str, int]] = defaultdict(dict)
+        for post, code, level in TargetLevel.objects.filter(
             competency__framework=campaign.framework
-        ).values_list("position_group", "competency__code", "level"):
-            self.targets[group][code] = level
+        ).values_list("position_kind_id", "competency__code", "level"):
+            self.targets[post][code] = level
 
     def expert_scores(
         self, participant: Participant, ci: CampaignInstrument
@@ -107,8 +117,10 @@ class CampaignData:
             return None, []
         scores: dict[str, float] = {}
         disagreements = []
+        variant = choose_variant(self.variants[ci.instrument_id], participant.position_kind_id)
+        variant_id = variant.pk if variant is not None else None
         for criterion_id, criterion in self.criteria.items():
-            if criterion.instrument_id != ci.instrument_id:
+            if criterion.instrument_id != ci.instrument_id or criterion.variant_id != variant_id:
                 continue
             given = [
                 float(a.scores[str(criterion_id)])

@@ -68,7 +68,7 @@ def _compute_locked(campaign: Campaign) -> int:
         outcome = compute(
             instruments=instruments,
             competency_names=data.competency_names,
-            targets=data.targets[participant.position_group],
+            targets=data.targets[participant.position_kind_id],
             threshold=campaign.pass_threshold,
         )
         outcome.trace["disagreements"] = disagreements

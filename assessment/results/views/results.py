@@ -24,6 +24,7 @@ def participant_for(request: HttpRequest, pk: int) -> Participant:
             "candidate__organization",
             "campaign__framework",
             "municipality",
+            "position_kind",
             "nomination",
             "membership",
         ),
