@@ -7,5 +7,6 @@ are seen one by one only by the person who gave them).
 from development.catalogue import admin as catalogue_admin
 from development.mentoring import admin as mentoring_admin
 from development.plans import admin as plans_admin
+from development.programme import admin as programme_admin
 
-__all__ = ["catalogue_admin", "mentoring_admin", "plans_admin"]
+__all__ = ["catalogue_admin", "mentoring_admin", "plans_admin", "programme_admin"]

@@ -3,11 +3,13 @@
 from development.catalogue import urls as catalogue
 from development.mentoring import urls as mentoring
 from development.plans import urls as plans
+from development.programme import urls as programme
 from development.wellbeing import urls as wellbeing
 
 app_name = "development"
 
 urlpatterns = [
+    *programme.urlpatterns,
     *catalogue.urlpatterns,
     *plans.urlpatterns,
     *mentoring.urlpatterns,

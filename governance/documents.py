@@ -123,6 +123,7 @@ def regulation_context(
         "readiness_levels": [choice.name for choice in regulation.readiness_levels],
         "category_rule": _category_rule(regulation),
         "change_report_days": wording.days(regulation.change_report_days, "working"),
+        "mentoring_norm": wording.hours(regulation.mentoring_hours_per_year),
         "reporting": wording.reporting_sentence(regulation),
         "refusals": wording.times_and_more(regulation.max_offer_refusals),
         "exclusion_grounds": [choice.name for choice in regulation.exclusion_grounds],

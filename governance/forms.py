@@ -14,7 +14,7 @@ from django.http import HttpRequest
 
 from governance import wording
 from governance.models import RegulationVersion
-from governance.regulation import DOCUMENT_KINDS
+from governance.regulation import DEFAULT_PARAMETERS, DOCUMENT_KINDS
 from governance.services import (
     NUMBER_LIMITS,
     ROUTE_DPO_HOURS,
@@ -132,6 +132,10 @@ class RegulationVersionForm(forms.Form):
     max_offer_refusals = _number(
         "Отказов от предложенных должностей до исключения", NUMBER_LIMITS["max_offer_refusals"]
     )
+    mentoring_hours_per_year = _number(
+        "Норма наставничества, часов подтверждённых встреч в год на пару",
+        NUMBER_LIMITS["mentoring_hours_per_year"],
+    )
     reason = forms.CharField(
         label="Основание изменения",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -157,6 +161,9 @@ class RegulationVersionForm(forms.Form):
             "pass_threshold": parameters["pass_threshold"],
             "commission_quorum_percent": parameters["commission_quorum_percent"],
             "max_offer_refusals": parameters["max_offer_refusals"],
+            "mentoring_hours_per_year": parameters.get(
+                "mentoring_hours_per_year", DEFAULT_PARAMETERS["mentoring_hours_per_year"]
+            ),
         }
         self.route_fields: list[dict] = []
         self.weight_fields: list[str] = []
@@ -246,6 +253,7 @@ class RegulationVersionForm(forms.Form):
             "pass_threshold",
             "commission_quorum_percent",
             "max_offer_refusals",
+            "mentoring_hours_per_year",
         ):
             parameters[name] = data[name]
         for rule_index, rule in enumerate(parameters["eligibility"]):

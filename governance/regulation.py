@@ -131,6 +131,9 @@ class Regulation:
     appeal_review_days: int = 15
     reapply_months: int = 12
     change_report_days: int = 10
+    # Confirmed hours of meetings a mentoring pair is to hold in a year: the programme's modules
+    # and the mentoring pages both read it from here.
+    mentoring_hours_per_year: int = 36
 
     def category(self, code: str) -> Choice | None:
         """Return the category with the code, None when the Regulation has no such category."""

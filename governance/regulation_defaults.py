@@ -125,6 +125,7 @@ LATER_PARAMETERS = (
     "appeal_review_days",
     "reapply_months",
     "change_report_days",
+    "mentoring_hours_per_year",
 )
 
 DEFAULT_PARAMETERS: dict = {
@@ -237,4 +238,7 @@ DEFAULT_PARAMETERS: dict = {
     "appeal_review_days": 15,
     "reapply_months": 12,
     "change_report_days": 10,
+    # A 1.5-hour meeting every two weeks over the school year's 36 weeks is 27 hours, plus 9 hours
+    # of work between meetings (joint visits, reviewing the mentee's management project): 36.
+    "mentoring_hours_per_year": 36,
 }

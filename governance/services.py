@@ -59,6 +59,9 @@ NUMBER_LIMITS = {
     "max_offer_refusals": Limits(
         1, 10, "Отказов от предложенных должностей до исключения — от {low} до {high}."
     ),
+    "mentoring_hours_per_year": Limits(
+        1, 200, "Норма наставничества — от {low} до {high} часов в год на пару."
+    ),
 }
 ROUTE_YEARS = Limits(0, 50, "стаж должен быть от {low} до {high} лет")
 ROUTE_DPO_HOURS = Limits(0, 2000, "объём ДПО должен быть от {low} до {high} часов")

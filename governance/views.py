@@ -29,6 +29,7 @@ PARAMETER_LABELS = {
     "pass_threshold": "проходной балл",
     "max_offer_refusals": "отказы от предложенных должностей",
     "commission_quorum_percent": "кворум комиссии",
+    "mentoring_hours_per_year": "норма наставничества",
 }
 
 

@@ -17,6 +17,7 @@ from development.catalogue.services import (
     activity_set_competencies,
     programme_module_save,
     programme_module_set_competencies,
+    programme_module_set_posts,
 )
 from development.form_fields import current_competencies
 from development.models import Activity, ActivityKind, ProgrammeModule
@@ -115,8 +116,10 @@ class ProgrammeModuleForm(forms.ModelForm):
             "title",
             "description",
             "hours",
+            "is_mentoring",
             "formats",
             "competencies",
+            "position_kinds",
             "expected_result",
         ]
 
@@ -131,17 +134,19 @@ class ProgrammeModuleAdmin(PolicyAdmin):
     form = ProgrammeModuleForm
     visible_to = _catalogue_rows(ProgrammeModule)
     may_change = access.can_manage_catalogue
-    list_display = ["title", "year", "hours", "sort_order"]
-    list_filter = ["year"]
-    filter_horizontal = ["competencies"]
+    list_display = ["title", "year", "hours", "is_mentoring", "sort_order"]
+    list_filter = ["year", "is_mentoring", "position_kinds"]
+    filter_horizontal = ["competencies", "position_kinds"]
     fields = [
         "year",
         "sort_order",
         "title",
         "description",
         "hours",
+        "is_mentoring",
         "formats",
         "competencies",
+        "position_kinds",
         "expected_result",
     ]
 
@@ -152,6 +157,12 @@ class ProgrammeModuleAdmin(PolicyAdmin):
         programme_module_set_competencies(
             module=form.instance,
             competencies=form.cleaned_data["competencies"],
+            actor=request.user,
+            request=request,
+        )
+        programme_module_set_posts(
+            module=form.instance,
+            position_kinds=form.cleaned_data["position_kinds"],
             actor=request.user,
             request=request,
         )

@@ -94,7 +94,26 @@ class ProgrammeModule(models.Model):
     )
     title = models.CharField(_("модуль"), max_length=300)
     description = models.TextField(_("содержание"))
-    hours = models.PositiveSmallIntegerField(_("часов"))
+    hours = models.PositiveSmallIntegerField(
+        _("часов"),
+        help_text=_(
+            "Для модуля наставничества объём задаёт норма наставничества Положения: "
+            "программа показывает её, а не это число."
+        ),
+    )
+    is_mentoring = models.BooleanField(
+        _("модуль наставничества"),
+        default=False,
+        help_text=_("Объём модуля — норма наставничества Положения о кадровом резерве."),
+    )
+    # A track of the programme: the modules of a post. None listed — the module is for everyone.
+    position_kinds = models.ManyToManyField(
+        "registry.PositionKind",
+        verbose_name=_("для должностей"),
+        related_name="+",
+        blank=True,
+        help_text=_("Пусто — модуль для всех; иначе модуль входит в трек этих должностей."),
+    )
     formats = models.CharField(_("формы работы"), max_length=300)
     competencies = models.ManyToManyField(
         "assessment.Competency", verbose_name=_("компетенции"), related_name="+"

@@ -33,10 +33,13 @@ def _values(obj, fields: list[str]) -> dict:
     return {name: getattr(obj, name) for name in fields}
 
 
-def _save_audited(
+def save_audited(
     obj, fields: list[str], *, entity: str, actor, source: AuditSource, request
 ) -> None:
-    """Save a hand-edited row and audit what changed (all fields for a new row)."""
+    """Save a hand-edited row and audit what changed (all fields for a new row).
+
+    The back office of the programme and of the practice's witnesses saves through it too.
+    """
     model = type(obj)
     with transaction.atomic():
         if obj._state.adding or obj.pk is None:
@@ -69,7 +72,7 @@ def activity_save(
     activity.full_clean(exclude=["competencies"])
     if activity.needs_host and activity.host_organization_id is None:
         raise ValidationError("Для стажировки укажите стажировочную площадку из реестра.")
-    _save_audited(
+    save_audited(
         activity, _ACTIVITY_FIELDS, entity="activity", actor=actor, source=source, request=request
     )
     return activity
@@ -109,8 +112,17 @@ def programme_module_save(
     request: HttpRequest | None = None,
 ) -> ProgrammeModule:
     """Save a module of the programme edited by hand and audit the change."""
-    fields = ["year", "title", "description", "hours", "formats", "expected_result", "sort_order"]
-    _save_audited(
+    fields = [
+        "year",
+        "title",
+        "description",
+        "hours",
+        "is_mentoring",
+        "formats",
+        "expected_result",
+        "sort_order",
+    ]
+    save_audited(
         module, fields, entity="programme_module", actor=actor, source=source, request=request
     )
     return module
@@ -232,3 +244,44 @@ def programme_module_set_competencies(
         source=source,
         request=request,
     )
+
+
+def programme_module_set_posts(
+    *,
+    module: ProgrammeModule,
+    position_kinds,
+    actor,
+    source: AuditSource = AuditSource.ADMIN,
+    request: HttpRequest | None = None,
+) -> None:
+    """Set the posts whose track the module belongs to (none: a module of the common part)."""
+    position_kinds = list(position_kinds)
+    with transaction.atomic():
+        before = sorted(module.position_kinds.values_list("code", flat=True))
+        module.position_kinds.set(position_kinds)
+        after = sorted(post.code for post in position_kinds)
+        if before != after:
+            audit_record(
+                actor=actor,
+                action="programme_module.update",
+                obj=module,
+                changes={"трек должностей": (", ".join(before), ", ".join(after))},
+                source=source,
+                request=request,
+            )
+
+
+def delete_audited(
+    obj, *, entity: str, actor, source: AuditSource = AuditSource.ADMIN, request=None
+) -> None:
+    """Delete a hand-kept row and audit what it was."""
+    with transaction.atomic():
+        audit_record(
+            actor=actor,
+            action=f"{entity}.delete",
+            obj=obj,
+            changes={"запись": (str(obj), None)},
+            source=source,
+            request=request,
+        )
+        obj.delete()

@@ -1,13 +1,10 @@
-"""Routes of the comprehensive programme and the catalogue of activities."""
+"""Routes of the catalogue of activities."""
 
 from django.urls import path
 
 from development.catalogue import views
 
 urlpatterns = [
-    # The comprehensive programme (everyone signed in).
-    path("programme/", views.programme_page, name="programme"),
-    path("programme/document.docx", views.programme_download, name="programme_download"),
     # The catalogue (staff manage and import it).
     path("catalogue/", views.activity_list, name="catalogue"),
     path("catalogue/<int:pk>/", views.activity_detail, name="activity_detail"),

@@ -1,4 +1,4 @@
-"""Pages of the programme and its catalogue: the list with filters, an activity, the import."""
+"""Pages of the catalogue of activities: the list with filters, an activity, the import."""
 
 import tempfile
 from pathlib import Path
@@ -14,11 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from assessment.models import Competency
-from core.docx import DOCX_CONTENT_TYPE
 from core.search import search
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from development import access
-from development.catalogue.document import programme_document, programme_filename
 from development.catalogue.forms import CatalogueFilterForm, CatalogueUploadForm
 from development.catalogue.importing import (
     CatalogueRow,
@@ -26,7 +24,6 @@ from development.catalogue.importing import (
     TableNotFound,
     read_catalogue_file,
 )
-from development.catalogue.selectors import TITLE, programme_overview
 from development.catalogue.services import activities_import
 from development.catalogue.template import template_workbook
 from development.models import Activity
@@ -178,37 +175,4 @@ def catalogue_template(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     response = HttpResponse(template_workbook(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="katalog_meropriyatiy_shablon.xlsx"'
-    return response
-
-
-# --- The comprehensive programme ---------------------------------------------------------------
-
-
-def _readable(request: HttpRequest) -> None:
-    if not access.can_view_programme(request.user):
-        raise Http404
-
-
-@login_required
-def programme_page(request: HttpRequest) -> HttpResponse:
-    """Show the programme: modules by year, competencies, support, results and indicators."""
-    _readable(request)
-    return render(
-        request,
-        "development/programme/page.html",
-        {
-            "title": TITLE,
-            "programme": programme_overview(timezone.localdate()),
-            "can_edit": access.can_manage_catalogue(request.user),
-        },
-    )
-
-
-@login_required
-def programme_download(request: HttpRequest) -> HttpResponse:
-    """Download the programme as .docx, built from the data at this moment."""
-    _readable(request)
-    programme = programme_overview(timezone.localdate())
-    response = HttpResponse(programme_document(programme), content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{programme_filename(programme)}"'
     return response

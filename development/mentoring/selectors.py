@@ -22,17 +22,19 @@ from development.models import (
     NeighbourPair,
     SessionConfirmation,
 )
+from governance.selectors import regulation_in_force
 from registry.models import OrganizationKind
 
 # Pairs that hold one of the mentor's places: the hard rule «never over capacity» counts these.
 OPEN_STATUSES = (MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE)
 
-# The programme's norm of confirmed mentoring hours for a pair in a year. A decision of this
-# project, not a regulation: a 1.5-hour meeting every two weeks over the school year's
-# 36 weeks gives 27 hours, plus 9 hours of work between meetings (joint visits, reviewing the
-# mentee's management project) — 36 hours, the size of a short DPO course. The ministry can
-# change it here; the pages and the report read it from this constant.
-HOURS_NORM_PER_YEAR = 36
+
+def mentoring_norm_hours() -> int:
+    """Return the norm of confirmed meeting hours per pair per year, from the Regulation in force.
+
+    The programme's mentoring modules and every mentoring page read this one parameter.
+    """
+    return regulation_in_force().mentoring_hours_per_year
 
 
 def neighbour_set() -> frozenset[frozenset[int]]:
@@ -166,7 +168,7 @@ class Hours:
 
     total_minutes: int
     year_minutes: int
-    norm_hours: int = HOURS_NORM_PER_YEAR
+    norm_hours: int
 
     @property
     def total(self) -> float:
@@ -193,8 +195,11 @@ def hours_of(mentorships: Iterable[int], today: datetime.date) -> dict[int, Hour
             year=Sum("duration_minutes", filter=confirmed & Q(date__gt=year_ago)),
         )
     )
+    norm = mentoring_norm_hours()
     return {
-        row["mentorship_id"]: Hours(total_minutes=row["total"] or 0, year_minutes=row["year"] or 0)
+        row["mentorship_id"]: Hours(
+            total_minutes=row["total"] or 0, year_minutes=row["year"] or 0, norm_hours=norm
+        )
         for row in rows
     }
 

@@ -19,6 +19,13 @@ from development.plans.models import (
     PlanStatus,
     PlanStatusChange,
 )
+from development.programme.models import (
+    PartnerRole,
+    ProgrammePartner,
+    ProgrammePassport,
+    ProgrammeResource,
+    ResourceKind,
+)
 from development.wellbeing.models import PulseResponse
 
 __all__ = ["Activity", "ActivityFormat", "ActivityKind", "ProgrammeModule", "PulseResponse"]
@@ -26,3 +33,5 @@ __all__ += ["Mentor", "MentorStrength", "MentoringSession", "Mentorship", "Mento
 __all__ += ["NeighbourPair", "SessionConfirmation", "SessionFormat"]
 __all__ += ["WORKING_STATUSES", "DevelopmentPlan", "PlanItem", "PlanItemStatus", "PlanStatus"]
 __all__ += ["PlanStatusChange"]
+__all__ += ["PartnerRole", "ProgrammePartner", "ProgrammePassport", "ProgrammeResource"]
+__all__ += ["ResourceKind"]

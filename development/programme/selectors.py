@@ -1,29 +1,35 @@
-"""The comprehensive programme as data: modules by year, competency coverage, support, indicators.
+"""The comprehensive programme as data: its passport, common modules by year, tracks by post,
+competency coverage, support, career path, partners, resources and indicators.
 
-The page and the .docx both read this, so that every number in either comes from the database.
+The page and the .docx both read this, so that every number in either comes from the database
+(and the Regulation in force: the term, the mentoring norm, categories and reporting dates).
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 
-from assessment.models import Competency, Result
+from assessment.models import Competency
 from candidates.models import MembershipStatus, ReserveMembership
-from core.numbers import percent, round_half_up
+from development.mentoring.selectors import mentoring_norm_hours
 from development.models import (
-    WORKING_STATUSES,
     Activity,
     ActivityKind,
-    DevelopmentPlan,
     Mentor,
-    PlanItem,
-    PlanItemStatus,
-    PlanStatus,
     ProgrammeModule,
+    ProgrammePartner,
+    ProgrammePassport,
+    ProgrammeResource,
+    ResourceKind,
 )
+from development.programme.indicators import Indicator, programme_indicators
+from governance.models import RegulationVersion
+from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
+from registry.models import PositionKind
 
 TITLE = (
     "Комплексная программа личностно-профессионального развития и карьерного роста резерва "
@@ -37,6 +43,7 @@ class ModuleRow:
     module: ProgrammeModule
     codes: list[str]
     names: list[str]
+    hours: int  # the module's volume; a mentoring module's is the Regulation's norm
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
@@ -50,7 +57,24 @@ class Year:
 
     @property
     def hours(self) -> int:
-        return sum(row.module.hours for row in self.modules)
+        return sum(row.hours for row in self.modules)
+
+
+@dataclass
+class Track:
+    """The modules of one post: the common part and the post's own modules."""
+
+    post: PositionKind
+    modules: list[ModuleRow]
+    common_hours: int
+
+    @property
+    def own_hours(self) -> int:
+        return sum(row.hours for row in self.modules)
+
+    @property
+    def hours(self) -> int:
+        return self.common_hours + self.own_hours
 
 
 @dataclass(frozen=True)
@@ -62,52 +86,99 @@ class Coverage:
 
 
 @dataclass(frozen=True)
-class Indicator:
-    name: str
-    method: str
-    value: str
+class ResourceGroup:
+    kind: str
+    label: str
+    items: list[ProgrammeResource]
+
+    @property
+    def amount(self) -> Decimal | None:
+        amounts = [item.amount for item in self.items if item.amount is not None]
+        return sum(amounts, Decimal(0)) if amounts else None
 
 
 @dataclass
 class Programme:
+    passport: ProgrammePassport | None
+    regulation: Regulation
+    regulation_version: RegulationVersion | None
     years: list[Year]
+    tracks: list[Track]
     coverage: list[Coverage]
-    term_years: int
     active_reservists: int
-    mentoring_hours: dict[int, int]
+    mentoring_hours: int  # the Regulation's norm per pair per year
     mentors_available: int
     internships: int
     internship_sites: int
     catalogue_by_kind: list[tuple[str, int]]
     catalogue_total: int
+    partners: list[ProgrammePartner]
+    resources: list[ResourceGroup]
     indicators: list[Indicator]
     today: datetime.date
 
     @property
+    def term_years(self) -> int:
+        return self.regulation.reserve_term_years
+
+    @property
     def hours(self) -> int:
+        """Return the common part's volume (every track adds its own modules to it)."""
         return sum(year.hours for year in self.years)
 
     @property
     def modules_count(self) -> int:
         return sum(len(year.modules) for year in self.years)
 
+    @property
+    def finance_total(self) -> Decimal | None:
+        finance = next((g for g in self.resources if g.kind == ResourceKind.FINANCE), None)
+        return finance.amount if finance else None
 
-def _years() -> list[Year]:
-    modules = ProgrammeModule.objects.prefetch_related(
-        Prefetch("competencies", queryset=Competency.objects.order_by("sort_order", "code"))
-    ).order_by("year", "sort_order", "id")
-    years: dict[int, Year] = {}
-    for number, module in enumerate(modules, start=1):
+
+def _rows(modules: list[ProgrammeModule], first: int, norm: int) -> list[ModuleRow]:
+    rows = []
+    for number, module in enumerate(modules, start=first):
         competencies = list(module.competencies.all())
-        years.setdefault(module.year, Year(year=module.year)).modules.append(
+        rows.append(
             ModuleRow(
                 number=number,
                 module=module,
                 codes=[competency.code for competency in competencies],
                 names=[competency.name for competency in competencies],
+                hours=norm if module.is_mentoring else module.hours,
             )
         )
+    return rows
+
+
+def _modules() -> tuple[list[ProgrammeModule], list[ProgrammeModule]]:
+    """Return the common modules and the track modules, each in the programme's order."""
+    modules = list(
+        ProgrammeModule.objects.prefetch_related(
+            Prefetch("competencies", queryset=Competency.objects.order_by("sort_order", "code")),
+            "position_kinds",
+        ).order_by("year", "sort_order", "id")
+    )
+    common = [module for module in modules if not module.position_kinds.all()]
+    tracked = [module for module in modules if module.position_kinds.all()]
+    return common, tracked
+
+
+def _years(rows: list[ModuleRow]) -> list[Year]:
+    years: dict[int, Year] = {}
+    for row in rows:
+        years.setdefault(row.module.year, Year(year=row.module.year)).modules.append(row)
     return list(years.values())
+
+
+def _tracks(rows: list[ModuleRow], common_hours: int) -> list[Track]:
+    """Return a track for every post: the post's own modules on top of the common part."""
+    tracks = []
+    for post in PositionKind.objects.order_by("sort_order", "name"):
+        own = [row for row in rows if post in row.module.position_kinds.all()]
+        tracks.append(Track(post=post, modules=own, common_hours=common_hours))
+    return tracks
 
 
 def _coverage(years: list[Year]) -> list[Coverage]:
@@ -117,7 +188,7 @@ def _coverage(years: list[Year]) -> list[Coverage]:
         for row in year.modules:
             for code in row.codes:
                 numbers[code].append(row.number)
-                hours[code] += row.module.hours
+                hours[code] += row.hours
     return [
         Coverage(code=code, name=name, numbers=numbers.get(code, []), hours=hours.get(code, 0))
         for code, name in Competency.objects.filter(framework__is_current=True)
@@ -126,133 +197,42 @@ def _coverage(years: list[Year]) -> list[Coverage]:
     ]
 
 
-def _growth_of_targeted() -> tuple[float | None, int]:
-    """Return the mean score change of the competencies plans targeted, and how many were measured.
-
-    For every plan made from a finished assessment, the later finished assessment of the same
-    reservist (if any) is compared with the source, competency by competency the plan's items
-    address.
-    """
-    plans = list(
-        DevelopmentPlan.objects.filter(
-            source_result__isnull=False, source_result__participant__completed_at__isnull=False
-        ).values_list(
-            "pk",
-            "candidate_id",
-            "source_result__competency_scores",
-            "source_result__participant__completed_at",
-        )
-    )
-    if not plans:
-        return None, 0
-    targeted: dict[int, set[str]] = defaultdict(set)
-    for plan_id, code in PlanItem.objects.filter(
-        plan_id__in=[row[0] for row in plans], competency__isnull=False
-    ).values_list("plan_id", "competency__code"):
-        targeted[plan_id].add(code)
-    later: dict[int, list[tuple]] = defaultdict(list)
-    for candidate_id, completed_at, scores in (
-        Result.objects.filter(
-            participant__candidate_id__in={row[1] for row in plans},
-            participant__completed_at__isnull=False,
-        )
-        .order_by("participant__completed_at")
-        .values_list("participant__candidate_id", "participant__completed_at", "competency_scores")
-    ):
-        later[candidate_id].append((completed_at, scores))
-    changes = []
-    for plan_id, candidate_id, before, source_completed in plans:
-        after = [scores for done, scores in later[candidate_id] if done > source_completed]
-        if not after:
-            continue
-        for code in targeted[plan_id]:
-            if code in before and code in after[-1]:
-                changes.append(after[-1][code] - before[code])
-    if not changes:
-        return None, 0
-    return float(round_half_up(sum(changes) / len(changes), 1)), len(changes)
-
-
-def mentoring_norm_hours() -> dict[int, int]:
-    """Return the programme's hours of mentoring by year of membership (the sessions' norm).
-
-    The mentoring modules are those whose title starts with «Наставничество».
-    """
-    norms: dict[int, int] = {}
-    for year, hours in ProgrammeModule.objects.filter(
-        title__istartswith="Наставничество"
-    ).values_list("year", "hours"):
-        norms[year] = norms.get(year, 0) + hours
-    return norms
-
-
-def _indicators(today: datetime.date, active: int) -> list[Indicator]:
-    approved = (
-        DevelopmentPlan.objects.filter(
-            membership__status=MembershipStatus.ACTIVE,
-            status__in=[*WORKING_STATUSES, PlanStatus.COMPLETED],
-        )
-        .values("membership")
-        .distinct()
-        .count()
-    )
-    items = PlanItem.objects.filter(plan__status__in=[*WORKING_STATUSES, PlanStatus.COMPLETED])
-    counts = items.aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=Q(status=PlanItemStatus.DONE)),
-        overdue=Count(
-            "pk",
-            filter=Q(plan__status__in=WORKING_STATUSES) & PlanItem.overdue_condition(today),
-        ),
-    )
-    growth, measured = _growth_of_targeted()
+def _resources() -> list[ResourceGroup]:
+    items = list(ProgrammeResource.objects.select_related("partner"))
     return [
-        Indicator(
-            "Резервисты с утверждённым ИОМ",
-            "число действующих резервистов, чей план утверждён, выполняется или завершён, "
-            "от числа всех действующих резервистов",
-            f"{approved} из {active} ({percent(approved, active)} %)",
-        ),
-        Indicator(
-            "Выполнение пунктов ИОМ",
-            "пункты утверждённых планов, выполненные с подтверждением выполнения и "
-            "применения в практике, от всех пунктов этих планов",
-            f"{counts['done']} из {counts['total']} ({percent(counts['done'], counts['total'])} %)",
-        ),
-        Indicator(
-            "Просроченные пункты ИОМ",
-            "пункты планов в работе, срок которых прошёл, а выполнение не подтверждено",
-            str(counts["overdue"]),
-        ),
-        Indicator(
-            "Прирост по компетенциям, на которые направлен ИОМ",
-            "средняя разница баллов (0–100) повторной и исходной оценки по компетенциям пунктов "
-            "плана",
-            "повторных оценок пока нет"
-            if growth is None
-            else f"{growth:+.1f} балла (измерений: {measured})".replace(".", ","),
-        ),
+        ResourceGroup(kind, label, [item for item in items if item.kind == kind])
+        for kind, label in ResourceKind.choices
     ]
 
 
 def programme_overview(today: datetime.date) -> Programme:
-    """Return the programme with its modules, coverage, forms of support and indicators."""
-    years = _years()
+    """Return the programme with its passport, modules, tracks, support and indicators."""
+    norm = mentoring_norm_hours()
+    common, tracked = _modules()
+    common_rows = _rows(common, 1, norm)
+    years = _years(common_rows)
+    common_hours = sum(row.hours for row in common_rows)
+    track_rows = _rows(tracked, len(common_rows) + 1, norm)
     active = ReserveMembership.objects.filter(status=MembershipStatus.ACTIVE).count()
     catalogue = Activity.objects.filter(is_active=True)
     by_kind = dict(catalogue.values_list("kind").annotate(count=Count("pk")))
     internships = catalogue.filter(kind=ActivityKind.INTERNSHIP)
     return Programme(
+        passport=ProgrammePassport.objects.first(),
+        regulation=regulation_in_force(),
+        regulation_version=RegulationVersion.objects.filter(in_force=True).first(),
         years=years,
+        tracks=_tracks(track_rows, common_hours),
         coverage=_coverage(years),
-        term_years=regulation_in_force().reserve_term_years,
         active_reservists=active,
-        mentoring_hours=mentoring_norm_hours(),
+        mentoring_hours=norm,
         mentors_available=Mentor.objects.filter(is_available=True).count(),
         internships=internships.count(),
         internship_sites=internships.values("host_organization").distinct().count(),
         catalogue_by_kind=[(label, by_kind.get(kind, 0)) for kind, label in ActivityKind.choices],
         catalogue_total=sum(by_kind.values()),
-        indicators=_indicators(today, active),
+        partners=list(ProgrammePartner.objects.all()),
+        resources=_resources(),
+        indicators=programme_indicators(today, active),
         today=today,
     )

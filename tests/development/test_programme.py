@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from development.catalogue.selectors import TITLE
 from development.models import ProgrammeModule
+from development.programme.selectors import TITLE
 
 URL = "/development/programme/"
 
@@ -44,12 +44,11 @@ def test_the_page_totals_the_hours_of_each_year_from_the_modules(client, ministr
 
     programme = client.get(URL).context["programme"]
 
+    common = ProgrammeModule.objects.filter(position_kinds__isnull=True)
     for year in programme.years:
-        expected = sum(
-            ProgrammeModule.objects.filter(year=year.year).values_list("hours", flat=True)
-        )
+        expected = sum(common.filter(year=year.year).values_list("hours", flat=True))
         assert year.hours == expected
-    assert programme.hours == sum(ProgrammeModule.objects.values_list("hours", flat=True))
+    assert programme.hours == sum(common.values_list("hours", flat=True))
 
 
 def test_the_document_carries_the_title_and_every_modules_hours(client, candidate_user):
@@ -67,21 +66,34 @@ def test_the_document_carries_the_title_and_every_modules_hours(client, candidat
     text = _document_text(response.content)
     assert TITLE in text
     rows = [line for line in text.splitlines() if " | " in line]
-    for item in ProgrammeModule.objects.all():
+    common = ProgrammeModule.objects.filter(position_kinds__isnull=True)
+    for item in common:
         assert any(f"| {item.title} | {item.hours} |" in row for row in rows), item.title
+    for item in ProgrammeModule.objects.filter(position_kinds__isnull=False).distinct():
+        assert f"{item.title} ({item.hours} час" in text, item.title  # in a track's row
     assert any("Правовые основы, финансы и закупки" in row and "| 77 |" in row for row in rows)
-    year_one = sum(ProgrammeModule.objects.filter(year=1).values_list("hours", flat=True))
+    year_one = sum(common.filter(year=1).values_list("hours", flat=True))
     assert f"Итого за год | {year_one} |" in text
-    total = sum(ProgrammeModule.objects.values_list("hours", flat=True))
+    total = sum(common.values_list("hours", flat=True))
     assert f"общим объёмом {total} час" in text
     for section in (
+        "УТВЕРЖДЕНА",
+        "Паспорт программы",
+        "Нормативные правовые основания",
         "Цель и задачи",
         "Целевая группа",
+        "Сроки и этапы реализации",
+        "Треки по должностям",
         "Формы сопровождения",
+        "Карьерная траектория резервиста",
+        "Этап адаптации после назначения",
+        "Ответственные исполнители и партнёры",
+        "Ресурсное обеспечение",
+        "Управление и контроль реализации программы",
         "Ожидаемые результаты",
         "Показатели реализации",
     ):
-        assert section in text
+        assert section in text, section
 
 
 def test_the_document_counts_the_competency_hours_from_the_modules(client, ministry_user):
@@ -90,7 +102,9 @@ def test_the_document_counts_the_competency_hours_from_the_modules(client, minis
     text = _document_text(client.get(reverse("development:programme_download")).content)
 
     finance = sum(
-        ProgrammeModule.objects.filter(competencies__code="K05").values_list("hours", flat=True)
+        ProgrammeModule.objects.filter(
+            competencies__code="K05", position_kinds__isnull=True
+        ).values_list("hours", flat=True)
     )
     assert any(
         line.startswith("K05.") and line.endswith(f"| {finance}") for line in text.splitlines()
@@ -104,3 +118,54 @@ def test_an_expert_reads_it_too_but_cannot_edit(client, expert_user):
 
     assert response.status_code == 200
     assert "Изменить модули" not in response.content.decode()
+
+
+def test_the_document_names_its_executors_partners_and_resources(client, ministry_user):
+    client.force_login(ministry_user)
+
+    text = _document_text(client.get(reverse("development:programme_download")).content)
+
+    for name in ("ИРО", "ОГПУ", "ЦНППМ", "Министерство образования Оренбургской области"):
+        assert name in text, name
+    assert "«Институт развития образования Оренбургской области»" in text
+    assert "Оренбургский государственный педагогический университет" in text
+    for kind in ("Кадровое обеспечение", "Финансовое обеспечение", "Методическое обеспечение"):
+        assert kind in text, kind
+    assert "приказом Минтруда России от 19.04.2021 № 250н" in text
+    assert "часть 4 статьи 51 Федерального закона № 273-ФЗ" in text  # attestation of heads
+    assert "от «___» ____________ 20___ г. № _______" in text  # signed on paper, filled in later
+
+
+@pytest.mark.parametrize(
+    ("post", "expected", "absent"),
+    [
+        (
+            "deputy-preschool",
+            [
+                "Управление дошкольной образовательной организацией",
+                "Заместитель руководителя: образовательный процесс и методическая работа",
+                "Переход от заместителя к руководителю",
+            ],
+            ["Управление профессиональной образовательной организацией"],
+        ),
+        (
+            "director-vocational",
+            ["Управление профессиональной образовательной организацией"],
+            ["Переход от заместителя к руководителю", "Муниципальное управление образованием"],
+        ),
+        ("head-municipal-authority", ["Муниципальное управление образованием"], []),
+    ],
+)
+def test_the_track_of_a_post_adds_its_own_modules(client, candidate_user, post, expected, absent):
+    client.force_login(candidate_user)
+
+    response = client.get(URL, {"track": post})
+
+    track = response.context["track"]
+    titles = [row.module.title for row in track.modules]
+    assert track.post.code == post
+    for title in expected:
+        assert title in titles
+    for title in absent:
+        assert title not in titles
+    assert track.hours == response.context["programme"].hours + sum(r.hours for r in track.modules)

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import PersonalDataAccess
-from development.mentoring.selectors import HOURS_NORM_PER_YEAR, hours_of
+from development.mentoring.selectors import hours_of
 from development.mentoring.services.sessions import session_answer, session_update
 from development.models import MentoringSession, MentorshipStatus, SessionConfirmation
+from governance.selectors import regulation_in_force
 from tests.development.mentoring_factories import (
     competency,
     gap,
@@ -185,7 +186,7 @@ def test_only_confirmed_meetings_count_towards_the_norm(pair):
     make_session(pair, minutes=45, confirmation=SessionConfirmation.DISPUTED)
     hours = hours_of([pair.pk], timezone.localdate())[pair.pk]
     assert (hours.year, hours.total) == (1.5, 2.5)
-    assert hours.norm_hours == HOURS_NORM_PER_YEAR == 36
+    assert hours.norm_hours == regulation_in_force().mentoring_hours_per_year == 36
     assert hours.percent_of_norm == 4
 
 

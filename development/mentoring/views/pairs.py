@@ -14,9 +14,9 @@ from core.views import show_errors
 from development import access
 from development.mentoring.forms import EndPairForm
 from development.mentoring.selectors import (
-    HOURS_NORM_PER_YEAR,
     OPEN_STATUSES,
     hours_of,
+    mentoring_norm_hours,
     pending_count,
     sessions_of,
 )
@@ -114,7 +114,7 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_log": access.can_log_session(user, pair),
             "end_form": EndPairForm(can_complete=pair.status == MentorshipStatus.ACTIVE),
             "is_staff_view": access.can_manage_pair(user, pair),
-            "norm": HOURS_NORM_PER_YEAR,
+            "norm": mentoring_norm_hours(),
         },
     )
 

@@ -9,7 +9,7 @@ from accounts.access import bound_municipality_id
 from development import access
 from development.mentoring.report import COLUMNS, effectiveness_report
 from development.mentoring.report_export import report_response
-from development.mentoring.selectors import HOURS_NORM_PER_YEAR
+from development.mentoring.selectors import mentoring_norm_hours
 from registry.models import Municipality
 
 
@@ -60,7 +60,7 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
             "scope": _scope_title(request),
             "name_link": f"?sort=name&dir={'desc' if name_ascending else 'asc'}",
             "export_query": request.GET.urlencode(),
-            "norm": HOURS_NORM_PER_YEAR,
+            "norm": mentoring_norm_hours(),
         },
     )
 

@@ -13,10 +13,10 @@ from core.views import show_errors
 from development import access
 from development.mentoring.forms import CONFIRM, SessionAnswerForm, SessionForm
 from development.mentoring.selectors import (
-    HOURS_NORM_PER_YEAR,
     OPEN_STATUSES,
     completed_results_by_candidate,
     hours_of,
+    mentoring_norm_hours,
     pending_count,
 )
 from development.mentoring.services.sessions import (
@@ -74,7 +74,7 @@ def my_mentees(request: HttpRequest) -> HttpResponse:
             "current": current,
             "history": [pair for pair in pairs if pair.status not in OPEN_STATUSES],
             "has_profile": access.can_edit_own_mentor_profile(request.user),
-            "norm": HOURS_NORM_PER_YEAR,
+            "norm": mentoring_norm_hours(),
         },
     )
 
@@ -106,7 +106,7 @@ def my_mentor(request: HttpRequest) -> HttpResponse:
             "to_answer": [s for s in sessions if s.confirmation == SessionConfirmation.PENDING],
             "answered": [s for s in sessions if s.confirmation != SessionConfirmation.PENDING],
             "past_pairs": [pair for pair in pairs if pair is not current],
-            "norm": HOURS_NORM_PER_YEAR,
+            "norm": mentoring_norm_hours(),
         },
     )
 

@@ -1,0 +1,1 @@
+"""The comprehensive programme: passport, partners, resources, tracks by post and its document."""
