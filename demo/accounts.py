@@ -25,6 +25,7 @@ class DemoUser:
     first_name: str
     middle_name: str
     municipality: str = ""
+    note: str = ""  # what the account is for in the demo, when the role does not say it
 
 
 DEMO_USERS = [
@@ -51,16 +52,31 @@ DEMO_USERS = [
     DemoUser("expert", "rezerv-expert-2026", Role.EXPERT, "Лебедева", "Наталья", "Геннадьевна"),
     DemoUser("mentor", "rezerv-mentor-2026", Role.MENTOR, "Григорьев", "Сергей", "Петрович"),
     DemoUser(
+        "head",
+        "rezerv-head-2026",
+        Role.MENTOR,
+        "Белоусова",
+        "Татьяна",
+        "Михайловна",
+        note="директор школы резервиста «candidate»: подтверждает применение в практике",
+    ),
+    DemoUser(
         "candidate", "rezerv-candidate-2026", Role.CANDIDATE, "Васильева", "Ольга", "Александровна"
     ),
 ]
+
+def _aside(user: DemoUser) -> str:
+    """Return « (город Оренбург)» or « (what the account is for)», or nothing."""
+    aside = user.municipality or user.note
+    return f" ({aside})" if aside else ""
+
 
 # (username, password, who) for the end of the seed_demo report and the README.
 DEMO_LOGINS = [
     (
         user.username,
         user.password,
-        f"{user.role.label}{f' ({user.municipality})' if user.municipality else ''}",
+        f"{user.role.label}{_aside(user)}",
     )
     for user in DEMO_USERS
 ]

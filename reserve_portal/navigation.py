@@ -99,12 +99,14 @@ MENU: dict[Role, list[Entry]] = {
     Role.EXPERT: [
         ("Главная", "accounts:home_expert"),
         ("Мои оценки", "assessment:expert_home"),
+        ("Подтверждение практики", "development:practice_requests"),
         ("Заседания", "candidates:meeting_list"),
         ("Положение", "governance:regulation"),
     ],
     Role.MENTOR: [
         ("Главная", "accounts:home_mentor"),
         ("Мои наставляемые", "development:mentor_mentees"),
+        ("Подтверждение практики", "development:practice_requests"),
         ("Благополучие", "development:wellbeing"),
         ("Адаптация", "onboarding:induction_list"),
         ("Положение", "governance:regulation"),

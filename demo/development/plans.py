@@ -6,14 +6,23 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from accounts.models import Role, User
 from assessment.models import CompetencyFramework
 from candidates.models import ReserveMembership
-from demo.builders import DAY, Stamps, current_competencies, ministry_user
+from demo.builders import DAY, Stamps, current_competencies, demo_account, ministry_user
 from demo.development.cohort import CAMPAIGN_NAME, COHORT, closed_campaign, reservist_add
-from development.models import Activity, ActivityKind, DevelopmentPlan, PlanItem
+from development.models import (
+    Activity,
+    ActivityKind,
+    DevelopmentPlan,
+    PlanItem,
+    PracticeWitness,
+    WitnessKind,
+)
 from development.plans.services.evidence import plan_item_add_completion, plan_item_add_practice
 from development.plans.services.generation import plan_generate
 from development.plans.services.items import plan_item_add
+from development.plans.services.practice import practice_confirm, practice_return
 from development.plans.services.workflow import plan_approve, plan_start, plan_submit
 from registry.models import Organization
 
@@ -132,7 +141,16 @@ def _seed_internships(today: datetime.date) -> int:
     return created
 
 
-def _evidence(item: PlanItem, user, number: int) -> None:
+# How the head answers the practice items of a plan in work, in turn: most are confirmed, one
+# waits for the head's answer (the demo «head» finds it on their page), one is returned.
+ANSWERS = ("confirm", "confirm", "pending", "confirm", "return")
+RETURN_NOTE = (
+    "Опишите, что именно изменилось после курса и для кого: приложите приказ или протокол "
+    "педсовета, а не план мероприятий."
+)
+
+
+def _evidence(item: PlanItem, user, number: int, head, answer: str) -> None:
     upload = SimpleUploadedFile(f"udostoverenie-{item.pk}.pdf", DEMO_PDF)
     plan_item_add_completion(
         item=item, actor=user, uploaded_file=upload, note="Удостоверение о повышении квалификации"
@@ -140,9 +158,47 @@ def _evidence(item: PlanItem, user, number: int) -> None:
     plan_item_add_practice(
         item=item,
         actor=user,
+        confirmer=head,
         description=PRACTICE_NOTES[number % len(PRACTICE_NOTES)],
         link=f"https://school{number}.obr56.example/news/{item.pk}",
     )
+    if answer == "confirm":
+        practice_confirm(item=item, actor=head, comment="Видела на педсовете и в документах школы.")
+    elif answer == "return":
+        practice_return(item=item, actor=head, comment=RETURN_NOTE)
+
+
+def head_of(membership: ReserveMembership, number: int):
+    """Return the account of the head of the reservist's organization, as a practice witness.
+
+    The demo «candidate» has the demo «head» (who signs in); the others get an account each.
+    """
+    organization = membership.candidate.organization
+    if number == 0:
+        head = User.objects.filter(username="head").first()
+    else:
+        last_name, first_name, middle_name = HEADS[number % len(HEADS)]
+        head = demo_account(
+            username=f"head{number:02d}",
+            role=Role.MENTOR,
+            names=(last_name, first_name, middle_name),
+            email=f"head{number:02d}@obr56.example",
+        )
+    if head is None or organization is None:
+        return None
+    PracticeWitness.objects.get_or_create(
+        user=head, kind=WitnessKind.HEAD, organization=organization
+    )
+    return head
+
+
+HEADS = [
+    ("Белоусова", "Татьяна", "Михайловна"),
+    ("Горбунов", "Виктор", "Павлович"),
+    ("Щукина", "Лариса", "Евгеньевна"),
+    ("Антонов", "Роман", "Игоревич"),
+    ("Данилова", "Светлана", "Олеговна"),
+]
 
 
 def _plan(membership: ReserveMembership, state: str, *, ministry, today, number) -> None:
@@ -167,10 +223,13 @@ def _plan(membership: ReserveMembership, state: str, *, ministry, today, number)
     if state == "approved":
         return
     plan_start(plan=plan, actor=user)
+    head = head_of(membership, number)
+    answered = 0
     for item in plan.items.select_related("activity").order_by("due_date"):
         held = item.activity is not None and item.activity.ends_on and item.activity.ends_on < today
-        if held or (item.activity is None and number % 3 == 0):
-            _evidence(item, user, number)
+        if head is not None and (held or (item.activity is None and number % 3 == 0)):
+            _evidence(item, user, number, head, ANSWERS[(number + answered) % len(ANSWERS)])
+            answered += 1
 
 
 # The selection stage's held meeting has protocol № 3 of the year (demo.selection).

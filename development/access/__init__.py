@@ -12,7 +12,10 @@ and tests/development/test_access_agreement.py holds them together for every rol
 One queryset does not go through it on purpose: one's own pulse answers, which nobody else,
 staff included, ever sees one by one (staff get aggregates of five or more).
 
-Each topic keeps its own section; append new questions to your topic's section.
+Each topic keeps its own section; append new questions to your topic's section. The practice
+confirmed by someone else and the well-being pulse have their own modules (practice.py,
+wellbeing.py in this package), re-exported here: callers ask `development.access` whatever the
+topic.
 """
 
 from collections.abc import Callable
@@ -25,7 +28,26 @@ from accounts.access import (
     role_of,
 )
 from accounts.models import Role
-from candidates.models import MembershipStatus, ReserveMembership
+from candidates.models import ReserveMembership
+from development.access.practice import (
+    can_confirm_completion,
+    can_confirm_practice,
+    can_manage_witnesses,
+    can_open_practice_requests,
+    can_view_practice_request,
+    completions_to_confirm_for,
+    practice_capacity,
+    practice_confirmers_for,
+    practice_requests_of,
+)
+from development.access.wellbeing import (
+    answers_pulse_as_mentor,
+    can_answer_pulse,
+    can_open_own_pulse,
+    can_view_pulse_summary,
+    pulse_responses_counted_for,
+    pulse_responses_visible_to,
+)
 from development.models import (
     Activity,
     DevelopmentPlan,
@@ -35,7 +57,6 @@ from development.models import (
     MentorshipStatus,
     PlanItem,
     PlanStatus,
-    PulseResponse,
     SessionConfirmation,
 )
 from development.scope import Scope
@@ -76,7 +97,6 @@ SESSIONS = Scope(
     municipality="mentorship__membership__municipality",
     own={Role.MENTOR: "mentorship__mentor__user", Role.CANDIDATE: "mentorship__mentee__user"},
 )
-PULSE_AGGREGATES = Scope(municipality="municipality")
 # The catalogue belongs to no territory: the region (staff) sees it all, retired activities too;
 # the others who work with plans see what is offered now.
 _IN_CATALOGUE = Q(is_active=True)
@@ -133,8 +153,14 @@ def plan_items_visible_to(user) -> QuerySet[PlanItem]:
 
 
 def can_view_evidence(user, item: PlanItem) -> bool:
-    """Return whether the user may download the item's evidence files."""
-    return plan_items_visible_to(user).filter(pk=item.pk).exists()
+    """Return whether the user may download the item's evidence files: whoever sees the plan,
+    and whoever is asked to confirm the item (the confirmer of its practice, the course's
+    provider for its completion)."""
+    return (
+        plan_items_visible_to(user).filter(pk=item.pk).exists()
+        or can_view_practice_request(user, item)
+        or completions_to_confirm_for(user).filter(pk=item.pk).exists()
+    )
 
 
 def memberships_to_plan_for(user) -> QuerySet[ReserveMembership]:
@@ -201,50 +227,6 @@ def can_close_plan(user, plan: DevelopmentPlan) -> bool:
 def can_work_on_items(user, plan: DevelopmentPlan) -> bool:
     """Return whether the user may start items and add evidence (the reservist, once approved)."""
     return plan.is_in_work and is_own_plan(user, plan)
-
-
-# --- The well-being pulse ----------------------------------------------------------------------
-# Answers are seen one by one only by the person who gave them; staff get aggregates of groups
-# of five or more people (development.wellbeing.selectors), never a row.
-
-
-def can_open_own_pulse(user) -> bool:
-    """Return whether the user has a pulse page of their own (reservists and mentors)."""
-    return has_role(user, Role.CANDIDATE, Role.MENTOR)
-
-
-def answers_pulse_as_mentor(user) -> bool:
-    """Return whether the user's answers count among the mentors (not a reserve cohort)."""
-    return has_role(user, Role.MENTOR)
-
-
-def can_answer_pulse(user) -> bool:
-    """Return whether the user may answer: a mentor, or a reservist with an active membership."""
-    if answers_pulse_as_mentor(user):
-        return True
-    return (
-        has_role(user, Role.CANDIDATE)
-        and ReserveMembership.objects.filter(
-            candidate__user=user, status=MembershipStatus.ACTIVE
-        ).exists()
-    )
-
-
-def can_view_pulse_summary(user) -> bool:
-    """Return whether the user may see the pulse's aggregates (ministry; coordinators: own МО)."""
-    return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
-
-
-def pulse_responses_visible_to(user) -> QuerySet[PulseResponse]:
-    """Return the answers the user may see one by one: their own, whatever their role."""
-    if role_of(user) is None:
-        return PulseResponse.objects.none()
-    return PulseResponse.objects.filter(user=user)
-
-
-def pulse_responses_counted_for(user) -> QuerySet[PulseResponse]:
-    """Return the answers in the user's aggregates (their territory); never shown one by one."""
-    return PULSE_AGGREGATES.rows(PulseResponse.objects.all(), user)
 
 
 # --- Mentoring: the registry, matching, pairs, sessions, the effectiveness report -------------
@@ -381,3 +363,22 @@ def can_view_my_mentor(user) -> bool:
 def can_view_effectiveness(user) -> bool:
     """Return whether the user may open the mentor effectiveness report."""
     return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
+
+
+__all__ = [
+    "answers_pulse_as_mentor",
+    "can_answer_pulse",
+    "can_confirm_completion",
+    "can_confirm_practice",
+    "can_manage_witnesses",
+    "can_open_own_pulse",
+    "can_open_practice_requests",
+    "can_view_practice_request",
+    "can_view_pulse_summary",
+    "completions_to_confirm_for",
+    "practice_capacity",
+    "practice_confirmers_for",
+    "practice_requests_of",
+    "pulse_responses_counted_for",
+    "pulse_responses_visible_to",
+]

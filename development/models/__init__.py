@@ -18,6 +18,15 @@ from development.plans.models import (
     PlanItemStatus,
     PlanStatus,
     PlanStatusChange,
+    PracticeReview,
+    PracticeStatus,
+    ReviewDecision,
+)
+from development.practice.models import (
+    GoodPractice,
+    PracticeState,
+    PracticeWitness,
+    WitnessKind,
 )
 from development.programme.models import (
     PartnerRole,
@@ -35,3 +44,5 @@ __all__ += ["WORKING_STATUSES", "DevelopmentPlan", "PlanItem", "PlanItemStatus",
 __all__ += ["PlanStatusChange"]
 __all__ += ["PartnerRole", "ProgrammePartner", "ProgrammePassport", "ProgrammeResource"]
 __all__ += ["ResourceKind"]
+__all__ += ["PracticeReview", "PracticeStatus", "ReviewDecision"]
+__all__ += ["GoodPractice", "PracticeState", "PracticeWitness", "WitnessKind"]

@@ -101,6 +101,13 @@ class CompletionEvidenceForm(forms.Form):
 
 
 class PracticeEvidenceForm(forms.Form):
+    confirmer = forms.TypedChoiceField(
+        label="Кто подтвердит применение",
+        coerce=int,
+        empty_value=None,
+        help_text="Тот, кто видел это в вашей работе: наставник, руководитель вашей организации "
+        "или тьютор стажировки. Пункт будет выполнен, когда он подтвердит.",
+    )
     description = forms.CharField(
         label="Что изменилось в вашей работе",
         max_length=5000,
@@ -119,6 +126,22 @@ class PracticeEvidenceForm(forms.Form):
         assume_scheme="https",
         help_text="Страница на сайте организации, публикация, материалы педсовета.",
     )
+
+    def __init__(self, *args, confirmers: list[tuple[object, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.confirmers = {user.pk: user for user, _ in confirmers}
+        self.fields["confirmer"].choices = [
+            ("", "— выберите —"),
+            *[(user.pk, f"{user} — {capacity}") for user, capacity in confirmers],
+        ]
+        self.order_fields(["description", "file", "link", "confirmer"])
+
+    def clean_confirmer(self):
+        """Return the chosen account (one of those offered)."""
+        chosen = self.cleaned_data["confirmer"]
+        if chosen not in self.confirmers:
+            raise forms.ValidationError("Выберите, кто подтвердит применение, из списка.")
+        return self.confirmers[chosen]
 
 
 class PlanFilterForm(forms.Form):

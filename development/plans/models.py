@@ -118,6 +118,15 @@ class PlanItemStatus(models.TextChoices):
     DONE = "done", _("выполнено")
 
 
+class PracticeStatus(models.TextChoices):
+    """Where the evidence of application in practice stands: only someone who saw it confirms."""
+
+    NOT_SENT = "not_sent", _("не отправлено на подтверждение")
+    PENDING = "pending", _("ожидает подтверждения")
+    RETURNED = "returned", _("возвращено с замечанием")
+    CONFIRMED = "confirmed", _("подтверждено")
+
+
 class PlanItem(models.Model):
     plan = models.ForeignKey(
         DevelopmentPlan,
@@ -165,6 +174,37 @@ class PlanItem(models.Model):
     practice_added_at = models.DateTimeField(
         _("подтверждение применения добавлено"), null=True, blank=True
     )
+    # Who saw the practice and is asked to confirm it: the mentor, the head of the reservist's
+    # organization, or the internship's tutor (development.access.practice_confirmers_for).
+    practice_status = models.CharField(
+        _("подтверждение применения"),
+        max_length=12,
+        choices=PracticeStatus.choices,
+        default=PracticeStatus.NOT_SENT,
+    )
+    practice_confirmer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто подтверждает применение"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practice_requests",
+    )
+    practice_confirmed_at = models.DateTimeField(
+        _("применение подтверждено"), null=True, blank=True
+    )
+    # The course provider's representative may confirm the completion (it does not gate «done»).
+    completion_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("выполнение подтвердил организатор"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    completion_confirmed_at = models.DateTimeField(
+        _("выполнение подтверждено организатором"), null=True, blank=True
+    )
     completed_at = models.DateTimeField(_("выполнено"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("напоминание отправлено"), null=True, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("порядок"), default=0)
@@ -184,6 +224,17 @@ class PlanItem(models.Model):
                 ),
                 name="development_planitem_done_has_evidence",
             ),
+            # …and someone who saw the practice has confirmed it.
+            models.CheckConstraint(
+                condition=~Q(status=PlanItemStatus.DONE)
+                | Q(practice_status=PracticeStatus.CONFIRMED),
+                name="development_planitem_done_is_confirmed",
+            ),
+            models.CheckConstraint(
+                condition=~Q(practice_status=PracticeStatus.PENDING)
+                | Q(practice_confirmer__isnull=False),
+                name="development_planitem_pending_has_confirmer",
+            ),
         ]
         indexes = [
             # Reminders and "overdue" lists: open items by due date.
@@ -192,6 +243,11 @@ class PlanItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def practice_is_locked(self) -> bool:
+        """Return whether the practice evidence is fixed: awaiting or having a confirmation."""
+        return self.practice_status in (PracticeStatus.PENDING, PracticeStatus.CONFIRMED)
 
     def overdue_on(self, today: datetime.date) -> bool:
         """Return whether the item is past its due date and not done."""
@@ -203,3 +259,41 @@ class PlanItem(models.Model):
         return Q(**{f"{prefix}due_date__lt": today}) & ~Q(
             **{f"{prefix}status": PlanItemStatus.DONE}
         )
+
+
+class ReviewDecision(models.TextChoices):
+    CONFIRMED = "confirmed", _("применение подтверждено")
+    RETURNED = "returned", _("применение возвращено с замечанием")
+    COMPLETION_CONFIRMED = "completion", _("выполнение подтверждено организатором")
+
+
+class PracticeReview(models.Model):
+    """One decision on an item's evidence by someone other than the reservist: the history."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто решил"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # In whose capacity: «наставник», «руководитель организации», «тьютор стажировки»…
+    capacity = models.CharField(_("в качестве"), max_length=100)
+    decision = models.CharField(_("решение"), max_length=12, choices=ReviewDecision.choices)
+    comment = models.TextField(_("комментарий"), blank=True)
+    created_at = models.DateTimeField(_("когда"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("решение о подтверждении")
+        verbose_name_plural = _("решения о подтверждении")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decision=ReviewDecision.RETURNED) | ~Q(comment=""),
+                name="development_practicereview_return_has_comment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_decision_display()}"

@@ -9,12 +9,14 @@ from django.db.models import Count, Q
 from assessment.models import Result
 from candidates.models import MembershipStatus
 from core.numbers import percent, round_half_up
+from core.russian import quantity
 from development.models import (
     WORKING_STATUSES,
     DevelopmentPlan,
     PlanItem,
     PlanItemStatus,
     PlanStatus,
+    PracticeStatus,
 )
 
 
@@ -91,6 +93,9 @@ def programme_indicators(today: datetime.date, active: int) -> list[Indicator]:
             "pk",
             filter=Q(plan__status__in=WORKING_STATUSES) & PlanItem.overdue_condition(today),
         ),
+        confirmed=Count("pk", filter=Q(practice_status=PracticeStatus.CONFIRMED)),
+        pending=Count("pk", filter=Q(practice_status=PracticeStatus.PENDING)),
+        returned=Count("pk", filter=Q(practice_status=PracticeStatus.RETURNED)),
     )
     growth, measured = _growth_of_targeted()
     return [
@@ -102,9 +107,18 @@ def programme_indicators(today: datetime.date, active: int) -> list[Indicator]:
         ),
         Indicator(
             "Выполнение пунктов ИОМ",
-            "пункты утверждённых планов, выполненные с подтверждением выполнения и "
-            "применения в практике, от всех пунктов этих планов",
+            "пункты утверждённых планов, выполненные с подтверждением выполнения и с "
+            "применением в практике, подтверждённым наставником, руководителем организации или "
+            "тьютором, от всех пунктов этих планов",
             f"{counts['done']} из {counts['total']} ({percent(counts['done'], counts['total'])} %)",
+        ),
+        Indicator(
+            "Применение в практике, подтверждённое другим лицом",
+            "пункты, применение которых в работе подтвердил наставник, руководитель организации "
+            "резервиста или тьютор стажировки; для сравнения — ждущие подтверждения и "
+            "возвращённые с замечанием",
+            f"{quantity(counts['confirmed'], 'пункт', 'пункта', 'пунктов')}; ждут подтверждения "
+            f"— {counts['pending']}, возвращено — {counts['returned']}",
         ),
         Indicator(
             "Просроченные пункты ИОМ",

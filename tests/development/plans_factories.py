@@ -174,12 +174,14 @@ def pair(mentor: Mentor, membership: ReserveMembership, *, status=MentorshipStat
 
 
 def give_both_evidence(item: PlanItem) -> None:
-    """Store both kinds of evidence on the item directly (for reads, not for the rules)."""
+    """Store both kinds of evidence, the practice confirmed, on the item directly (for reads)."""
     from django.core.files.base import ContentFile
 
     item.completion_file.save("test/c.pdf", ContentFile(PDF), save=False)
     item.practice_description = "Провёл педсовет по итогам курса."
     item.practice_link = "https://school.example/news/1"
+    item.practice_status = "confirmed"
+    item.practice_confirmed_at = timezone.now()
     item.status = "done"
     item.completed_at = timezone.now()
     item.save()

@@ -15,6 +15,7 @@ from development.models import (
     PlanItem,
     PlanItemStatus,
     PlanStatus,
+    PracticeStatus,
     SessionConfirmation,
 )
 from tests.development.mentoring_factories import (
@@ -52,6 +53,7 @@ def make_plan(membership, *, status: str, items: int, done: int) -> DevelopmentP
             item.completion_file.save("test/certificate.pdf", ContentFile(b"%PDF-1.4"), save=False)
             item.practice_description = "Применил на педсовете"
             item.practice_link = "https://school.example/news/1"
+            item.practice_status = PracticeStatus.CONFIRMED
             item.status = PlanItemStatus.DONE
         item.save()
     return plan

@@ -1,4 +1,6 @@
-"""An item is done only with evidence of completion and of use in practice."""
+"""An item is done only with evidence of completion and with its use in practice confirmed by
+someone who saw it (here the reservist's mentor; tests/development/test_practice_confirmation.py
+has the heads, tutors, providers and outsiders)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,7 +15,16 @@ from development.plans.services.evidence import (
     plan_item_add_practice,
     plan_item_start,
 )
-from tests.development.plans_factories import PDF, PNG, make_plan, make_reservist, pdf_upload
+from development.plans.services.practice import practice_confirm
+from tests.development.plans_factories import (
+    PDF,
+    PNG,
+    make_mentor,
+    make_plan,
+    make_reservist,
+    pair,
+    pdf_upload,
+)
 
 S = PlanStatus
 PRACTICE = "Ввела в школе регламент закупок малого объёма, сроки заявок сократились вдвое."
@@ -22,6 +33,14 @@ PRACTICE = "Ввела в школе регламент закупок мало�
 @pytest.fixture
 def plan(db):
     return make_plan(status=S.APPROVED, items=2)
+
+
+@pytest.fixture
+def mentor(plan):
+    """The reservist's mentor in an active pair: who confirms the practice here."""
+    mentor = make_mentor()
+    pair(mentor, plan.membership)
+    return mentor.user
 
 
 @pytest.fixture
@@ -38,16 +57,24 @@ def test_a_certificate_alone_is_not_done(plan, item):
     assert item.completed_at is None
 
 
-def test_practice_alone_is_not_done(plan, item):
+def test_practice_alone_is_not_done_even_when_confirmed(plan, item, mentor):
     plan_item_add_practice(
-        item=item, actor=plan.candidate.user, description=PRACTICE, link="https://school.example/1"
+        item=item,
+        actor=plan.candidate.user,
+        confirmer=mentor,
+        description=PRACTICE,
+        link="https://school.example/1",
     )
+    item.refresh_from_db()
+    assert (item.status, item.practice_status) == (PlanItemStatus.IN_PROGRESS, "pending")
+
+    practice_confirm(item=item, actor=mentor)
 
     item.refresh_from_db()
-    assert item.status == PlanItemStatus.IN_PROGRESS
+    assert (item.status, item.practice_status) == (PlanItemStatus.IN_PROGRESS, "confirmed")
 
 
-def test_both_make_it_done_and_the_last_done_completes_the_plan(plan):
+def test_both_and_the_confirmation_make_it_done_and_the_last_completes_the_plan(plan, mentor):
     reservist = plan.candidate.user
     first, second = plan.items.order_by("pk")
     for item in (first, second):
@@ -55,9 +82,13 @@ def test_both_make_it_done_and_the_last_done_completes_the_plan(plan):
         plan_item_add_practice(
             item=item,
             actor=reservist,
+            confirmer=mentor,
             description=PRACTICE,
             uploaded_file=SimpleUploadedFile("prikaz.png", PNG),
         )
+        item.refresh_from_db()
+        assert item.status == PlanItemStatus.IN_PROGRESS  # described, not yet confirmed
+        practice_confirm(item=item, actor=mentor)
         item.refresh_from_db()
         assert item.status == PlanItemStatus.DONE
         assert item.completed_at is not None
@@ -86,6 +117,11 @@ def test_the_database_refuses_done_without_both_kinds_of_evidence(plan, item):
     PlanItem.objects.filter(pk=item.pk).update(practice_description="Что-то изменилось")
     with pytest.raises(IntegrityError), transaction.atomic():
         PlanItem.objects.filter(pk=item.pk).update(status="done", completion_file="e/x.pdf")
+    # Both kinds of evidence, but nobody has confirmed the practice: still refused.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlanItem.objects.filter(pk=item.pk).update(
+            status="done", completion_file="e/x.pdf", practice_link="https://school.example/2"
+        )
 
 
 @pytest.mark.parametrize(
@@ -106,15 +142,29 @@ def test_it_refuses_files_that_are_not_documents(plan, item, content, message):
     assert not item.completion_file
 
 
-def test_practice_needs_a_description_and_a_document_or_a_link(plan, item):
+def test_practice_needs_a_description_a_document_or_a_link_and_a_confirmer(plan, item, mentor):
     reservist = plan.candidate.user
     with pytest.raises(ValidationError, match="Опишите"):
-        plan_item_add_practice(item=item, actor=reservist, description=" ", link="https://a.ru")
+        plan_item_add_practice(
+            item=item, actor=reservist, confirmer=mentor, description=" ", link="https://a.ru"
+        )
     with pytest.raises(ValidationError, match=r"документ .* или дайте ссылку"):
-        plan_item_add_practice(item=item, actor=reservist, description=PRACTICE)
+        plan_item_add_practice(item=item, actor=reservist, confirmer=mentor, description=PRACTICE)
     with pytest.raises(ValidationError, match="http"):
         plan_item_add_practice(
-            item=item, actor=reservist, description=PRACTICE, link="javascript:alert(1)"
+            item=item,
+            actor=reservist,
+            confirmer=mentor,
+            description=PRACTICE,
+            link="javascript:alert(1)",
+        )
+    with pytest.raises(ValidationError, match="Выберите, кто подтвердит"):
+        plan_item_add_practice(
+            item=item,
+            actor=reservist,
+            confirmer=reservist,  # nobody confirms their own practice
+            description=PRACTICE,
+            link="https://a.ru",
         )
 
 
@@ -131,7 +181,7 @@ def test_evidence_is_added_only_to_an_approved_plan(status):
 # --- Through the pages ----------------------------------------------------------------------
 
 
-def test_the_reservist_adds_both_on_the_item_page(client, plan, item):
+def test_the_reservist_adds_both_on_the_item_page(client, plan, item, mentor):
     client.force_login(plan.candidate.user)
     page = reverse("development:item_detail", args=[plan.pk, item.pk])
     assert client.get(page).status_code == 200
@@ -143,13 +193,23 @@ def test_the_reservist_adds_both_on_the_item_page(client, plan, item):
     assert response.url == page
     response = client.post(
         reverse("development:item_practice", args=[plan.pk, item.pk]),
-        {"practice-description": PRACTICE, "practice-link": "https://school.example/news/7"},
+        {
+            "practice-description": PRACTICE,
+            "practice-link": "https://school.example/news/7",
+            "practice-confirmer": mentor.pk,
+        },
     )
+    assert response.url == page  # sent for confirmation: not done yet
+    item.refresh_from_db()
+    assert (item.status, item.practice_status) == (PlanItemStatus.IN_PROGRESS, "pending")
 
-    assert response.url == reverse("development:plan_detail", args=[plan.pk])
+    client.force_login(mentor)
+    client.post(reverse("development:practice_confirm", args=[item.pk]), {"comment": ""})
+
     item.refresh_from_db()
     assert item.status == PlanItemStatus.DONE
-    detail = client.get(response.url).content.decode()
+    client.force_login(plan.candidate.user)
+    detail = client.get(reverse("development:plan_detail", args=[plan.pk])).content.decode()
     assert "50 %" in detail
 
 

@@ -1,7 +1,9 @@
 """Working on a plan's items: starting them, evidence of completion and of use in practice.
 
-An item is «выполнено» only when both kinds of evidence are there; the last item done completes
-the plan. Locks are taken plan first, then item, as everywhere in the plans' services.
+An item is «выполнено» only when its completion is evidenced and its use in practice, described
+by the reservist, is confirmed by someone who saw it (plans/services/practice.py); the last item
+done completes the plan. Locks are taken plan first, then item, as everywhere in the plans'
+services.
 """
 
 import uuid
@@ -15,7 +17,15 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from core.uploads import detect_document_type, document_max_bytes, size_label
-from development.models import DevelopmentPlan, PlanItem, PlanItemStatus, PlanStatus
+from development import access
+from development.models import (
+    DevelopmentPlan,
+    PlanItem,
+    PlanItemStatus,
+    PlanStatus,
+    PracticeStatus,
+)
+from development.plans.services.notifications import notify_confirmer_on_commit
 from development.plans.services.workflow import all_items_done, transition_locked
 
 MAX_DESCRIPTION_LENGTH = 5000
@@ -38,7 +48,7 @@ def checked_extension(uploaded_file: UploadedFile) -> str:
     return detected[1]
 
 
-def _lock(item: PlanItem) -> tuple[DevelopmentPlan, PlanItem]:
+def lock_item(item: PlanItem) -> tuple[DevelopmentPlan, PlanItem]:
     plan = (
         DevelopmentPlan.objects.select_for_update().select_related("candidate").get(pk=item.plan_id)
     )
@@ -70,17 +80,19 @@ def _start_locked(plan: DevelopmentPlan, item: PlanItem, *, actor, request) -> l
     return fields
 
 
-def _finish_if_ready(item: PlanItem) -> list[str]:
-    """Mark the item done once both kinds of evidence are there; return the changed fields."""
+def finish_if_ready(item: PlanItem) -> list[str]:
+    """Mark the item done once its completion is evidenced and its practice confirmed by someone
+    else; return the changed fields."""
     practice = bool(item.practice_description) and bool(item.practice_file or item.practice_link)
-    if not (item.completion_file and practice):
+    confirmed = item.practice_status == PracticeStatus.CONFIRMED
+    if not (item.completion_file and practice and confirmed):
         return []
     item.status = PlanItemStatus.DONE
     item.completed_at = timezone.now()
     return ["status", "completed_at"]
 
 
-def _complete_plan_if_done(plan: DevelopmentPlan, *, actor, request) -> None:
+def complete_plan_if_done(plan: DevelopmentPlan, *, actor, request) -> None:
     if all_items_done(plan):
         transition_locked(
             plan,
@@ -94,7 +106,7 @@ def _complete_plan_if_done(plan: DevelopmentPlan, *, actor, request) -> None:
 def plan_item_start(*, item: PlanItem, actor, request: HttpRequest | None = None) -> PlanItem:
     """Mark an item as started («Приступить»); the plan starts with its first item."""
     with transaction.atomic():
-        plan, locked = _lock(item)
+        plan, locked = lock_item(item)
         fields = _start_locked(plan, locked, actor=actor, request=request)
         if fields:
             locked.save(update_fields=fields)
@@ -133,11 +145,11 @@ def _save_evidence(
     storage = PlanItem._meta.get_field("completion_file").storage
     try:
         fields += _start_locked(plan, item, actor=actor, request=request)
-        fields += _finish_if_ready(item)
+        fields += finish_if_ready(item)
         item.save(update_fields=sorted(set(fields)))
         audit_record(actor=actor, action=action, obj=item, changes=changes, request=request)
         if item.status == PlanItemStatus.DONE:
-            _complete_plan_if_done(plan, actor=actor, request=request)
+            complete_plan_if_done(plan, actor=actor, request=request)
     except Exception:
         for name in new_files:
             storage.delete(name)
@@ -158,7 +170,7 @@ def plan_item_add_completion(
     """Attach the evidence of completion: a certificate, or the tutor's report of an internship."""
     extension = checked_extension(uploaded_file)
     with transaction.atomic():
-        plan, locked = _lock(item)
+        plan, locked = lock_item(item)
         old = _store(locked, "completion_file", uploaded_file, extension)
         locked.completion_note = note.strip()[:MAX_DESCRIPTION_LENGTH]
         locked.completion_added_at = timezone.now()
@@ -181,11 +193,16 @@ def plan_item_add_practice(
     item: PlanItem,
     actor,
     description: str,
+    confirmer,
     uploaded_file: UploadedFile | None = None,
     link: str = "",
     request: HttpRequest | None = None,
 ) -> PlanItem:
-    """Attach the evidence of use in practice: what changed in the work, with a document or link."""
+    """Describe the use in practice, with a document or link, and ask `confirmer` to confirm it.
+
+    The confirmer must be one who saw it: the reservist's mentor, the head of their
+    organization or the internship's tutor (development.access.practice_confirmers_for).
+    """
     description = description.strip()
     link = link.strip()
     if not description:
@@ -199,12 +216,34 @@ def plan_item_add_practice(
             raise ValidationError("Ссылка должна начинаться с http:// или https://.") from error
     extension = checked_extension(uploaded_file) if uploaded_file is not None else ""
     with transaction.atomic():
-        plan, locked = _lock(item)
+        plan, locked = lock_item(item)
+        if locked.practice_is_locked:
+            raise ValidationError(
+                "Применение уже отправлено на подтверждение"
+                + (
+                    " и подтверждено"
+                    if locked.practice_status == PracticeStatus.CONFIRMED
+                    else ": дождитесь ответа"
+                )
+                + " — описание больше не меняется."
+            )
+        capacity = access.practice_capacity(confirmer, locked) if confirmer is not None else None
+        if capacity is None:
+            raise ValidationError(
+                "Выберите, кто подтвердит применение: ваш наставник, руководитель вашей "
+                "организации или тьютор стажировки."
+            )
         if uploaded_file is None and not link and not locked.practice_file:
             raise ValidationError(
                 "Приложите документ (PDF, JPEG, PNG) или дайте ссылку на результат — одно из двух."
             )
-        fields = ["practice_description", "practice_link", "practice_added_at"]
+        fields = [
+            "practice_description",
+            "practice_link",
+            "practice_added_at",
+            "practice_status",
+            "practice_confirmer",
+        ]
         new_files, old_files = [], []
         if uploaded_file is not None:
             old_files.append(_store(locked, "practice_file", uploaded_file, extension))
@@ -213,6 +252,8 @@ def plan_item_add_practice(
         locked.practice_description = description
         locked.practice_link = link
         locked.practice_added_at = timezone.now()
+        locked.practice_status = PracticeStatus.PENDING
+        locked.practice_confirmer = confirmer
         _save_evidence(
             locked,
             plan,
@@ -221,7 +262,11 @@ def plan_item_add_practice(
             old_files=old_files,
             actor=actor,
             action="development_plan_item.update",
-            changes={"применение в практике": (None, description[:200])},
+            changes={
+                "применение в практике": (None, description[:200]),
+                "подтверждает": (None, f"{confirmer} ({capacity})"),
+            },
             request=request,
         )
+        notify_confirmer_on_commit(locked, capacity)
     return locked

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.mail import mail_on_commit
-from development.models import WORKING_STATUSES, PlanItem, PlanItemStatus
+from development.models import WORKING_STATUSES, PlanItem, PlanItemStatus, PracticeStatus
 
 DEFAULT_REMINDER_DAYS = 7
 
@@ -22,8 +22,15 @@ def _message(item: PlanItem) -> tuple[str, str]:
     missing = []
     if not item.completion_file:
         missing.append("подтверждение выполнения (сертификат, удостоверение или отчёт тьютора)")
-    if not item.practice_description:
-        missing.append("описание применения в практике с документом или ссылкой")
+    if not item.practice_description or item.practice_status == PracticeStatus.RETURNED:
+        missing.append(
+            "описание применения в практике с документом или ссылкой, отправленное на "
+            "подтверждение наставнику, руководителю организации или тьютору"
+        )
+    elif item.practice_status == PracticeStatus.PENDING:
+        missing.append(
+            f"подтверждение применения в практике: ждём ответа ({item.practice_confirmer})"
+        )
     lines = [
         f"Здравствуйте, {candidate.first_name}!",
         "",
@@ -56,7 +63,7 @@ def plan_items_remind(*, today: datetime.date | None = None, days: int | None = 
                 due_date__lte=horizon,
             )
             .exclude(status=PlanItemStatus.DONE)
-            .select_related("plan__candidate")
+            .select_related("plan__candidate", "practice_confirmer")
             .order_by("due_date", "pk")
         )
         now = timezone.now()

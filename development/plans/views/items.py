@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from audit.services import personal_data_access_log
 from core.views import show_errors
 from development import access
-from development.models import DevelopmentPlan, PlanItem, PlanItemStatus
+from development.models import DevelopmentPlan, PlanItem, PlanItemStatus, PracticeStatus
 from development.plans.forms import (
     CompletionEvidenceForm,
     PlanItemActivityForm,
@@ -38,7 +38,9 @@ EVIDENCE_NAMES = {"completion": "podtverzhdenie", "practice": "primenenie"}
 def _item_for(request: HttpRequest, pk: int, item_pk: int) -> tuple[DevelopmentPlan, PlanItem]:
     plan = plan_for(request, pk)
     item = get_object_or_404(
-        PlanItem.objects.select_related("activity__host_organization", "competency"),
+        PlanItem.objects.select_related(
+            "activity__host_organization", "competency", "practice_confirmer", "plan__candidate"
+        ),
         pk=item_pk,
         plan=plan,
     )
@@ -134,23 +136,39 @@ def item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Show an item with its evidence; the reservist adds evidence here."""
     plan, item = _item_for(request, pk, item_pk)
-    item.is_overdue = item.overdue_on(timezone.localdate())
     can_work = access.can_work_on_items(request.user, plan) and item.status != PlanItemStatus.DONE
     return render(
-        request,
-        "development/plans/item.html",
-        {
-            "plan": plan,
-            "item": item,
-            "is_own": access.is_own_plan(request.user, plan),
-            "can_work": can_work,
-            "completion_form": CompletionEvidenceForm(prefix="completion"),
-            "practice_form": PracticeEvidenceForm(
-                prefix="practice",
-                initial={"description": item.practice_description, "link": item.practice_link},
-            ),
+        request, "development/plans/item.html", _item_context(request, plan, item, can_work)
+    )
+
+
+def _practice_form(item: PlanItem, data=None, files=None) -> PracticeEvidenceForm:
+    return PracticeEvidenceForm(
+        data,
+        files,
+        prefix="practice",
+        confirmers=access.practice_confirmers_for(item),
+        initial={
+            "description": item.practice_description,
+            "link": item.practice_link,
+            "confirmer": item.practice_confirmer_id,
         },
     )
+
+
+def _item_context(request, plan, item, can_work, *, completion_form=None, practice_form=None):
+    item.is_overdue = item.overdue_on(timezone.localdate())
+    return {
+        "plan": plan,
+        "item": item,
+        "is_own": access.is_own_plan(request.user, plan),
+        "can_work": can_work,
+        "can_describe_practice": can_work and not item.practice_is_locked,
+        "has_confirmers": bool(access.practice_confirmers_for(item)),
+        "reviews": item.reviews.select_related("reviewer"),
+        "completion_form": completion_form or CompletionEvidenceForm(prefix="completion"),
+        "practice_form": practice_form or _practice_form(item),
+    }
 
 
 def _worked_item(request: HttpRequest, pk: int, item_pk: int) -> tuple[DevelopmentPlan, PlanItem]:
@@ -165,34 +183,26 @@ def _after_evidence(request: HttpRequest, item: PlanItem, what: str) -> HttpResp
     if item.status == PlanItemStatus.DONE:
         messages.success(request, f"{what} Пункт «{item.title}» выполнен.")
         return redirect("development:plan_detail", item.plan_id)
-    missing = (
-        "подтверждение применения в практике"
-        if item.completion_file
-        else "подтверждение выполнения (сертификат или отчёт тьютора)"
-    )
-    messages.success(request, f"{what} Чтобы пункт считался выполненным, добавьте {missing}.")
+    if not item.completion_file:
+        missing = "добавьте подтверждение выполнения (сертификат или отчёт тьютора)"
+    elif item.practice_status == PracticeStatus.PENDING:
+        missing = f"нужно подтверждение применения: запрос отправлен ({item.practice_confirmer})"
+    else:
+        missing = "опишите применение в практике и отправьте его на подтверждение"
+    messages.success(request, f"{what} Чтобы пункт считался выполненным, {missing}.")
     return redirect("development:item_detail", item.plan_id, item.pk)
 
 
 def _invalid(request: HttpRequest, plan, item, *, completion_form=None, practice_form=None):
-    item.is_overdue = item.overdue_on(timezone.localdate())
-    return render(
+    context = _item_context(
         request,
-        "development/plans/item.html",
-        {
-            "plan": plan,
-            "item": item,
-            "is_own": True,
-            "can_work": True,
-            "completion_form": completion_form or CompletionEvidenceForm(prefix="completion"),
-            "practice_form": practice_form
-            or PracticeEvidenceForm(
-                prefix="practice",
-                initial={"description": item.practice_description, "link": item.practice_link},
-            ),
-        },
-        status=400,
+        plan,
+        item,
+        True,
+        completion_form=completion_form,
+        practice_form=practice_form,
     )
+    return render(request, "development/plans/item.html", context, status=400)
 
 
 @login_required
@@ -236,12 +246,13 @@ def item_completion(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse
 def item_practice(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Attach the evidence of use in practice."""
     plan, item = _worked_item(request, pk, item_pk)
-    form = PracticeEvidenceForm(request.POST, request.FILES, prefix="practice")
+    form = _practice_form(item, request.POST, request.FILES)
     if form.is_valid():
         try:
             plan_item_add_practice(
                 item=item,
                 actor=request.user,
+                confirmer=form.cleaned_data["confirmer"],
                 description=form.cleaned_data["description"],
                 uploaded_file=form.cleaned_data["file"],
                 link=form.cleaned_data["link"],
@@ -250,18 +261,23 @@ def item_practice(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _after_evidence(request, item, "Подтверждение применения в практике сохранено.")
+            return _after_evidence(
+                request, item, "Описание применения сохранено и отправлено на подтверждение."
+            )
     return _invalid(request, plan, item, practice_form=form)
 
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int, item_pk: int, kind: str) -> FileResponse:
-    """Serve an evidence file to whoever may see the plan; log the download."""
+    """Serve an evidence file to whoever may see the plan or confirm the item; log it."""
     if kind not in EVIDENCE_FIELDS:
         raise Http404
-    plan, item = _item_for(request, pk, item_pk)
+    item = get_object_or_404(
+        PlanItem.objects.select_related("plan__candidate"), pk=item_pk, plan=pk
+    )
     if not access.can_view_evidence(request.user, item):
         raise Http404
+    plan = item.plan
     field_file = getattr(item, EVIDENCE_FIELDS[kind])
     if not field_file:
         raise Http404
