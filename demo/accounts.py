@@ -65,6 +65,7 @@ DEMO_USERS = [
     ),
 ]
 
+
 def _aside(user: DemoUser) -> str:
     """Return « (город Оренбург)» or « (what the account is for)», or nothing."""
     aside = user.municipality or user.note

@@ -34,6 +34,7 @@ _DEVELOPMENT_STAFF = [
     ("Благополучие", "development:wellbeing_aggregates"),
     ("Программа развития", "development:programme"),
     ("Каталог мероприятий", "development:catalogue"),
+    ("Банк практик", "development:practice_bank"),
 ]
 _ONBOARDING_STAFF = [
     ("Вакансии", "onboarding:vacancy_list"),
@@ -122,6 +123,7 @@ MENU: dict[Role, list[Entry]] = {
                 ("Мой наставник", "development:my_mentor"),
                 ("Благополучие", "development:wellbeing"),
                 ("Программа развития", "development:programme"),
+                ("Банк практик", "development:practice_bank"),
             ],
         ),
         ("Назначение", "onboarding:my_onboarding"),

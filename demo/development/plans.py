@@ -16,6 +16,7 @@ from development.models import (
     ActivityKind,
     DevelopmentPlan,
     PlanItem,
+    PracticeStatus,
     PracticeWitness,
     WitnessKind,
 )
@@ -24,6 +25,8 @@ from development.plans.services.generation import plan_generate
 from development.plans.services.items import plan_item_add
 from development.plans.services.practice import practice_confirm, practice_return
 from development.plans.services.workflow import plan_approve, plan_start, plan_submit
+from development.practice.criteria import CRITERIA_CODES
+from development.practice.services import good_practice_propose, good_practice_review
 from registry.models import Organization
 
 # A minimal but well-formed PDF, standing in for a scanned certificate.
@@ -168,6 +171,27 @@ def _evidence(item: PlanItem, user, number: int, head, answer: str) -> None:
         practice_return(item=item, actor=head, comment=RETURN_NOTE)
 
 
+def _share_first_practice(plan: DevelopmentPlan, user, ministry, *, publish: bool) -> None:
+    """Offer the plan's first confirmed practice to the bank; publish the demo candidate's."""
+    item = plan.items.filter(practice_status=PracticeStatus.CONFIRMED).order_by("pk").first()
+    if item is None or item.competency_id is None:
+        return
+    practice = good_practice_propose(
+        item=item,
+        actor=user,
+        title=f"{item.competency.name}: {item.title}"[:300],
+        summary=(
+            f"{item.practice_description} Что понадобилось: решение педагогического совета, "
+            "один месяц на подготовку, методическая помощь наставника."
+        ),
+        consent=True,
+    )
+    if publish:
+        good_practice_review(
+            practice=practice, actor=ministry, criteria_met=CRITERIA_CODES, comment=""
+        )
+
+
 def head_of(membership: ReserveMembership, number: int):
     """Return the account of the head of the reservist's organization, as a practice witness.
 
@@ -230,6 +254,7 @@ def _plan(membership: ReserveMembership, state: str, *, ministry, today, number)
         if head is not None and (held or (item.activity is None and number % 3 == 0)):
             _evidence(item, user, number, head, ANSWERS[(number + answered) % len(ANSWERS)])
             answered += 1
+    _share_first_practice(plan, user, ministry, publish=number == 0)
 
 
 # The selection stage's held meeting has protocol № 3 of the year (demo.selection).

@@ -7,16 +7,18 @@ confirm or return it, and only while it still stands in that capacity. A course'
 representative may confirm the completion of their course.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from accounts.access import has_role, is_region_wide, role_of
 from accounts.models import Role
 from development.models import (
     ActivityKind,
+    GoodPractice,
     Mentorship,
     MentorshipStatus,
     PlanItem,
     PlanStatus,
+    PracticeState,
     PracticeStatus,
     PracticeWitness,
     WitnessKind,
@@ -104,3 +106,43 @@ def can_confirm_completion(user, item: PlanItem) -> bool:
 def can_manage_witnesses(user) -> bool:
     """Return whether the user keeps the list of heads, tutors and providers (ministry)."""
     return is_region_wide(user)
+
+
+# --- The bank of good practice: a confirmed practice its author agreed to share ---------------
+
+
+def can_propose_practice(user, item: PlanItem) -> bool:
+    """Return whether the user may offer the item's practice to the bank: its author, once the
+    practice is confirmed by someone else, and once only."""
+    return (
+        has_role(user, Role.CANDIDATE)
+        and item.plan.candidate.user_id == user.pk
+        and item.practice_status == PracticeStatus.CONFIRMED
+        and not GoodPractice.objects.filter(item=item).exists()
+    )
+
+
+def can_review_practices(user) -> bool:
+    """Return whether the user reviews proposed practices against the criteria (ministry)."""
+    return is_region_wide(user)
+
+
+def good_practices_visible_to(user) -> QuerySet[GoodPractice]:
+    """Return the bank's practices the user may read: published ones with their author's consent;
+    the reviewers see every proposal, the author their own."""
+    if role_of(user) is None:
+        return GoodPractice.objects.none()
+    if can_review_practices(user):
+        return GoodPractice.objects.all()
+    shown = Q(state=PracticeState.PUBLISHED, consent_withdrawn_at__isnull=True)
+    return GoodPractice.objects.filter(shown | Q(item__plan__candidate__user=user))
+
+
+def can_view_practice_bank(user) -> bool:
+    """Return whether the user may open the bank (everyone signed in)."""
+    return role_of(user) is not None
+
+
+def is_practice_author(user, practice: GoodPractice) -> bool:
+    """Return whether the user is the practice's author (who may withdraw the consent)."""
+    return has_role(user, Role.CANDIDATE) and practice.item.plan.candidate.user_id == user.pk

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from development.practice import views
+from development.practice import views, views_bank
 
 urlpatterns = [
     path("practice/", views.practice_requests, name="practice_requests"),
@@ -13,5 +13,19 @@ urlpatterns = [
         "practice/<int:item_pk>/completion/",
         views.completion_confirm_view,
         name="completion_confirm",
+    ),
+    # The bank of good practice (everyone signed in reads it).
+    path("practice-bank/", views_bank.practice_bank, name="practice_bank"),
+    path("practice-bank/<int:pk>/", views_bank.practice_detail, name="practice_detail"),
+    path(
+        "practice-bank/<int:pk>/review/",
+        views_bank.practice_review_bank,
+        name="practice_bank_review",
+    ),
+    path(
+        "practice-bank/<int:pk>/withdraw/", views_bank.practice_withdraw, name="practice_withdraw"
+    ),
+    path(
+        "practice-bank/propose/<int:item_pk>/", views_bank.practice_propose, name="practice_propose"
     ),
 ]

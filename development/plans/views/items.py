@@ -166,6 +166,8 @@ def _item_context(request, plan, item, can_work, *, completion_form=None, practi
         "can_describe_practice": can_work and not item.practice_is_locked,
         "has_confirmers": bool(access.practice_confirmers_for(item)),
         "reviews": item.reviews.select_related("reviewer"),
+        "can_propose": access.can_propose_practice(request.user, item),
+        "practice": access.good_practices_visible_to(request.user).filter(item=item).first(),
         "completion_form": completion_form or CompletionEvidenceForm(prefix="completion"),
         "practice_form": practice_form or _practice_form(item),
     }
