@@ -32,6 +32,7 @@ _DEVELOPMENT_STAFF = [
     ("Подбор наставников", "development:matching_bulk"),
     ("Эффективность наставников", "development:mentor_effectiveness"),
     ("Благополучие", "development:wellbeing_aggregates"),
+    ("Просьбы о разговоре", "development:support_requests"),
     ("Программа развития", "development:programme"),
     ("Каталог мероприятий", "development:catalogue"),
     ("Банк практик", "development:practice_bank"),

@@ -8,20 +8,17 @@ from django.db.models import Q
 from accounts.models import Role, User
 from audit.models import AuditSource
 from candidates.models import MembershipStatus
-from development.models import PulseResponse
-from development.wellbeing.questionnaire import PULSE_ITEMS
+from development.models import PulseResponse, SupportStatus
+from development.wellbeing.questionnaire import LOW_INDEX_MAX, PULSE_ITEMS
 from development.wellbeing.services import pulse_answer_submit, pulse_consent_give
+from development.wellbeing.support import support_request_create
 
 PULSE_MONTHS = 6  # how far back the demo answers go
 
 
 def _pulse_answers(rng: random.Random, level: float) -> list[int]:
-    """Draw five answers around a person's level of well-being (0–5); workload runs backwards."""
-    scores = [min(5, max(0, round(level + rng.uniform(-1.2, 1.2)))) for _ in PULSE_ITEMS]
-    return [
-        5 - score if item.reversed else score
-        for item, score in zip(PULSE_ITEMS, scores, strict=True)
-    ]
+    """Draw five WHO-5 answers around a person's level of well-being (0–5)."""
+    return [min(5, max(0, round(level + rng.uniform(-1.2, 1.2)))) for _ in PULSE_ITEMS]
 
 
 def seed_wellbeing(*, rng: random.Random, today: datetime.date) -> list[str]:
@@ -33,7 +30,7 @@ def seed_wellbeing(*, rng: random.Random, today: datetime.date) -> list[str]:
     """
     people = list(
         User.objects.filter(
-            Q(role=Role.MENTOR)
+            Q(role=Role.MENTOR, mentor_profile__isnull=False)
             | Q(role=Role.CANDIDATE, candidate__memberships__status=MembershipStatus.ACTIVE)
         )
         .distinct()
@@ -68,7 +65,27 @@ def seed_wellbeing(*, rng: random.Random, today: datetime.date) -> list[str]:
                 source=AuditSource.COMMAND,
             )
             answers += 1
-    return [f"Опрос благополучия: участников {len(people)}, ответов {answers}."]
+    asked = _ask_for_a_conversation(today)
+    return [
+        f"Опрос благополучия (ВОЗ-5): участников {len(people)}, ответов {answers}, "
+        f"просьб о разговоре {asked}."
+    ]
+
+
+def _ask_for_a_conversation(today: datetime.date) -> int:
+    """Let one reservist whose latest index is low ask the coordinator for a conversation."""
+    low = (
+        PulseResponse.objects.filter(user__role=Role.CANDIDATE, index__lte=LOW_INDEX_MAX)
+        .exclude(municipality=None)
+        .exclude(user__support_requests__status=SupportStatus.OPEN)
+        .order_by("-submitted_on", "user_id")
+        .select_related("user")
+        .first()
+    )
+    if low is None:
+        return 0
+    support_request_create(user=low.user, contact=low.user.email, consent=True)
+    return 1
 
 
 def _month_start(day: datetime.date, shift: int) -> datetime.date:

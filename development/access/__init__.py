@@ -48,10 +48,13 @@ from development.access.practice import (
 from development.access.wellbeing import (
     answers_pulse_as_mentor,
     can_answer_pulse,
+    can_handle_support_request,
     can_open_own_pulse,
     can_view_pulse_summary,
+    can_view_support_requests,
     pulse_responses_counted_for,
     pulse_responses_visible_to,
+    support_requests_visible_to,
 )
 from development.models import (
     Activity,
@@ -375,6 +378,7 @@ __all__ = [
     "can_answer_pulse",
     "can_confirm_completion",
     "can_confirm_practice",
+    "can_handle_support_request",
     "can_manage_witnesses",
     "can_open_own_pulse",
     "can_open_practice_requests",
@@ -383,6 +387,7 @@ __all__ = [
     "can_view_practice_bank",
     "can_view_practice_request",
     "can_view_pulse_summary",
+    "can_view_support_requests",
     "completions_to_confirm_for",
     "good_practices_visible_to",
     "is_practice_author",
@@ -391,4 +396,5 @@ __all__ = [
     "practice_requests_of",
     "pulse_responses_counted_for",
     "pulse_responses_visible_to",
+    "support_requests_visible_to",
 ]

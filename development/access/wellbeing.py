@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from accounts.access import has_role, is_region_wide, role_of
 from accounts.models import Role
 from candidates.models import MembershipStatus, ReserveMembership
-from development.models import PulseResponse
+from development.models import PulseResponse, SupportRequest
 from development.scope import Scope
 
 PULSE_AGGREGATES = Scope(municipality="municipality")
@@ -52,3 +52,25 @@ def pulse_responses_visible_to(user) -> QuerySet[PulseResponse]:
 def pulse_responses_counted_for(user) -> QuerySet[PulseResponse]:
     """Return the answers in the user's aggregates (their territory); never shown one by one."""
     return PULSE_AGGREGATES.rows(PulseResponse.objects.all(), user)
+
+
+# A low index offers a conversation with the coordinator: the request (who and how to reach them,
+# never the answers) is seen by the coordinator of the person's municipality and the ministry.
+SUPPORT_REQUESTS = Scope(municipality="municipality")
+
+
+def support_requests_visible_to(user) -> QuerySet[SupportRequest]:
+    """Return the requests for a conversation the user handles (their territory)."""
+    if not has_role(user, Role.MUNICIPAL) and not is_region_wide(user):
+        return SupportRequest.objects.none()
+    return SUPPORT_REQUESTS.rows(SupportRequest.objects.all(), user)
+
+
+def can_view_support_requests(user) -> bool:
+    """Return whether the user has the «Просьбы о разговоре» page (coordinators, ministry)."""
+    return is_region_wide(user) or has_role(user, Role.MUNICIPAL)
+
+
+def can_handle_support_request(user, support: SupportRequest) -> bool:
+    """Return whether the user may mark the request handled: it is in their territory."""
+    return support_requests_visible_to(user).filter(pk=support.pk).exists()

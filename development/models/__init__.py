@@ -35,7 +35,7 @@ from development.programme.models import (
     ProgrammeResource,
     ResourceKind,
 )
-from development.wellbeing.models import PulseResponse
+from development.wellbeing.models import PulseResponse, PulseScale, SupportRequest, SupportStatus
 
 __all__ = ["Activity", "ActivityFormat", "ActivityKind", "ProgrammeModule", "PulseResponse"]
 __all__ += ["Mentor", "MentorStrength", "MentoringSession", "Mentorship", "MentorshipStatus"]
@@ -46,3 +46,4 @@ __all__ += ["PartnerRole", "ProgrammePartner", "ProgrammePassport", "ProgrammeRe
 __all__ += ["ResourceKind"]
 __all__ += ["PracticeReview", "PracticeStatus", "ReviewDecision"]
 __all__ += ["GoodPractice", "PracticeState", "PracticeWitness", "WitnessKind"]
+__all__ += ["PulseScale", "SupportRequest", "SupportStatus"]

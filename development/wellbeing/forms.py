@@ -56,3 +56,16 @@ class QuarterForm(forms.Form):
         if self.is_valid() and self.cleaned_data["quarter"]:
             return Quarter.from_key(self.cleaned_data["quarter"]) or self.quarters[0]
         return self.quarters[0]
+
+
+class SupportForm(forms.Form):
+    contact = forms.CharField(
+        label="Как с вами связаться",
+        max_length=300,
+        help_text="Телефон или адрес почты и удобное время.",
+    )
+    consent = forms.BooleanField(
+        label="Согласен(на), чтобы координатор моего муниципалитета увидел моё имя и этот "
+        "контакт. Ответы опроса и индекс он не увидит.",
+        required=False,
+    )

@@ -1,10 +1,13 @@
-"""The well-being pulse questionnaire: five items 0–5, the 0–100 index and what it is not.
+"""The well-being pulse: the WHO-5 Well-Being Index, its public scoring, and what it is not.
 
-The index rule: each answer is scored 0–5 so that a higher score always means better
-well-being — the workload item asks how excessive the load was, so it is reversed (score =
-5 − answer). The five scores add up to 0–25, and the index is that sum × 4, which is the mean
-score × 20: a whole number 0–100 with no rounding. An index below 40 (a mean score under 2 of 5)
-is called low; staff see the share of people with a low index, never anyone's answers.
+WHO-5 (World Health Organization, Regional Office for Europe, 1998) asks five questions about
+the last two weeks, each answered 0 («ни разу») to 5 («всё время»). The raw score 0–25 is
+multiplied by 4 to give the index 0–100. A score of 50 or below suggests reduced well-being and
+is a reason to screen for depression; 28 or below points to likely depression (Topp C. W.,
+Østergaard S. D., Søndergaard S., Bech P. The WHO-5 Well-Being Index: a systematic review of the
+literature // Psychotherapy and Psychosomatics. 2015. Vol. 84, № 3. P. 167–176; WHO. The World
+Health Organization-Five Well-Being Index (WHO-5). Geneva, 2024). The wording below is a Russian
+rendering of the five WHO-5 items; it is a screening, never a diagnosis.
 """
 
 from collections.abc import Sequence
@@ -14,94 +17,78 @@ from django.core.exceptions import ValidationError
 
 SCALE_MIN = 0
 SCALE_MAX = 5
-# Below this index a person's month counts as low in the aggregates and gets a gentle note.
-LOW_INDEX_THRESHOLD = 40
-# From this index on the month is described as high.
-HIGH_INDEX_THRESHOLD = 70
+# WHO-5's cut-offs on the 0–100 index: at or below these the index is low, or very low.
+LOW_INDEX_MAX = 50
+VERY_LOW_INDEX_MAX = 28
 # Staff see figures only for groups of at least this many distinct people.
 MIN_GROUP_SIZE = 5
+# What each answer means, the same for every question.
+SCALE_WORDS = {
+    5: "всё время",
+    4: "большую часть времени",
+    3: "больше половины времени",
+    2: "меньше половины времени",
+    1: "иногда",
+    0: "ни разу",
+}
+SOURCE = (
+    "Индекс благополучия ВОЗ-5 (WHO-5 Well-Being Index), Европейское региональное бюро ВОЗ, "
+    "1998; подсчёт и пороги — WHO. The World Health Organization-Five Well-Being Index (WHO-5). "
+    "Geneva, 2024; Topp C. W. et al. // Psychotherapy and Psychosomatics. 2015. Vol. 84. "
+    "P. 167–176."
+)
 
 
 @dataclass(frozen=True)
 class PulseItem:
-    """One question, the words at both ends of its 0–5 scale, whether the scale is reversed."""
+    """One WHO-5 statement about the last two weeks, answered 0–5."""
 
     key: str
     topic: str
     question: str
-    low_label: str
-    high_label: str
-    reversed: bool = False
+    low_label: str = SCALE_WORDS[0]
+    high_label: str = SCALE_WORDS[5]
 
     def score(self, answer: int) -> int:
-        """Return the answer as a 0–5 score in which more is always better."""
-        return SCALE_MAX - answer if self.reversed else answer
+        """Return the answer as its score: WHO-5 has no reversed item."""
+        return answer
 
 
 PULSE_ITEMS: tuple[PulseItem, ...] = (
     PulseItem(
-        key="energy",
-        topic="Силы и энергия",
-        question="Хватало ли вам в последний месяц сил и энергии на работу?",
-        low_label="сил не было совсем",
-        high_label="сил было достаточно",
+        "cheerful", "Бодрость и настроение", "Я чувствовал(а) себя бодро, в хорошем настроении."
     ),
+    PulseItem("calm", "Спокойствие", "Я чувствовал(а) себя спокойно и расслабленно."),
+    PulseItem("active", "Активность", "Я чувствовал(а) себя активным(ой) и энергичным(ой)."),
+    PulseItem("rested", "Отдых", "Я просыпался(ась) свежим(ей) и отдохнувшим(ей)."),
     PulseItem(
-        key="workload",
-        topic="Нагрузка",
-        question="Насколько чрезмерной была ваша рабочая нагрузка в последний месяц?",
-        low_label="нагрузка посильная",
-        high_label="нагрузка непосильная",
-        reversed=True,
-    ),
-    PulseItem(
-        key="support",
-        topic="Поддержка",
-        question=(
-            "Могли ли вы рассчитывать на поддержку коллег, руководителя или наставника, "
-            "когда она была нужна?"
-        ),
-        low_label="поддержки не было",
-        high_label="поддержка была всегда",
-    ),
-    PulseItem(
-        key="meaning",
-        topic="Смысл работы",
-        question="Ощущаете ли вы, что ваша работа важна и имеет смысл?",
-        low_label="совсем не ощущаю",
-        high_label="ощущаю в полной мере",
-    ),
-    PulseItem(
-        key="recovery",
-        topic="Отдых и восстановление",
-        question="Удавалось ли вам отдохнуть и восстановиться после работы и в выходные?",
-        low_label="не удавалось совсем",
-        high_label="удавалось полностью",
+        "interest",
+        "Интерес",
+        "Моя повседневная жизнь была наполнена тем, что мне интересно.",
     ),
 )
 
 INDEX_RULE = (
-    "Каждый ответ переводится в балл от 0 до 5, где больше — лучше; вопрос о нагрузке считается "
-    "в обратную сторону (балл = 5 − ответ). Индекс — сумма пяти баллов, умноженная на 4 "
-    "(то же, что средний балл × 20): от 0 до 100. Индекс ниже 40 считается низким."
+    "Опросник ВОЗ-5 (WHO-5): пять утверждений о последних двух неделях, ответ от 0 («ни разу») "
+    "до 5 («всё время»). Сумма ответов (0–25), умноженная на 4, — индекс от 0 до 100. Индекс 50 "
+    "и ниже говорит о сниженном благополучии, 28 и ниже — о вероятной депрессии; это повод "
+    "обратиться к специалисту, но не диагноз. Источник: " + SOURCE
 )
 
 NOT_A_DIAGNOSIS = (
-    "Индекс благополучия — не диагноз и не оценка вашей работы. Он лишь отражает ваши ответы "
-    "о последнем месяце и помогает заметить, когда нагрузка начинает брать верх."
+    "Индекс ВОЗ-5 — не диагноз и не оценка вашей работы. Он отражает ваши ответы о последних "
+    "двух неделях и помогает вовремя заметить, что силы на исходе."
 )
 
 WHERE_TO_TURN = (
-    "Если вам трудно уже не первую неделю, не оставайтесь с этим одни: обратитесь к "
-    "педагогу-психологу своей организации или в психологическую службу системы образования "
-    "вашего муниципалитета, обсудите нагрузку с наставником или руководителем. О мерах "
-    "поддержки руководителей можно узнать в министерстве образования Оренбургской области — "
-    "контакты опубликованы на его официальном сайте."
+    "Если вам трудно уже не первую неделю, не оставайтесь с этим одни: поговорите с "
+    "наставником, руководителем или педагогом-психологом своей организации, обратитесь к "
+    "врачу-терапевту или психотерапевту в поликлинике по месту жительства."
 )
 
 EMERGENCY = (
-    "Если вам очень плохо или появляются мысли причинить себе вред, обратитесь к врачу "
-    "или позвоните по единому номеру экстренных служб 112."
+    "Если вам очень плохо или появляются мысли причинить себе вред, позвоните по единому номеру "
+    "экстренных служб 112."
 )
 
 
@@ -120,21 +107,25 @@ def validate_answers(answers: Sequence[int]) -> list[int]:
 
 
 def pulse_index(answers: Sequence[int]) -> int:
-    """Return the 0–100 index of five answers: the sum of the scores × 4 (mean score × 20)."""
+    """Return the WHO-5 index 0–100 of five answers: the raw sum 0–25 multiplied by 4."""
     cleaned = validate_answers(answers)
-    total = sum(item.score(answer) for item, answer in zip(PULSE_ITEMS, cleaned, strict=True))
-    return total * 100 // (SCALE_MAX * len(PULSE_ITEMS))
+    return sum(item.score(answer) for item, answer in zip(PULSE_ITEMS, cleaned, strict=True)) * 4
 
 
 def index_level(index: float) -> str:
-    """Return the word for an index: «низкий», «средний» or «высокий»."""
-    if index < LOW_INDEX_THRESHOLD:
-        return "низкий"
-    if index < HIGH_INDEX_THRESHOLD:
-        return "средний"
-    return "высокий"
+    """Return what the index says by WHO-5's cut-offs."""
+    if index <= VERY_LOW_INDEX_MAX:
+        return "очень низкое благополучие"
+    if index <= LOW_INDEX_MAX:
+        return "сниженное благополучие"
+    return "признаков сниженного благополучия нет"
 
 
 def is_low(index: float) -> bool:
-    """Return whether the index counts as low in the aggregates."""
-    return index < LOW_INDEX_THRESHOLD
+    """Return whether the index is at or below WHO-5's cut-off of 50 (counted in aggregates)."""
+    return index <= LOW_INDEX_MAX
+
+
+def is_very_low(index: float) -> bool:
+    """Return whether the index is at or below 28: likely depression, see a doctor."""
+    return index <= VERY_LOW_INDEX_MAX

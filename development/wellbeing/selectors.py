@@ -24,13 +24,14 @@ from accounts.access import bound_municipality_id
 from candidates.models import MembershipStatus, ReserveMembership
 from core.numbers import percent, round_half_up
 from development import access
-from development.models import Mentor, PulseResponse
+from development.models import Mentor, PulseResponse, PulseScale
 from development.wellbeing.questionnaire import (
-    LOW_INDEX_THRESHOLD,
+    LOW_INDEX_MAX,
     MIN_GROUP_SIZE,
     PULSE_ITEMS,
     index_level,
     is_low,
+    is_very_low,
 )
 from governance.models import ConsentPurpose, ConsentRecord
 from registry.models import Municipality
@@ -180,19 +181,34 @@ class TrendPoint:
     index: int
     level: str
     answers: list[AnswerLine] = field(default_factory=list)
+    # An answer to the portal's earlier questionnaire: shown in the history, never compared.
+    is_old_scale: bool = False
+
+    @property
+    def is_low(self) -> bool:
+        """Return whether WHO-5 calls the index low (offer help); never for the old scale."""
+        return not self.is_old_scale and is_low(self.index)
+
+    @property
+    def is_very_low(self) -> bool:
+        return not self.is_old_scale and is_very_low(self.index)
 
 
 def _point(response: PulseResponse) -> TrendPoint:
+    old = response.scale != PulseScale.WHO5
     return TrendPoint(
         month=month_label(response.submitted_on),
         short_month=response.submitted_on.strftime("%m.%Y"),
         submitted_on=response.submitted_on,
         index=response.index,
-        level=index_level(response.index),
-        answers=[
+        level=PulseScale(response.scale).label if old else index_level(response.index),
+        answers=[]
+        if old
+        else [
             AnswerLine(item.topic, answer, item.low_label, item.high_label)
             for item, answer in zip(PULSE_ITEMS, response.answers, strict=False)
         ],
+        is_old_scale=old,
     )
 
 
@@ -204,6 +220,7 @@ def own_trend(user) -> list[TrendPoint]:
 
 def own_chart_data(points: list[TrendPoint]) -> dict:
     """Return the line chart's data: every month from the first answer, gaps left empty."""
+    points = [point for point in points if not point.is_old_scale]
     by_month = {(point.submitted_on.year, point.submitted_on.month): point for point in points}
     labels: list[str] = []
     values: list[int | None] = []
@@ -215,7 +232,7 @@ def own_chart_data(points: list[TrendPoint]) -> dict:
             labels.append(month_label(day))
             values.append(point.index if point else None)
             day = (day + datetime.timedelta(days=31)).replace(day=1)
-    return {"labels": labels, "values": values, "threshold": LOW_INDEX_THRESHOLD}
+    return {"labels": labels, "values": values, "threshold": LOW_INDEX_MAX}
 
 
 # --- Staff aggregates ---------------------------------------------------------------------------
@@ -301,6 +318,8 @@ def _people_by_quarter(user, quarters: list[Quarter]) -> dict[Quarter, dict[int,
     """Return each quarter's people in the user's territory, from one query."""
     rows = (
         access.pulse_responses_counted_for(user)
+        # Only WHO-5 answers: an index of the portal's earlier questionnaire is not comparable.
+        .filter(scale=PulseScale.WHO5)
         .filter(submitted_on__gte=quarters[0].start, submitted_on__lte=quarters[-1].end)
         .filter(consenting_author())
         .order_by("user_id", "submitted_on")

@@ -1,5 +1,7 @@
 """Writes of the well-being pulse: consent, the month's answer, withdrawal that erases answers.
 
+The requests for a conversation with the coordinator are written in support.py.
+
 One answer per person per calendar month: a second submit in the same month replaces the first.
 The pulse asks about the last month, so a person who answered in haste may correct it, while the
 aggregates still count each person once a month.
@@ -24,7 +26,7 @@ from django.utils import timezone
 from audit.models import AuditSource
 from audit.services import Change, audit_record, audit_record_bulk
 from development import access
-from development.models import PulseResponse
+from development.models import PulseResponse, PulseScale
 from development.wellbeing.questionnaire import pulse_index, validate_answers
 from development.wellbeing.selectors import month_label, pulse_group_of, response_of_month
 from governance.consent import consent_active, consent_give, consent_withdraw
@@ -67,6 +69,7 @@ def pulse_answer_submit(
         values = {
             "submitted_on": today,
             "answers": cleaned,
+            "scale": PulseScale.WHO5,
             "index": pulse_index(cleaned),
             "municipality_id": group.municipality_id,
             "cohort_year": group.cohort_year,
@@ -79,7 +82,14 @@ def pulse_answer_submit(
             for name, value in values.items():
                 setattr(response, name, value)
             response.save(
-                update_fields=["submitted_on", "answers", "index", "municipality", "cohort_year"]
+                update_fields=[
+                    "submitted_on",
+                    "answers",
+                    "scale",
+                    "index",
+                    "municipality",
+                    "cohort_year",
+                ]
             )
         # The log says that the person answered, never what: the answers stay theirs alone.
         audit_record(

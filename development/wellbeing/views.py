@@ -4,19 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.views import show_errors
 from development import access
-from development.wellbeing.forms import PulseForm, QuarterForm, WithdrawForm
+from development.wellbeing.forms import PulseForm, QuarterForm, SupportForm, WithdrawForm
 from development.wellbeing.questionnaire import (
     EMERGENCY,
     INDEX_RULE,
-    LOW_INDEX_THRESHOLD,
+    LOW_INDEX_MAX,
     NOT_A_DIAGNOSIS,
     PULSE_ITEMS,
+    SCALE_WORDS,
+    SOURCE,
     WHERE_TO_TURN,
 )
 from development.wellbeing.selectors import (
@@ -29,6 +31,12 @@ from development.wellbeing.services import (
     pulse_answer_submit,
     pulse_consent_give,
     pulse_consent_withdraw,
+)
+from development.wellbeing.support import (
+    open_request_of,
+    support_contacts_for,
+    support_request_close,
+    support_request_create,
 )
 from governance.consent import consent_active, consent_text_in_force
 from governance.models import ConsentPurpose
@@ -49,6 +57,7 @@ def _render_own(
     *,
     form: PulseForm | None = None,
     withdraw_form: WithdrawForm | None = None,
+    support_form: SupportForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """Render the person's page in whatever state they are: no consent, answered or not."""
@@ -78,13 +87,20 @@ def _render_own(
         "month": month_label(today),
         "this_month": this_month,
         "points": list(reversed(points)),
+        "has_old_scale": any(point.is_old_scale for point in points),
         "chart": own_chart_data(points),
         "items": PULSE_ITEMS,
-        "low_threshold": LOW_INDEX_THRESHOLD,
+        "scale_words": sorted(SCALE_WORDS.items()),
+        "low_threshold": LOW_INDEX_MAX,
         "not_a_diagnosis": NOT_A_DIAGNOSIS,
         "where_to_turn": WHERE_TO_TURN,
         "emergency": EMERGENCY,
         "index_rule": INDEX_RULE,
+        "source": SOURCE,
+        # A low index offers concrete help: whom to call, and a conversation on request.
+        "contacts": support_contacts_for(user) if this_month and this_month.is_low else [],
+        "support_request": open_request_of(user),
+        "support_form": support_form or SupportForm(initial={"contact": _contact_of(user)}),
     }
     return render(request, "development/wellbeing/my_pulse.html", context, status=status)
 
@@ -176,8 +192,66 @@ def pulse_summary_view(request: HttpRequest) -> HttpResponse:
             "form": form,
             "summary": summary,
             "items": PULSE_ITEMS,
-            "low_threshold": LOW_INDEX_THRESHOLD,
+            "low_threshold": LOW_INDEX_MAX,
             "index_rule": INDEX_RULE,
             "not_a_diagnosis": NOT_A_DIAGNOSIS,
         },
     )
+
+
+def _contact_of(user) -> str:
+    return ", ".join(part for part in (user.phone, user.email) if part)
+
+
+@login_required
+@require_POST
+def support_ask(request: HttpRequest) -> HttpResponse:
+    """Ask the coordinator of one's municipality for a conversation (with consent)."""
+    _require_own_pulse(request)
+    form = SupportForm(request.POST)
+    if not form.is_valid():
+        return _render_own(request, support_form=form, status=400)
+    try:
+        support_request_create(
+            user=request.user,
+            contact=form.cleaned_data["contact"],
+            consent=form.cleaned_data["consent"],
+            request=request,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return _render_own(request, support_form=form, status=400)
+    messages.success(
+        request, "Просьба отправлена: координатор свяжется с вами. Ваши ответы он не видит."
+    )
+    return redirect(MY_PULSE)
+
+
+@login_required
+def support_requests(request: HttpRequest) -> HttpResponse:
+    """List the requests for a conversation in the staff member's territory."""
+    if not access.can_view_support_requests(request.user):
+        raise Http404
+    rows = access.support_requests_visible_to(request.user).select_related(
+        "user", "municipality", "handled_by"
+    )
+    return render(
+        request,
+        "development/wellbeing/support_requests.html",
+        {"requests": rows.order_by("status", "-created_at")[:200]},
+    )
+
+
+@login_required
+@require_POST
+def support_request_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark that the coordinator has been in touch."""
+    support = get_object_or_404(access.support_requests_visible_to(request.user), pk=pk)
+    try:
+        support_request_close(support=support, actor=request.user, request=request)
+    except ValidationError as error:
+        show_errors(request, error)
+    else:
+        messages.success(request, "Отмечено: вы связались.")
+    return redirect("development:support_requests")

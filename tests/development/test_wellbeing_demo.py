@@ -4,10 +4,11 @@ import datetime
 import random
 
 from demo.development.wellbeing import seed_wellbeing
-from development.models import PulseResponse
+from development.models import Mentor, PulseResponse, SupportRequest
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
 from tests.candidates.commission_factories import make_membership
+from tests.factories import OrganizationFactory
 
 TODAY = datetime.date(2026, 11, 27)
 
@@ -15,13 +16,19 @@ TODAY = datetime.date(2026, 11, 27)
 def test_it_answers_monthly_for_reservists_and_mentors_but_leaves_the_candidate_this_month(
     mentor_user,
 ):
+    Mentor.objects.create(
+        user=mentor_user, organization=OrganizationFactory(), position="Директор", years_as_head=9
+    )
     candidate = make_membership(username="candidate", started_on=datetime.date(2026, 4, 30))
     newcomer = make_membership(started_on=datetime.date(2026, 10, 13))
     make_membership(status="appointed")  # left the reserve: not asked
 
     lines = seed_wellbeing(rng=random.Random(1), today=TODAY)
 
-    assert lines == [f"Опрос благополучия: участников 3, ответов {PulseResponse.objects.count()}."]
+    assert lines == [
+        f"Опрос благополучия (ВОЗ-5): участников 3, ответов {PulseResponse.objects.count()}, "
+        f"просьб о разговоре {SupportRequest.objects.count()}."
+    ]
     for user in (candidate.candidate.user, newcomer.candidate.user, mentor_user):
         assert consent_active(user, ConsentPurpose.WELLBEING) is not None
     own = PulseResponse.objects.filter(user=candidate.candidate.user)

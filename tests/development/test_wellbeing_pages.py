@@ -20,7 +20,7 @@ CONSENT = reverse("development:wellbeing_consent")
 ANSWER = reverse("development:wellbeing_answer")
 WITHDRAW = reverse("development:wellbeing_withdraw")
 TODAY = datetime.datetime(2026, 5, 14, 10, 0, tzinfo=datetime.UTC)
-KEYS = ["energy", "workload", "support", "meaning", "recovery"]
+KEYS = ["cheerful", "calm", "active", "rested", "interest"]
 
 
 def _post_answers(client, answers):
@@ -74,7 +74,7 @@ def test_without_consent_it_shows_the_consent_text_and_no_questions(client, rese
     # The shipped text complete under 152-ФЗ is the second version (governance 0009).
     assert "версия 2" in content
     assert "близки к сведениям о состоянии здоровья" in content
-    assert 'name="energy"' not in content
+    assert 'name="cheerful"' not in content
     assert "не диагноз" in content
     assert "психолог" in content
 
@@ -94,7 +94,7 @@ def test_without_consent_even_an_incomplete_answer_is_refused_not_shown_as_a_for
 ):
     client.force_login(reservist)
 
-    response = client.post(ANSWER, {"energy": "3"})
+    response = client.post(ANSWER, {"cheerful": "3"})
 
     assert response.status_code == 302
     assert not PulseResponse.objects.exists()
@@ -111,7 +111,8 @@ def test_giving_consent_opens_the_questions(client, reservist):
     assert "Вопросы за май 2026" in content
     for key in KEYS:
         assert f'name="{key}"' in content
-    assert "сил не было совсем" in content and "нагрузка непосильная" in content
+    assert "0 — ни разу" in content and "5 — всё время" in content
+    assert "последние две недели" in content
 
 
 def test_a_candidate_outside_the_reserve_cannot_consent(client, db):
@@ -127,7 +128,7 @@ def test_a_candidate_outside_the_reserve_cannot_consent(client, db):
 def test_answering_shows_the_index_and_that_it_is_not_a_diagnosis(client, consenting):
     client.force_login(consenting)
 
-    response = _post_answers(client, [1, 5, 1, 2, 0])  # scores 1,0,1,2,0 → 16
+    response = _post_answers(client, [1, 0, 1, 2, 0])  # WHO-5: raw 4 × 4 → 16
 
     assert response.status_code == 302
     assert PulseResponse.objects.get(user=consenting).index == 16
@@ -135,42 +136,42 @@ def test_answering_shows_the_index_and_that_it_is_not_a_diagnosis(client, consen
     assert "Ответы сохранены" in content
     assert "Ваш индекс за май 2026" in content
     assert '<span class="pulse-index-value">16</span>' in content
-    assert "низкий" in content
+    assert "очень низкое благополучие" in content
     assert "Это не диагноз." in content
-    assert "психологическую службу" in content
+    assert "педагогом-психологом" in content
     assert "112" in content
 
 
 def test_an_incomplete_answer_shows_the_questions_again_with_the_error(client, consenting):
     client.force_login(consenting)
 
-    response = client.post(ANSWER, {"energy": "3", "workload": "2"})
+    response = client.post(ANSWER, {"cheerful": "3", "calm": "2"})
 
     assert response.status_code == 400
     content = response.content.decode()
-    assert "Ответьте на вопрос «Поддержка»" in content
+    assert "Ответьте на вопрос «Активность»" in content
     assert 'value="3" required checked' in content  # what was chosen stays chosen
     assert not PulseResponse.objects.exists()
 
 
 def test_a_second_answer_in_the_month_updates_the_first(client, consenting):
     client.force_login(consenting)
-    _post_answers(client, [3, 2, 3, 3, 3])
+    _post_answers(client, [3, 3, 3, 3, 3])
 
     page = client.get(PAGE).content.decode()
     assert "Изменить ответы за май 2026" in page
-    _post_answers(client, [5, 0, 5, 5, 5])
+    _post_answers(client, [5, 5, 5, 5, 5])
 
     assert list(PulseResponse.objects.values_list("index", flat=True)) == [100]
     assert "Ответы за этот месяц обновлены" in client.get(PAGE).content.decode()
 
 
 def test_the_trend_shows_only_the_persons_own_answers(client, consenting, db):
-    for month, answers in [(2, [3, 2, 3, 3, 3]), (3, [4, 1, 4, 4, 4]), (4, [2, 3, 2, 2, 2])]:
+    for month, answers in [(2, [3, 3, 3, 3, 3]), (3, [4, 4, 4, 4, 4]), (4, [2, 2, 2, 2, 2])]:
         pulse_answer_submit(user=consenting, answers=answers, today=datetime.date(2026, month, 10))
     stranger = make_membership().candidate.user
     pulse_consent_give(user=stranger)
-    pulse_answer_submit(user=stranger, answers=[1, 4, 2, 3, 1], today=datetime.date(2026, 4, 2))
+    pulse_answer_submit(user=stranger, answers=[1, 1, 2, 3, 1], today=datetime.date(2026, 4, 2))
     client.force_login(consenting)
 
     response = client.get(PAGE)
@@ -188,13 +189,13 @@ def test_the_trend_shows_only_the_persons_own_answers(client, consenting, db):
 
 def test_the_chart_leaves_months_without_an_answer_empty(client, consenting):
     pulse_answer_submit(user=consenting, answers=[3] * 5, today=datetime.date(2025, 11, 20))
-    pulse_answer_submit(user=consenting, answers=[5, 0, 5, 5, 5], today=datetime.date(2026, 2, 3))
+    pulse_answer_submit(user=consenting, answers=[5, 5, 5, 5, 5], today=datetime.date(2026, 2, 3))
     client.force_login(consenting)
 
     chart = client.get(PAGE).context["chart"]
 
     assert chart["labels"] == ["ноябрь 2025", "декабрь 2025", "январь 2026", "февраль 2026"]
-    assert chart["values"] == [56, None, None, 100]
+    assert chart["values"] == [60, None, None, 100]
 
 
 def test_without_answers_there_is_no_chart_to_load(client, consenting):
@@ -243,7 +244,7 @@ def test_withdrawal_deletes_the_answers_and_closes_the_questions(client, consent
     content = response.content.decode()
     assert "Согласие отозвано, удалено ответов: 2" in content
     assert not PulseResponse.objects.exists()
-    assert 'name="energy"' not in content
+    assert 'name="cheerful"' not in content
     assert "Даю согласие" in content
     assert _post_answers(client, [3] * 5).status_code == 302
     assert not PulseResponse.objects.exists()
@@ -264,4 +265,4 @@ def test_a_mentor_answers_too(client, mentor_user):
 
     _post_answers(client, [3] * 5)
 
-    assert PulseResponse.objects.get(user=mentor_user).index == 56  # workload 3 scores 2
+    assert PulseResponse.objects.get(user=mentor_user).index == 60  # WHO-5: raw 15 × 4

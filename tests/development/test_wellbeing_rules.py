@@ -5,7 +5,15 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from development.wellbeing.questionnaire import PULSE_ITEMS, index_level, is_low, pulse_index
+from development.wellbeing.questionnaire import (
+    INDEX_RULE,
+    PULSE_ITEMS,
+    SOURCE,
+    index_level,
+    is_low,
+    is_very_low,
+    pulse_index,
+)
 from development.wellbeing.selectors import (
     HIDDEN_COMPLEMENT,
     HIDDEN_SMALL,
@@ -15,38 +23,33 @@ from development.wellbeing.selectors import (
 )
 
 
-def test_it_has_five_items_with_labelled_ends_and_one_reversed():
-    assert len(PULSE_ITEMS) == 5
+def test_it_asks_the_five_who5_items_about_the_last_two_weeks():
     assert [item.key for item in PULSE_ITEMS] == [
-        "energy",
-        "workload",
-        "support",
-        "meaning",
-        "recovery",
+        "cheerful",
+        "calm",
+        "active",
+        "rested",
+        "interest",
     ]
-    assert all(item.low_label and item.high_label for item in PULSE_ITEMS)
-    assert [item.key for item in PULSE_ITEMS if item.reversed] == ["workload"]
+    assert all(
+        (item.low_label, item.high_label) == ("ни разу", "всё время") for item in PULSE_ITEMS
+    )
+    assert all(item.score(answer) == answer for item in PULSE_ITEMS for answer in range(6))
+    assert "WHO-5" in INDEX_RULE and "Geneva, 2024" in SOURCE
 
 
 @pytest.mark.parametrize(
     ("answers", "index"),
     [
-        ([5, 0, 5, 5, 5], 100),  # best on every item: no excessive load
-        ([0, 5, 0, 0, 0], 0),  # worst on every item: overwhelming load
-        ([3, 2, 3, 3, 3], 60),  # scores 3,3,3,3,3 → mean 3 × 20
-        ([4, 1, 2, 5, 0], 60),  # scores 4,4,2,5,0 → 15 × 4
-        ([1, 4, 1, 1, 2], 24),  # scores 1,1,1,1,2 → 6 × 4
+        ([5, 5, 5, 5, 5], 100),  # raw 25 × 4
+        ([0, 0, 0, 0, 0], 0),
+        ([3, 3, 3, 3, 3], 60),  # raw 15 × 4
+        ([3, 3, 2, 2, 2], 48),  # raw 12 × 4
+        ([1, 2, 1, 1, 2], 28),  # raw 7 × 4
     ],
 )
-def test_it_computes_the_index_as_the_mean_score_times_twenty(answers, index):
+def test_it_scores_as_who5_does_the_raw_sum_times_four(answers, index):
     assert pulse_index(answers) == index
-
-
-def test_it_reverses_the_workload_item():
-    light = pulse_index([3, 0, 3, 3, 3])
-    heavy = pulse_index([3, 5, 3, 3, 3])
-
-    assert light - heavy == 20  # five points of one item = 20 points of the index
 
 
 @pytest.mark.parametrize(
@@ -59,20 +62,20 @@ def test_it_refuses_anything_but_five_answers_from_0_to_5(answers):
 
 
 @pytest.mark.parametrize(
-    ("index", "level", "low"),
+    ("index", "level", "low", "very_low"),
     [
-        (0, "низкий", True),
-        (39, "низкий", True),
-        (39.9, "низкий", True),
-        (40, "средний", False),
-        (69, "средний", False),
-        (70, "высокий", False),
-        (100, "высокий", False),
+        (0, "очень низкое благополучие", True, True),
+        (28, "очень низкое благополучие", True, True),
+        (32, "сниженное благополучие", True, False),
+        (50, "сниженное благополучие", True, False),
+        (52, "признаков сниженного благополучия нет", False, False),
+        (100, "признаков сниженного благополучия нет", False, False),
     ],
 )
-def test_it_names_the_level_with_low_below_forty(index, level, low):
+def test_it_names_the_level_by_who5_cut_offs_50_and_28(index, level, low, very_low):
     assert index_level(index) == level
     assert is_low(index) is low
+    assert is_very_low(index) is very_low
 
 
 def test_quarters_run_by_calendar():
@@ -143,10 +146,10 @@ def test_a_table_without_small_groups_is_shown_in_full():
 
 
 def test_a_person_counts_once_per_quarter_with_their_mean():
-    # One person answered 30 and 50 in the quarter: mean 40, not low; four others at 20.
-    person = _Person([30, 50], None, None)
+    # One person answered 40 and 80 in the quarter: mean 60, not low; four others at 20.
+    person = _Person([40, 80], None, None)
     cells = suppressed_table([("А", [person, *_people(4, 20)])])
 
     assert cells[0].people == 5
-    assert cells[0].mean_index == 24.0
+    assert cells[0].mean_index == 28.0
     assert cells[0].low_share == 80

@@ -19,8 +19,8 @@ from tests.candidates.commission_factories import make_membership
 from tests.candidates.factories import make_candidate
 
 MAY = datetime.date(2026, 5, 14)
-GOOD = [4, 1, 4, 5, 3]  # scores 4,4,4,5,3 → 80
-BAD = [1, 5, 1, 2, 0]  # scores 1,0,1,2,0 → 16
+GOOD = [4, 4, 4, 5, 3]  # WHO-5: raw 20 × 4 → 80
+BAD = [1, 0, 1, 2, 0]  # WHO-5: raw 4 × 4 → 16
 
 
 @pytest.fixture

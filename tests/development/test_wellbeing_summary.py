@@ -203,12 +203,12 @@ def test_answers_of_someone_who_withdrew_elsewhere_are_left_out(client, ministry
 
 
 def test_a_person_answering_every_month_counts_once_in_the_quarter(ministry_user):
-    person = respond(1, index=20, day=datetime.date(2026, 4, 2))[0]
+    person = respond(1, index=40, day=datetime.date(2026, 4, 2))[0]
     PulseResponse.objects.create(
         user=person,
         submitted_on=datetime.date(2026, 5, 2),
-        answers=[3] * 5,
-        index=60,
+        answers=[4] * 5,
+        index=80,
         municipality=Municipality.objects.get(name="город Оренбург"),
         cohort_year=2025,
     )
@@ -217,8 +217,8 @@ def test_a_person_answering_every_month_counts_once_in_the_quarter(ministry_user
     summary = pulse_summary(ministry_user, QUARTER)
 
     assert summary.total.people == 5
-    assert summary.total.mean_index == 56.0  # (40 + 4 × 60) / 5
-    assert summary.total.low_share == 0
+    assert summary.total.mean_index == 60.0  # ((40 + 80) / 2 + 4 × 60) / 5
+    assert summary.total.low_share == 0  # the person's mean 60 is above WHO-5's 50
 
 
 def test_quarters_are_kept_apart_and_the_quarter_can_be_chosen(client, ministry_user):

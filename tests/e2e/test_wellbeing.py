@@ -15,7 +15,7 @@ from tests.conftest import PASSWORD
 from tests.e2e.conftest import login
 
 pytestmark = pytest.mark.e2e
-ANSWERS = {"energy": 4, "workload": 2, "support": 5, "meaning": 4, "recovery": 3}  # 4+3+5+4+3 → 76
+ANSWERS = {"cheerful": 4, "calm": 3, "active": 5, "rested": 4, "interest": 3}  # WHO-5: 19 × 4
 
 
 def _months_ago(today: datetime.date, months: int) -> datetime.date:
@@ -34,13 +34,13 @@ def test_a_reservist_consents_answers_and_sees_the_index_and_the_trend(
 
     expect(page.get_by_role("heading", name="Согласие на участие")).to_be_visible()
     expect(page.get_by_text("Я добровольно участвую в опросе")).to_be_visible()
-    expect(page.locator("input[name=energy]")).to_have_count(0)
+    expect(page.locator("input[name=cheerful]")).to_have_count(0)
     page.get_by_role("button", name="Даю согласие и перехожу к вопросам").click()
     expect(page.get_by_text("Согласие записано.")).to_be_visible()
 
     # Two earlier months, as if the reservist had answered then.
-    pulse_answer_submit(user=user, answers=[2, 4, 2, 3, 1], today=_months_ago(today, 2))  # 36
-    pulse_answer_submit(user=user, answers=[3, 3, 3, 3, 3], today=_months_ago(today, 1))  # 56
+    pulse_answer_submit(user=user, answers=[2, 1, 2, 3, 1], today=_months_ago(today, 2))  # 36
+    pulse_answer_submit(user=user, answers=[3, 3, 3, 3, 3], today=_months_ago(today, 1))  # 60
     page.reload()
     expect(page.get_by_role("heading", name=f"Вопросы за {month_label(today)}")).to_be_visible()
     for key, value in ANSWERS.items():
@@ -61,15 +61,15 @@ def test_a_reservist_consents_answers_and_sees_the_index_and_the_trend(
     drawn = page.evaluate(
         "() => Chart.getChart(document.getElementById('pulse-chart')).data.datasets[0].data"
     )
-    assert drawn == [36, 56, 76]
-    assert json.loads(page.locator("#pulse-chart-data").text_content())["values"] == [36, 56, 76]
+    assert drawn == [36, 60, 76]
+    assert json.loads(page.locator("#pulse-chart-data").text_content())["values"] == [36, 60, 76]
     rows = page.locator(".pulse-trend-table tbody tr")
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text("76")
 
     # Changing this month's answers keeps one answer for the month.
     page.get_by_text(f"Изменить ответы за {month_label(today)}").click()
-    page.locator("label[for='id_recovery_5']").click()
+    page.locator("label[for='id_interest_5']").click()
     page.get_by_role("button", name="Сохранить новые ответы").click()
     expect(page.get_by_text("Ответы за этот месяц обновлены.")).to_be_visible()
     expect(page.locator(".pulse-index-value")).to_have_text("84")
