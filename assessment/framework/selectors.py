@@ -108,6 +108,14 @@ class CompetencyModel:
     rows: list[ModelRow] = field(default_factory=list)
     functions: list[LabourFunction] = field(default_factory=list)
 
+    @property
+    def matrix(self) -> list[tuple[PositionKind, list[int | None]]]:
+        """Return each post with its targets in the order of the competencies (a page's rows)."""
+        return [
+            (post, [row.targets[index] for row in self.rows])
+            for index, post in enumerate(self.posts)
+        ]
+
 
 def competency_model() -> CompetencyModel:
     """Return the current model: competencies with functions, levels and targets by post."""
