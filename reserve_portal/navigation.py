@@ -107,8 +107,13 @@ MENU: dict[Role, list[Entry]] = {
     ],
     Role.MENTOR: [
         ("Главная", "accounts:home_mentor"),
-        ("Мои наставляемые", "development:mentor_mentees"),
-        ("Подтверждение практики", "development:practice_requests"),
+        (
+            "Наставляемые",
+            [
+                ("Мои наставляемые", "development:mentor_mentees"),
+                ("Подтверждение практики", "development:practice_requests"),
+            ],
+        ),
         ("Благополучие", "development:wellbeing"),
         ("Адаптация", "onboarding:induction_list"),
         ("Положение", "governance:regulation"),
