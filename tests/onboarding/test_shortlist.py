@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent, PersonalDataAccess
-from development.models import NeighbourPair, PlanItemStatus, PlanStatus
+from development.models import NeighbourPair, PlanItemStatus, PlanStatus, PracticeStatus
 from onboarding.models import OfferStatus, ReservistPreference, ShortlistMove, VacancyStatus
 from onboarding.shortlists import scoring
 from onboarding.shortlists.services import shortlist_build, shortlist_move
@@ -142,6 +142,7 @@ def test_building_ranks_the_reserve_and_keeps_the_others_off(ministry_user):
         completion_file="evidence/certificate.pdf",
         practice_description="Применено в работе школы",
         practice_link="https://school.example/report",
+        practice_status=PracticeStatus.CONFIRMED,  # done only once someone who saw it confirms
     )
     later = reservist_for(vacancy, readiness="within_year", last_name="Позже")
     low, high = sorted([municipality(ORENBURG).pk, municipality(ORENBURG_DISTRICT).pk])
