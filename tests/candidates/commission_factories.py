@@ -62,7 +62,10 @@ def assess(nomination, total: float = 75.0, gaps: list[dict] | None = None):
         campaign=campaign,
         candidate=nomination.candidate,
         nomination=nomination,
-        position_group=PositionGroup.HEAD,
+        position_group=(
+            PositionGroup.HEAD if nomination.position_kind.is_head else PositionGroup.DEPUTY
+        ),
+        position_kind=nomination.position_kind,
         municipality=nomination.municipality,
     )
     return Result.objects.create(
