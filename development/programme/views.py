@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.docx import DOCX_CONTENT_TYPE
 from development import access
+from development.extensions import induction_links
 from development.programme import texts
 from development.programme.document import programme_document, programme_filename
 from development.programme.selectors import TITLE, programme_overview
@@ -35,6 +36,7 @@ def programme_page(request: HttpRequest) -> HttpResponse:
             "moves": texts.CAREER_MOVES,
             "eligibility": texts.eligibility_lines(programme.regulation),
             "induction": texts.induction_paragraphs(),
+            "induction_links": induction_links(request.user),
             "can_edit": access.can_manage_catalogue(request.user),
         },
     )
