@@ -9,11 +9,13 @@ show the figure and what it was computed from.
 import datetime
 import statistics
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core.numbers import percent, round_half_up
 from development.models import Mentorship, MentorshipStatus
 from onboarding.models import (
     Appointment,
@@ -47,9 +49,7 @@ class Share:
     def percent(self) -> Decimal | None:
         if not self.whole:
             return None
-        return (Decimal(self.part) * 100 / self.whole).quantize(
-            Decimal("0.1"), rounding=ROUND_HALF_UP
-        )
+        return percent(self.part, self.whole, 1)
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def time_to_fill(vacancies: QuerySet[Vacancy], period: Period) -> Durations:
     return Durations(
         count=len(days),
         median_days=float(statistics.median(days)),
-        mean_days=round(sum(days) / len(days), 1),
+        mean_days=float(round_half_up(Fraction(sum(days), len(days)), 1)),
     )
 
 

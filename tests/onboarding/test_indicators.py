@@ -60,6 +60,16 @@ def test_the_share_filled_from_the_reserve_and_the_time_to_fill():
     assert (durations.count, durations.median_days, durations.mean_days) == (2, 40.0, 40.0)
 
 
+def test_the_mean_time_to_fill_rounds_a_half_up():
+    # 2, 2, 2 and 3 days: 2,25 days. Python's round() gives 2,2 (halves to even); a reader's 2,3.
+    for days in (2, 2, 2, 3):
+        _made(vacancy_days_ago=10 + days, order_days_ago=10)
+
+    durations = indicators.time_to_fill(Vacancy.objects.all(), PERIOD)
+
+    assert durations.mean_days == 2.3
+
+
 def test_a_municipality_counts_its_own_vacancies_only():
     _made(vacancy_days_ago=40, order_days_ago=10)
     orsk = accepted(make_vacancy(make_org(municipality_name=ORSK)), municipality_name=ORSK)
