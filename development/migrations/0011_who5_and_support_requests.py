@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('development', '0009_done_requires_confirmation'),
+        ('development', '0010_done_requires_confirmation'),
         ('registry', '0003_more_position_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

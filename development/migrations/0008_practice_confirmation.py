@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessment', '0007_toolkits_by_post'),
-        ('development', '0006_programme_content'),
+        ('assessment', '0010_toolkits_by_post'),
+        ('development', '0007_programme_content'),
         ('registry', '0003_more_position_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -31,7 +31,7 @@ def reopen(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("development", "0007_practice_confirmation")]
+    dependencies = [("development", "0008_practice_confirmation")]
 
     operations = [
         migrations.RunPython(reopen, migrations.RunPython.noop),

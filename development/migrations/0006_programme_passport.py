@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('development', '0004_neighbour_pairs_seed'),
+        ('development', '0005_russian_field_labels'),
         ('registry', '0003_more_position_kinds'),
     ]
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("development", "0008_reopen_unconfirmed_items")]
+    dependencies = [("development", "0009_reopen_unconfirmed_items")]
 
     operations = [
         migrations.AddConstraint(

@@ -289,8 +289,8 @@ def unload(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("development", "0005_programme_passport"),
-        ("assessment", "0007_toolkits_by_post"),
+        ("development", "0006_programme_passport"),
+        ("assessment", "0010_toolkits_by_post"),
         ("registry", "0003_more_position_kinds"),
     ]
 
