@@ -65,6 +65,7 @@ class CompetencyFrameworkAdmin(ModelAdmin):
 
 @admin.register(LabourFunction)
 class LabourFunctionAdmin(ModelAdmin):
+    name_accusative = "обобщённую трудовую функцию"
     visible_to = scoped(access.reference_rows_visible_to, LabourFunction)
     list_display = ["code", "name", "standard"]
     fields = ["code", "name", "standard", "sort_order"]
@@ -127,6 +128,7 @@ class TaskVariantInline(ModelInline):
 
 @admin.register(TaskVariant)
 class TaskVariantAdmin(ModelAdmin):
+    name_accusative = "вариант задания"
     visible_to = scoped(access.reference_rows_visible_to, TaskVariant)
     list_display = ["title", "instrument", "is_default", "sort_order"]
     list_filter = ["instrument"]

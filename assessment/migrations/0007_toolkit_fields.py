@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='taskvariant',
             name='instrument',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='assessment.instrument'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='assessment.instrument', verbose_name='инструмент оценки'),
         ),
         migrations.AddField(
             model_name='taskvariant',

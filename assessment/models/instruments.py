@@ -198,7 +198,12 @@ class TaskVariant(models.Model):
     A participant gets the variant that names their target post, else the instrument's default.
     """
 
-    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="variants")
+    instrument = models.ForeignKey(
+        Instrument,
+        on_delete=models.CASCADE,
+        related_name="variants",
+        verbose_name=_("инструмент оценки"),
+    )
     title = models.CharField(_("вариант"), max_length=255)
     position_kinds = models.ManyToManyField(
         "registry.PositionKind",

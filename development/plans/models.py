@@ -270,7 +270,9 @@ class ReviewDecision(models.TextChoices):
 class PracticeReview(models.Model):
     """One decision on an item's evidence by someone other than the reservist: the history."""
 
-    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="reviews")
+    item = models.ForeignKey(
+        PlanItem, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("пункт плана")
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("кто решил"),

@@ -20,6 +20,7 @@ def _witnesses_visible_to(user) -> QuerySet[PracticeWitness]:
 
 @admin.register(PracticeWitness)
 class PracticeWitnessAdmin(PolicyAdmin):
+    name_accusative = "подтверждающее лицо"
     visible_to = _witnesses_visible_to
     may_change = access.can_manage_witnesses
     list_display = ["user", "kind", "organization", "activity"]

@@ -43,6 +43,7 @@ class AuditedAdmin(PolicyAdmin):
 
 @admin.register(ProgrammePassport)
 class ProgrammePassportAdmin(AuditedAdmin):
+    name_accusative = "паспорт программы"
     entity = "programme_passport"
     visible_to = _programme_rows(ProgrammePassport)
     may_change = access.can_manage_catalogue
@@ -61,6 +62,7 @@ class ProgrammePassportAdmin(AuditedAdmin):
 
 @admin.register(ProgrammePartner)
 class ProgrammePartnerAdmin(AuditedAdmin):
+    name_accusative = "исполнителя или партнёра программы"
     entity = "programme_partner"
     visible_to = _programme_rows(ProgrammePartner)
     may_change = access.can_manage_catalogue
@@ -71,6 +73,7 @@ class ProgrammePartnerAdmin(AuditedAdmin):
 
 @admin.register(ProgrammeResource)
 class ProgrammeResourceAdmin(AuditedAdmin):
+    name_accusative = "ресурс программы"
     entity = "programme_resource"
     visible_to = _programme_rows(ProgrammeResource)
     may_change = access.can_manage_catalogue
