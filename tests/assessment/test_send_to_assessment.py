@@ -56,13 +56,15 @@ def test_without_a_chosen_campaign_nothing_changes(client, ministry_user):
 def test_a_refused_enrolment_leaves_the_status_as_it_was(client, ministry_user):
     campaign = make_campaign(name="Осень", status=CampaignStatus.ACTIVE)
     nomination = make_nomination(status=S.ADMITTED)
+    other = make_nomination(
+        candidate=nomination.candidate, status=S.ASSESSMENT, position_code="deputy-general"
+    )
     Participant.objects.create(  # the person already takes part in this campaign
         campaign=campaign,
         candidate=nomination.candidate,
-        nomination=make_nomination(
-            candidate=nomination.candidate, status=S.ASSESSMENT, position_code="deputy-general"
-        ),
-        position_group="head",
+        nomination=other,
+        position_group="deputy",
+        position_kind=other.position_kind,
         municipality=nomination.municipality,
     )
     client.force_login(ministry_user)

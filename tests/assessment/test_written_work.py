@@ -54,7 +54,8 @@ def test_the_work_is_typed_saved_as_it_goes_and_files_are_attached(client, setup
         {"file": SimpleUploadedFile("проект.docx", docx_bytes())},
     )
 
-    assert "Ожидает вашей работы" in page and "Первые сто дней" in page
+    # The case variant of the participant's post (a school director), with its task.
+    assert "Ожидает вашей работы" in page and "Директор школы: первые сто дней" in page
     assert saved.status_code == 200 and "saved_at" in saved.json()
     work = WorkSubmission.objects.get()
     assert work.text == "Диагностика, затем план на три месяца."
