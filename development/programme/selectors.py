@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch
 
 from assessment.models import Competency
-from candidates.models import MembershipStatus, ReserveMembership
+from candidates.models import MembershipStatus, Nomination, ReserveMembership
 from development.mentoring.selectors import mentoring_norm_hours
 from development.models import (
     Activity,
@@ -235,4 +235,26 @@ def programme_overview(today: datetime.date) -> Programme:
         resources=_resources(),
         indicators=programme_indicators(today, active),
         today=today,
+    )
+
+
+def own_target_post(user) -> str:
+    """Return the code of the post the person is in the reserve (or else nominated) for, or ""."""
+    membership = (
+        ReserveMembership.objects.filter(
+            candidate__user=user,
+            status__in=[MembershipStatus.ACTIVE, MembershipStatus.PENDING_ORDER],
+        )
+        .order_by("started_on", "pk")
+        .values_list("position_kind__code", flat=True)
+        .first()
+    )
+    if membership:
+        return membership
+    return (
+        Nomination.objects.filter(candidate__user=user)
+        .order_by("-pk")
+        .values_list("position_kind__code", flat=True)
+        .first()
+        or ""
     )

@@ -10,7 +10,7 @@ from development import access
 from development.extensions import induction_links
 from development.programme import texts
 from development.programme.document import programme_document, programme_filename
-from development.programme.selectors import TITLE, programme_overview
+from development.programme.selectors import TITLE, own_target_post, programme_overview
 
 
 def _readable(request: HttpRequest) -> None:
@@ -23,7 +23,9 @@ def programme_page(request: HttpRequest) -> HttpResponse:
     """Show the programme: passport, modules, tracks, support, career path, partners, resources."""
     _readable(request)
     programme = programme_overview(timezone.localdate())
-    chosen = request.GET.get("track", "")
+    # A reservist first sees the track of their own post; «все треки» (an empty choice) shows all.
+    own_post = own_target_post(request.user)
+    chosen = request.GET.get("track", own_post)
     track = next((t for t in programme.tracks if t.post.code == chosen), None)
     return render(
         request,
@@ -32,6 +34,7 @@ def programme_page(request: HttpRequest) -> HttpResponse:
             "title": programme.passport.title if programme.passport else TITLE,
             "programme": programme,
             "track": track,
+            "own_track": track is not None and track.post.code == own_post,
             "career": texts.career_path(programme.regulation),
             "moves": texts.CAREER_MOVES,
             "eligibility": texts.eligibility_lines(programme.regulation),

@@ -169,3 +169,35 @@ def test_the_track_of_a_post_adds_its_own_modules(client, candidate_user, post, 
     for title in absent:
         assert title not in titles
     assert track.hours == response.context["programme"].hours + sum(r.hours for r in track.modules)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("post", "module"),
+    [
+        ("deputy-preschool", "Управление дошкольной образовательной организацией"),
+        ("director-vocational", "Управление профессиональной образовательной организацией"),
+    ],
+)
+def test_a_reservist_first_sees_the_track_of_their_own_post(client, post, module):
+    from tests.development.plans_factories import make_reservist
+
+    membership = make_reservist(position_code=post)
+    client.force_login(membership.candidate.user)
+
+    own = client.get(URL)
+    every = client.get(URL, {"track": ""})
+
+    assert own.context["track"].post.code == post and own.context["own_track"]
+    assert module in [row.module.title for row in own.context["track"].modules]
+    assert "Показан трек вашей должности резерва" in own.content.decode()
+    assert every.context["track"] is None and not every.context["own_track"]
+
+
+def test_staff_see_every_track_until_they_choose_one(client, ministry_user):
+    client.force_login(ministry_user)
+
+    response = client.get(URL)
+
+    assert response.context["track"] is None
+    assert "Показан трек вашей должности резерва" not in response.content.decode()
