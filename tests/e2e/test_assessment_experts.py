@@ -45,9 +45,13 @@ def _hand_in_the_case(page: Page, live_server_url: str, participant, tmp_path) -
     """Sign in as the candidate, write the answer, attach a PDF, hand the work in."""
     login(page, live_server_url, participant.candidate.user.username, PASSWORD)
     page.goto(f"{live_server_url}/assessment/my/")
-    row = page.locator("li", has_text="Первые сто дней директора")
+    row = page.locator("li", has_text="Управленческий кейс")
     expect(row.get_by_text("Ожидает вашей работы")).to_be_visible()
-    page.get_by_role("link", name="Первые сто дней директора").click()
+    page.get_by_role("link", name="Управленческий кейс").click()
+    # The case variant of the candidate's post: a school director's first hundred days.
+    expect(
+        page.get_by_role("heading", name="Задание: Директор школы: первые сто дней")
+    ).to_be_visible()
 
     page.get_by_label("Текст работы").fill(ANSWER)
     expect(page.locator("#autosave-status")).to_have_text(
