@@ -143,7 +143,7 @@ class CoverageRow:
 
     @property
     def state(self) -> str:
-        """Return «covered», «later» (covered only with those ready in 1–2 years) or «gap»."""
+        """Return «covered», «later» (covered only with those ready within two years) or «gap»."""
         if self.ready_now >= self.demand:
             return "covered"
         if self.ready_now + self.ready_soon >= self.demand:
@@ -166,7 +166,7 @@ def coverage(user, *, today: datetime.date, months: int, age: int) -> Coverage:
     already open — an open one counts as actual, never twice. Actual: open vacancies of heads
     and deputies (deputies are only ever actual). Ready: active members of the reserve whose
     term has not ended, by the municipality and post they are in the reserve for, ready now or
-    ready in 1–2 years (those ready in 3 years or more are not counted).
+    ready within one or two years (those ready within three years or more are not counted).
     """
     posts = head_posts()
     counts: dict[tuple[int, int], CoverageRow] = {}

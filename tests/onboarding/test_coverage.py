@@ -101,6 +101,9 @@ def test_the_page_highlights_gaps_and_links_to_the_forecast(client, ministry_use
     assert response.status_code == 200
     assert page.count('class="state-gap"') == 2
     assert "пополнить резерв" in page
+    # The Regulation's readiness levels: «в течение года» and «в течение двух лет».
+    assert "Готовы в&nbsp;течение 1–2&nbsp;лет" in page
+    assert "через 1–2 года" not in page
     assert reverse("onboarding:forecast") + "?months=24&amp;age=60" in page
 
 
