@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from candidates.eligibility import Profile
 from candidates.models import (
@@ -12,6 +13,7 @@ from candidates.models import (
     Nomination,
     NominationStatus,
 )
+from core.dates import months_after
 from core.search import search
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
@@ -92,3 +94,33 @@ def months_ahead(today: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def reapplication_bars(candidate_ids, on: datetime.date) -> dict[tuple[int, int], tuple]:
+    """Return, per (candidate, position kind) refused too recently, (refused on, may reapply on).
+
+    The Regulation lets a person refused inclusion stand again for that post only
+    `reapply_months` after the refusal.
+    """
+    months = regulation_in_force().reapply_months
+    bars: dict[tuple[int, int], tuple] = {}
+    refusals = Nomination.objects.filter(
+        candidate_id__in=candidate_ids, status=NominationStatus.REFUSED
+    ).values_list("candidate_id", "position_kind_id", "status_changed_at")
+    for candidate_id, kind_id, changed_at in refusals:
+        refused_on = timezone.localdate(changed_at)
+        until = months_after(refused_on, months)
+        key = (candidate_id, kind_id)
+        if on < until and (key not in bars or bars[key][1] < until):
+            bars[key] = (refused_on, until)
+    return bars
+
+
+def reapplication_refusal(refused_on: datetime.date, until: datetime.date) -> str:
+    """Return, in words, why a refused person may not stand again yet."""
+    months = regulation_in_force().reapply_months
+    return (
+        f"{refused_on:%d.%m.%Y} во включении в резерв на эту должность отказано: по Положению "
+        f"выдвинуться повторно можно не ранее чем через {months} мес. со дня отказа, "
+        f"то есть с {until:%d.%m.%Y}."
+    )

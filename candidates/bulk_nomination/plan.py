@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from accounts.models import User
 from candidates.access import can_nominate_in
@@ -21,6 +22,7 @@ from candidates.bulk_nomination.columns import (
 )
 from candidates.bulk_nomination.storage import MAX_BYTES
 from candidates.models import CLOSED_NOMINATION_STATUSES, Candidate, Nomination, NominationSource
+from candidates.selectors import reapplication_bars, reapplication_refusal
 from core.names import is_person_name
 from core.spreadsheets import (
     HEADER_SEARCH_ROWS,
@@ -284,6 +286,7 @@ def _check_people(plan: BulkPlan) -> None:
         .exclude(status__in=CLOSED_NOMINATION_STATUSES)
         .values_list("candidate_id", "position_kind_id")
     )
+    bars = reapplication_bars([c.pk for c in candidates.values()], timezone.localdate())
     for row in plan.rows:
         candidate = candidates.get(row.email)
         row.existing_candidate = candidate
@@ -316,6 +319,13 @@ def _check_people(plan: BulkPlan) -> None:
                     "position_kind",
                     f"у кандидата {candidate.full_name} уже есть незавершённая заявка "
                     "на эту должность",
+                )
+            )
+        bar = row.position_kind and bars.get((candidate.pk, row.position_kind.pk))
+        if bar:
+            plan.errors.append(
+                _error(
+                    row, "position_kind", f"{candidate.full_name}: {reapplication_refusal(*bar)}"
                 )
             )
 

@@ -17,7 +17,11 @@ from candidates.models import (
     NominationStatus,
     StatusChange,
 )
-from candidates.selectors import nomination_missing_items
+from candidates.selectors import (
+    nomination_missing_items,
+    reapplication_bars,
+    reapplication_refusal,
+)
 from candidates.services.notifications import notify_status_change_on_commit
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
@@ -202,7 +206,15 @@ def nomination_create(
     request: HttpRequest | None = None,
     audit_source: AuditSource = AuditSource.WEB,
 ) -> Nomination:
-    """Open a draft nomination; one open nomination per person and position kind."""
+    """Open a draft nomination; one open nomination per person and position kind.
+
+    A person refused inclusion stands again for that post only after the Regulation's term.
+    """
+    bar = reapplication_bars([candidate.pk], timezone.localdate()).get(
+        (candidate.pk, position_kind.pk)
+    )
+    if bar is not None:
+        raise ValidationError(reapplication_refusal(*bar))
     try:
         with transaction.atomic():
             nomination = Nomination.objects.create(
