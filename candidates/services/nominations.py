@@ -10,6 +10,7 @@ from django.utils import timezone
 from audit.models import AuditSource
 from audit.services import audit_record
 from candidates.models import (
+    CLOSED_NOMINATION_STATUSES,
     Candidate,
     MunicipalDecision,
     Nomination,
@@ -215,6 +216,14 @@ def nomination_create(
     )
     if bar is not None:
         raise ValidationError(reapplication_refusal(*bar))
+    refusal = ValidationError(
+        f"У кандидата уже есть незавершённая заявка на должность «{position_kind}»."
+    )
+    open_ones = Nomination.objects.filter(candidate=candidate, position_kind=position_kind).exclude(
+        status__in=CLOSED_NOMINATION_STATUSES
+    )
+    if open_ones.exists():
+        raise refusal
     try:
         with transaction.atomic():
             nomination = Nomination.objects.create(
@@ -243,9 +252,9 @@ def nomination_create(
                 request=request,
             )
     except IntegrityError as error:
-        if "candidates_nomination_one_open_per_position_kind" in str(error):
-            raise ValidationError(
-                f"У кандидата уже есть незавершённая заявка на должность «{position_kind}»."
-            ) from error
+        # A concurrent request won the race. PostgreSQL names the constraint in the error,
+        # SQLite only its columns: ask the table instead of parsing the message.
+        if open_ones.exists():
+            raise refusal from error
         raise
     return nomination
