@@ -34,8 +34,8 @@ from candidates.models import (
 EDITABLE_BY_CANDIDATE = (NominationStatus.DRAFT, NominationStatus.RETURNED)
 # Who may sit on a selection commission: ministry staff and invited experts.
 COMMISSION_MEMBER_ROLES = (Role.MINISTRY, Role.EXPERT, Role.ADMIN)
-# Who conducts a meeting: counts the votes and closes it.
-CONDUCTING_ROLES = (CommissionRole.CHAIR, CommissionRole.DEPUTY_CHAIR, CommissionRole.SECRETARY)
+# Who closes a question and the meeting (the Regulation): the chair or the secretary.
+CONDUCTING_ROLES = (CommissionRole.CHAIR, CommissionRole.SECRETARY)
 
 
 def _seats(user, roles: tuple[str, ...] | None = None) -> QuerySet[CommissionMember]:
@@ -142,25 +142,39 @@ def can_download_protocol(user, meeting: CommissionMeeting) -> bool:
     )
 
 
-def _holds_seat(user, meeting: CommissionMeeting, roles: tuple[str, ...]) -> bool:
+def _holds_seat(user, meeting: CommissionMeeting, roles: tuple[str, ...] | None) -> bool:
     """Return whether the user sees the meeting and sits on its commission in one of the roles."""
     seats = _seats(user, roles).values("commission")
     return meetings_visible_to(user).filter(pk=meeting.pk, commission__in=seats).exists()
 
 
 def can_record_votes(user, meeting: CommissionMeeting) -> bool:
-    """Return whether the user may record the votes of the members present (secretary, staff)."""
-    return can_manage_commission(user) or _holds_seat(user, meeting, (CommissionRole.SECRETARY,))
+    """Return whether the user records the votes of members present: the meeting's secretary.
+
+    Admin and ministry rights give no seat: only the commission's own secretary records votes.
+    """
+    return _holds_seat(user, meeting, (CommissionRole.SECRETARY,))
+
+
+def can_record_attendance(user, meeting: CommissionMeeting) -> bool:
+    """Return whether the user marks who is present at the meeting: its secretary."""
+    return _holds_seat(user, meeting, (CommissionRole.SECRETARY,))
+
+
+def can_open_meeting(user, meeting: CommissionMeeting) -> bool:
+    """Return whether the user may open the meeting on a day other than its date: its secretary."""
+    return _holds_seat(user, meeting, (CommissionRole.SECRETARY,))
 
 
 def can_conduct_meeting(user, meeting: CommissionMeeting) -> bool:
-    """Return whether the user may count the votes and close the meeting."""
-    return can_manage_commission(user) or _holds_seat(user, meeting, CONDUCTING_ROLES)
+    """Return whether the user closes questions and the meeting: its chair or secretary."""
+    return _holds_seat(user, meeting, CONDUCTING_ROLES)
 
 
 def can_vote_for(user, meeting: CommissionMeeting, member: CommissionMember) -> bool:
-    """Return whether the user may cast this member's vote: their own, or as secretary or staff."""
-    return member.user_id == getattr(user, "pk", None) or can_record_votes(user, meeting)
+    """Return whether the user may cast this member's vote: their own, or as the secretary."""
+    own = member.user_id == getattr(user, "pk", None) and _holds_seat(user, meeting, None)
+    return own or can_record_votes(user, meeting)
 
 
 # --- One row: in memory, because pages ask it for every row ---------------------------------

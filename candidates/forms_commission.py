@@ -104,6 +104,17 @@ class VoteForm(forms.Form):
         self.fields["member"].queryset = members
 
 
+class AttendanceForm(forms.Form):
+    member = MemberChoiceField(label="Член комиссии", queryset=None)
+    present = forms.ChoiceField(
+        label="Присутствие", choices=[("yes", "присутствует"), ("no", "отсутствует")]
+    )
+
+    def __init__(self, *args, members: QuerySet, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+
+
 class DecideForm(forms.Form):
     """The refusal's grounds: picked from the candidate's assessment result, or another ground."""
 

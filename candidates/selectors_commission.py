@@ -47,6 +47,7 @@ class MemberVote:
     member: CommissionMember
     choice: str  # "" when the member has not voted
     choice_label: str
+    cast_by_member: bool = False  # the member voted themself: nobody else may change it
 
 
 @dataclass
@@ -119,11 +120,13 @@ def agenda_entries(
     labels = dict(VoteChoice.choices)
     decisions = dict(Decision.choices)
     for number, item in enumerate(agenda_items_of(meeting), start=1):
-        cast = {vote.member_id: vote.choice for vote in item.votes.all()}
-        votes = [
-            MemberVote(member, cast.get(member.pk, ""), labels.get(cast.get(member.pk, ""), ""))
-            for member in members
-        ]
+        cast = {vote.member_id: vote for vote in item.votes.all()}
+        votes = []
+        for member in members:
+            vote = cast.get(member.pk)
+            choice = vote.choice if vote is not None else ""
+            by_member = vote is not None and vote.cast_by_member
+            votes.append(MemberVote(member, choice, labels.get(choice, ""), by_member))
         if item.membership_id:
             subject = item.membership
             verdict, overridden = "", False
@@ -163,11 +166,18 @@ def agenda_entries(
     return entries
 
 
+def attendance_of(meeting: CommissionMeeting) -> dict[int, bool]:
+    """Return {member id: present?} as the secretary recorded it for the meeting."""
+    return dict(meeting.attendance.values_list("member_id", "present"))
+
+
 def members_present(meeting: CommissionMeeting) -> list[CommissionMember]:
-    """Return the members who voted on at least one question of the meeting."""
+    """Return the members marked present at the meeting (or, in older records, who voted)."""
+    marked = meeting.attendance.filter(present=True).values("member_id")
+    absent = meeting.attendance.filter(present=False).values("member_id")
     voted = Vote.objects.filter(agenda_item__meeting=meeting).values("member_id")
     return list(
-        CommissionMember.objects.filter(pk__in=voted)
+        CommissionMember.objects.filter(Q(pk__in=marked) | (Q(pk__in=voted) & ~Q(pk__in=absent)))
         .select_related("user")
         .order_by(*member_order())
     )

@@ -15,6 +15,12 @@ urlpatterns = [
         commission.agenda_add_extension,
         name="agenda_add_extension",
     ),
+    path("meetings/<int:pk>/open/", commission.meeting_open, name="meeting_open"),
+    path(
+        "meetings/<int:pk>/attendance/",
+        commission.meeting_attendance,
+        name="meeting_attendance",
+    ),
     path("meetings/<int:pk>/close/", commission.meeting_close, name="meeting_close"),
     path(
         "meetings/<int:pk>/protocol.docx",

@@ -1,5 +1,7 @@
 """The commission, its meetings, votes and decisions, and membership of the reserve."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -89,6 +91,16 @@ class CommissionMeeting(models.Model):
         _("статус"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
     held_at = models.DateTimeField(_("проведено"), null=True, blank=True)
+    # A meeting is open on its date; on another day only once its secretary opened it.
+    opened_at = models.DateTimeField(_("открыто секретарём"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто открыл"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("создано"), auto_now_add=True)
 
     class Meta:
@@ -106,6 +118,50 @@ class CommissionMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commission}, заседание {self.date:%d.%m.%Y}"
+
+    def is_open(self, today: datetime.date) -> bool:
+        """Return whether votes and decisions are taken now: planned, and today or opened."""
+        if self.status != MeetingStatus.PLANNED:
+            return False
+        return self.date == today or self.opened_at is not None
+
+
+class MeetingAttendance(models.Model):
+    """Whether a member is present at a meeting, as its secretary recorded it."""
+
+    meeting = models.ForeignKey(
+        CommissionMeeting,
+        verbose_name=_("заседание"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+    member = models.ForeignKey(
+        CommissionMember,
+        verbose_name=_("член комиссии"),
+        on_delete=models.PROTECT,
+        related_name="attendance",
+    )
+    present = models.BooleanField(_("присутствует"), default=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто отметил"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("когда отмечено"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("присутствие на заседании")
+        verbose_name_plural = _("присутствие на заседаниях")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member"], name="candidates_attendance_once_per_member"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        state = "присутствует" if self.present else "отсутствует"
+        return f"{self.member}: {state}"
 
 
 class Decision(models.TextChoices):
@@ -200,6 +256,15 @@ class Vote(models.Model):
         verbose_name=_("член комиссии"),
     )
     choice = models.CharField(_("голос"), max_length=8, choices=VoteChoice.choices)
+    # The member themself, or the secretary recording a present member's vote.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("кто записал"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     cast_at = models.DateTimeField(_("когда"), auto_now=True)
 
     class Meta:
@@ -213,6 +278,11 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member}: {self.get_choice_display()}"
+
+    @property
+    def cast_by_member(self) -> bool:
+        """Return whether the member cast this vote themself (nobody may overwrite it then)."""
+        return self.recorded_by_id is not None and self.recorded_by_id == self.member.user_id
 
 
 class MembershipStatus(models.TextChoices):

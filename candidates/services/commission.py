@@ -2,12 +2,13 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from audit.services import audit_record
+from candidates import access
 from candidates.extensions import assessment_verdicts
 from candidates.models import (
     AgendaItem,
@@ -15,6 +16,7 @@ from candidates.models import (
     CommissionMeeting,
     CommissionMember,
     Decision,
+    MeetingAttendance,
     MeetingStatus,
     MembershipStatus,
     Nomination,
@@ -22,6 +24,11 @@ from candidates.models import (
     ReserveMembership,
     Vote,
     VoteChoice,
+)
+from candidates.services.commission_attendance import (
+    attendance_mark,
+    is_present,
+    locked_open_meeting,
 )
 from candidates.services.membership import membership_create, membership_extend
 from candidates.services.nominations import nomination_transition
@@ -182,29 +189,58 @@ def _check_extendable(membership: ReserveMembership, max_extensions: int) -> Non
 def vote_cast(
     *, item: AgendaItem, member: CommissionMember, choice: VoteChoice, actor, request=None
 ) -> Vote:
-    """Record (or change) a member's vote while the item is undecided."""
+    """Record a vote at the open meeting: a member's own, or a present member's by the secretary.
+
+    A member may change their own vote until the question is decided; a vote the member cast
+    themself is never overwritten by anyone else. Admin rights give no vote.
+    """
     if choice not in VoteChoice.values:
         raise ValidationError("Выберите: за, против или воздержался.")
-    if member.commission_id != item.meeting.commission_id or not member.is_active:
+    meeting = item.meeting
+    if member.commission_id != meeting.commission_id or not member.is_active:
         raise ValidationError("Голосовать могут только члены этой комиссии.")
+    own = member.user_id == getattr(actor, "pk", None)
+    if not own and not access.can_record_votes(actor, meeting):
+        raise PermissionDenied("Голосует сам член комиссии; за присутствующих — секретарь.")
     with transaction.atomic():
+        locked_meeting = locked_open_meeting(meeting)
         locked = AgendaItem.objects.select_for_update().get(pk=item.pk)
         if locked.decision:
             raise ValidationError("Решение по вопросу уже принято: голос изменить нельзя.")
         previous = (
-            Vote.objects.filter(agenda_item=locked, member=member)
-            .values_list("choice", flat=True)
-            .first()
+            Vote.objects.filter(agenda_item=locked, member=member).select_related("member").first()
         )
+        if own:
+            # Whoever votes in person is present at the meeting.
+            if not is_present(locked_meeting, member):
+                attendance_mark(
+                    meeting=locked_meeting,
+                    member=member,
+                    present=True,
+                    actor=actor,
+                    request=request,
+                )
+        else:
+            if not is_present(locked_meeting, member):
+                raise ValidationError(
+                    f"{member.user.get_full_name() or member.user.username} не отмечен(а) "
+                    "присутствующим на заседании: секретарь записывает голоса только "
+                    "присутствующих."
+                )
+            if previous is not None and previous.cast_by_member:
+                raise ValidationError(
+                    "Член комиссии проголосовал(а) сам(а): этот голос никто другой не меняет."
+                )
+        previous_choice = previous.choice if previous is not None else None
         vote, _ = Vote.objects.update_or_create(
-            agenda_item=locked, member=member, defaults={"choice": choice}
+            agenda_item=locked, member=member, defaults={"choice": choice, "recorded_by": actor}
         )
-        if previous != choice:
+        if previous_choice != choice:
             audit_record(
                 actor=actor,
                 action="vote.cast",
                 obj=locked,
-                changes={str(member): (previous, choice)},
+                changes={str(member): (previous_choice, choice)},
                 request=request,
             )
     return vote
@@ -213,9 +249,16 @@ def vote_cast(
 def agenda_item_decide(
     *, item: AgendaItem, actor, reason: str = "", request: HttpRequest | None = None
 ) -> AgendaItem:
-    """Count the votes and carry out the majority's decision; raise if there is no quorum."""
+    """Count the votes of the members present and carry out the majority's decision.
+
+    Only the chair or the secretary of the commission closes a question, and only at the open
+    meeting; raise if there is no quorum.
+    """
+    if not access.can_conduct_meeting(actor, item.meeting):
+        raise PermissionDenied("Итог по вопросу подводит председатель или секретарь комиссии.")
     regulation = regulation_in_force()
     with transaction.atomic():
+        locked_open_meeting(item.meeting)
         locked = (
             AgendaItem.objects.select_for_update()
             .select_related("meeting__commission")
@@ -223,12 +266,13 @@ def agenda_item_decide(
         )
         if locked.decision:
             raise ValidationError("Решение по этому вопросу уже принято.")
-        if locked.meeting.status != MeetingStatus.PLANNED:
-            raise ValidationError("Заседание уже закрыто.")
         members = locked.meeting.commission.members.filter(is_active=True).count()
-        # Only the votes of members still on the commission count.
+        # Only the votes of members still on the commission and present at the meeting count.
+        present = MeetingAttendance.objects.filter(meeting=locked.meeting, present=True)
         cast = list(
-            locked.votes.filter(member__is_active=True).values_list("choice", "member__role")
+            locked.votes.filter(
+                member__is_active=True, member__in=present.values("member")
+            ).values_list("choice", "member__role")
         )
         votes = [choice for choice, _ in cast]
         quorum = -(-members * regulation.commission_quorum_percent // 100)  # ceiling
@@ -318,7 +362,12 @@ def commission_meeting_close(
     invited: str = "",
     request=None,
 ) -> CommissionMeeting:
-    """Close the meeting with its protocol's number and date once every question is decided."""
+    """Close the meeting with its protocol's number and date once every question is decided.
+
+    Only the chair or the secretary closes it.
+    """
+    if not access.can_conduct_meeting(actor, meeting):
+        raise PermissionDenied("Закрыть заседание может председатель или секретарь комиссии.")
     protocol_number = protocol_number.strip()
     if not protocol_number:
         raise ValidationError("Укажите номер протокола.")

@@ -22,6 +22,7 @@ from candidates.extensions import NOT_ASSESSED, assessment_deficits, assessment_
 from candidates.forms_commission import (
     AgendaExtensionForm,
     AgendaNominationForm,
+    AttendanceForm,
     CloseMeetingForm,
     DecideForm,
     MeetingCreateForm,
@@ -35,6 +36,7 @@ from candidates.models import (
 )
 from candidates.selectors_commission import (
     agenda_entries,
+    attendance_of,
     member_order,
     members_for_meeting,
     memberships_for_extension,
@@ -48,6 +50,7 @@ from candidates.services.commission import (
     commission_meeting_create,
     vote_cast,
 )
+from candidates.services.commission_attendance import attendance_record, commission_meeting_open
 from candidates.views.meeting_orders import meeting_orders_context
 from core.views import Confirmation, confirmation_page, is_confirmed
 from governance.selectors import regulation_in_force
@@ -188,7 +191,8 @@ def render_meeting(
             request=request,
         )
     planned = meeting.status == MeetingStatus.PLANNED
-    if planned and access.can_conduct_meeting(user, meeting):
+    is_open = meeting.is_open(timezone.localdate())
+    if is_open and access.can_conduct_meeting(user, meeting):
         verdicts = assessment_verdicts(
             (entry.item.nomination_id for entry in entries), regulation.pass_threshold
         )
@@ -206,15 +210,23 @@ def render_meeting(
     created = orders.pop("created")
     for entry in entries:
         entry.membership_id = entry.item.membership_id or created.get(entry.item.pk)
+    attendance = attendance_of(meeting)
+    active_members = [m for m in members if m.is_active]
+    for member in active_members:
+        member.is_present = attendance.get(member.pk)
     context = {
         "meeting": meeting,
-        "members": [m for m in members if m.is_active],
+        "members": active_members,
+        "is_open": is_open,
+        "can_open": planned and not is_open and access.can_open_meeting(user, meeting),
+        "can_record_attendance": is_open and access.can_record_attendance(user, meeting),
         "entries": entries,
         "is_planned": planned,
         "can_manage_agenda": can_manage,
-        "own_member": own_member if planned else None,
-        "can_record_votes": planned and access.can_record_votes(user, meeting),
+        "own_member": own_member if is_open else None,
+        "can_record_votes": is_open and access.can_record_votes(user, meeting),
         "can_conduct": planned and access.can_conduct_meeting(user, meeting),
+        "can_decide": is_open and access.can_conduct_meeting(user, meeting),
         "can_download_protocol": access.can_download_protocol(user, meeting),
         **orders,
         "undecided": sum(1 for entry in entries if not entry.is_decided),
@@ -397,3 +409,43 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
         "Заседание закрыто, протокол сформирован.",
     )
     return redirect(meeting_url(meeting))
+
+
+@login_required
+@require_POST
+def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open the meeting for votes and decisions before or after its date (the secretary)."""
+    meeting = meeting_for(request.user, pk)
+    if not access.can_open_meeting(request.user, meeting):
+        raise Http404
+    attempt(
+        request,
+        lambda: commission_meeting_open(meeting=meeting, actor=request.user, request=request),
+        "Заседание открыто: члены комиссии могут голосовать.",
+    )
+    return redirect(meeting_url(meeting))
+
+
+@login_required
+@require_POST
+def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark a member present at the meeting or absent from it (the secretary)."""
+    meeting = meeting_for(request.user, pk)
+    if not access.can_record_attendance(request.user, meeting):
+        raise Http404
+    members = meeting.commission.members.filter(is_active=True).select_related("user")
+    form = AttendanceForm(request.POST, members=members)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(meeting_url(meeting))
+    attempt(
+        request,
+        lambda: attendance_record(
+            meeting=meeting,
+            member=form.cleaned_data["member"],
+            present=form.cleaned_data["present"] == "yes",
+            actor=request.user,
+            request=request,
+        ),
+    )
+    return redirect(f"{meeting_url(meeting)}#members-heading")

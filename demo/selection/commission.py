@@ -14,6 +14,7 @@ from candidates.models import (
     CommissionMember,
     CommissionRole,
     Decision,
+    MeetingAttendance,
     MembershipEvent,
     Nomination,
     ReserveMembership,
@@ -28,6 +29,7 @@ from candidates.services.commission import (
     nomination_refuse_below_pass_mark,
     vote_cast,
 )
+from candidates.services.commission_attendance import commission_meeting_open
 from candidates.services.commission_setup import commission_create, commission_member_add
 from candidates.services.membership import membership_record_order
 from demo.builders import DAY, demo_account, ministry_user, moment, restamp_last_change
@@ -182,6 +184,9 @@ def _hold_meeting(
     meeting = commission_meeting_create(
         commission=commission, date=date, starts_at=MEETING_TIME, place=PLACE, actor=ministry
     )
+    # Seeded after the day, so the secretary opens it; the chair closes each question.
+    commission_meeting_open(meeting=meeting, actor=_seat(seats, CommissionRole.SECRETARY).user)
+    chair = _seat(seats, CommissionRole.CHAIR).user
     items = []
     for person, nomination in held:
         category, readiness = _terms(person)
@@ -197,7 +202,7 @@ def _hold_meeting(
             vote_cast(item=item, member=member, choice=choice, actor=member.user)
         item = agenda_item_decide(
             item=item,
-            actor=ministry,
+            actor=chair,
             reason=person.note if person.story == "refused" else "",
         )
         items.append((item, nomination))
@@ -206,7 +211,7 @@ def _hold_meeting(
         protocol_number=HELD_PROTOCOL,
         protocol_date=date,
         invited=INVITED,
-        actor=ministry,
+        actor=chair,
     )
     memberships = list(ReserveMembership.objects.filter(decision_item__meeting=meeting))
     membership_record_order(
@@ -219,9 +224,12 @@ def _hold_meeting(
     )
     # The meeting took place on its day: move its record there.
     decided = moment(date, 15, 30)
-    CommissionMeeting.objects.filter(pk=meeting.pk).update(held_at=moment(date, 16, 45))
+    CommissionMeeting.objects.filter(pk=meeting.pk).update(
+        opened_at=moment(date, 15, 0), held_at=moment(date, 16, 45)
+    )
     AgendaItem.objects.filter(meeting=meeting).update(decided_at=decided)
     Vote.objects.filter(agenda_item__meeting=meeting).update(cast_at=moment(date, 15, 0))
+    MeetingAttendance.objects.filter(meeting=meeting).update(recorded_at=moment(date, 15, 0))
     MembershipEvent.objects.filter(membership__in=memberships).update(created_at=decided)
     for _item, nomination in items:
         restamp_last_change(nomination, decided)
@@ -230,6 +238,11 @@ def _hold_meeting(
         f"Заседание {date:%d.%m.%Y} (протокол № {HELD_PROTOCOL}): включено в резерв "
         f"{included}, отказано {len(items) - included}."
     )
+
+
+def _seat(seats: list[CommissionMember], role: CommissionRole) -> CommissionMember:
+    """Return the member holding the seat (the demo commission has one of each)."""
+    return next(seat for seat in seats if seat.role == role)
 
 
 def _plan_meeting(
@@ -243,6 +256,8 @@ def _plan_meeting(
     meeting = commission_meeting_create(
         commission=commission, date=date, starts_at=MEETING_TIME, place=PLACE, actor=ministry
     )
+    # Voting by correspondence ahead of the date: the secretary has opened the meeting.
+    commission_meeting_open(meeting=meeting, actor=_seat(seats, CommissionRole.SECRETARY).user)
     votes = 0
     for number, (person, nomination) in enumerate(planned):
         category, readiness = _terms(person)

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from accounts.models import Role
 from candidates.models import (
     AgendaItem,
@@ -40,8 +42,32 @@ def make_full_commission(chair=None, secretary=None, members: int = 3) -> Commis
     return make_commission(*pairs)
 
 
-def make_meeting(commission: Commission, date: datetime.date = MEETING_DATE) -> CommissionMeeting:
-    return CommissionMeeting.objects.create(commission=commission, date=date)
+def make_meeting(
+    commission: Commission, date: datetime.date = MEETING_DATE, *, opened: bool = True
+) -> CommissionMeeting:
+    """Create a meeting; `opened` as if its secretary had opened it (votes are taken at once)."""
+    return CommissionMeeting.objects.create(
+        commission=commission,
+        date=date,
+        opened_at=timezone.now() if opened else None,
+        opened_by=seat_holder(commission, CommissionRole.SECRETARY) if opened else None,
+    )
+
+
+def seat_holder(commission: Commission, role: str):
+    """Return the user holding the seat on the commission (chair, secretary), or None."""
+    member = commission.members.filter(role=role, is_active=True).select_related("user").first()
+    return member.user if member is not None else None
+
+
+def chair_of(meeting: CommissionMeeting):
+    """Return the chair of the meeting's commission, who closes its questions."""
+    return seat_holder(meeting.commission, CommissionRole.CHAIR)
+
+
+def secretary_of(meeting: CommissionMeeting):
+    """Return the secretary of the meeting's commission."""
+    return seat_holder(meeting.commission, CommissionRole.SECRETARY)
 
 
 def assess(nomination, total: float = 75.0, gaps: list[dict] | None = None):
@@ -98,11 +124,13 @@ def put_on_agenda(
     )
 
 
-def vote_all(item: AgendaItem, choices: list[str], actor) -> None:
-    """Cast the choices of the commission's members in their order, one each."""
-    members = list(item.meeting.commission.members.filter(is_active=True).order_by("id"))
+def vote_all(item: AgendaItem, choices: list[str]) -> None:
+    """Let the commission's members, in their order, each cast one of the choices themself."""
+    members = list(
+        item.meeting.commission.members.filter(is_active=True).select_related("user").order_by("id")
+    )
     for member, choice in zip(members, choices, strict=False):
-        vote_cast(item=item, member=member, choice=choice, actor=actor)
+        vote_cast(item=item, member=member, choice=choice, actor=member.user)
 
 
 def make_membership(

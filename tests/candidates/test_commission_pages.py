@@ -225,13 +225,22 @@ def test_the_secretary_records_the_votes_of_members_present(client, ministry_use
     client.force_login(ministry_user)
     chair_member = CommissionMember.objects.get(user=chair)
 
+    absent = client.post(
+        _url("agenda_vote", item.pk), {"choice": "abstain", "member": chair_member.pk}, follow=True
+    )
+    assert not Vote.objects.exists()
+    assert any("не отмечен(а) присутствующим" in message for message in _messages(absent))
+    client.post(
+        _url("meeting_attendance", item.meeting.pk), {"member": chair_member.pk, "present": "yes"}
+    )
     client.post(_url("agenda_vote", item.pk), {"choice": "abstain", "member": chair_member.pk})
 
-    assert Vote.objects.get(member=chair_member).choice == "abstain"
+    vote = Vote.objects.get(member=chair_member)
+    assert (vote.choice, vote.recorded_by) == ("abstain", ministry_user)
 
 
 def test_deciding_through_the_page(client, ministry_user, chair, item):
-    vote_all(item, ["for", "against", "against", "against"], ministry_user)
+    vote_all(item, ["for", "against", "against", "against"])
     client.force_login(chair)
     prefix = f"item{item.pk}-reason"
 
@@ -251,7 +260,7 @@ def test_deciding_through_the_page(client, ministry_user, chair, item):
 
 
 def test_an_ordinary_member_cannot_decide_or_close(client, expert_user, meeting, item):
-    vote_all(item, ["for"] * 5, expert_user)
+    vote_all(item, ["for"] * 5)
     client.force_login(expert_user)
 
     assert client.post(_url("agenda_decide", item.pk), {}).status_code == 404
@@ -267,7 +276,7 @@ def test_closing_and_downloading_the_protocol(client, ministry_user, expert_user
     assert client.get(_url("meeting_protocol_docx", meeting.pk)).status_code == 404
     early = client.post(_url("meeting_close", meeting.pk), {"protocol_number": "3"}, follow=True)
     assert "Не принято решение по вопросам: 1." in _messages(early)
-    vote_all(item, ["for"] * 5, ministry_user)
+    vote_all(item, ["for"] * 5)
     agenda_item_decide(item=item, actor=ministry_user)
 
     asked = client.post(_url("meeting_close", meeting.pk), {"protocol_number": "3"})
@@ -293,7 +302,7 @@ def test_closing_and_downloading_the_protocol(client, ministry_user, expert_user
 
 
 def test_the_order_is_recorded_then_downloaded(client, ministry_user, expert_user, meeting, item):
-    vote_all(item, ["for"] * 5, ministry_user)
+    vote_all(item, ["for"] * 5)
     agenda_item_decide(item=item, actor=ministry_user)
     commission_meeting_close(meeting=meeting, protocol_number="3", actor=ministry_user)
     client.force_login(ministry_user)
@@ -344,7 +353,7 @@ def test_an_extension_question_from_the_meeting_page(client, ministry_user, meet
 
 
 def test_a_held_meetings_page_links_the_membership_it_created(client, ministry_user, item):
-    vote_all(item, ["for"] * 5, ministry_user)
+    vote_all(item, ["for"] * 5)
     agenda_item_decide(item=item, actor=ministry_user)
     commission_meeting_close(meeting=item.meeting, protocol_number="4", actor=ministry_user)
     client.force_login(ministry_user)

@@ -29,10 +29,12 @@ from governance.regulation import DEFAULT_PARAMETERS
 from governance.services import regulation_version_create
 from tests.candidates.commission_factories import (
     MEETING_DATE,
+    chair_of,
     make_full_commission,
     make_meeting,
     make_membership,
     put_on_agenda,
+    secretary_of,
     vote_all,
 )
 from tests.candidates.factories import make_nomination
@@ -80,26 +82,26 @@ def test_only_members_of_the_commission_vote(meeting, ministry_user):
     stranger = stranger_commission.members.first()
 
     with pytest.raises(ValidationError, match="только члены этой комиссии"):
-        vote_cast(item=item, member=stranger, choice="for", actor=ministry_user)
+        vote_cast(item=item, member=stranger, choice="for", actor=stranger.user)
     retired = meeting.commission.members.last()
     CommissionMember.objects.filter(pk=retired.pk).update(is_active=False)
     retired.refresh_from_db()
     with pytest.raises(ValidationError, match="только члены этой комиссии"):
-        vote_cast(item=item, member=retired, choice="for", actor=ministry_user)
+        vote_cast(item=item, member=retired, choice="for", actor=retired.user)
     assert not Vote.objects.exists()
 
 
 def test_a_member_may_change_the_vote_until_the_decision_but_not_after(meeting, ministry_user):
     item = put_on_agenda(meeting, ministry_user)
     member = meeting.commission.members.first()
-    vote_cast(item=item, member=member, choice="against", actor=ministry_user)
-    vote_cast(item=item, member=member, choice="for", actor=ministry_user)
+    vote_cast(item=item, member=member, choice="against", actor=member.user)
+    vote_cast(item=item, member=member, choice="for", actor=member.user)
     assert list(Vote.objects.values_list("choice", flat=True)) == ["for"]
 
-    vote_all(item, ["for", "for", "for"], ministry_user)
-    agenda_item_decide(item=item, actor=ministry_user)
+    vote_all(item, ["for", "for", "for"])
+    agenda_item_decide(item=item, actor=chair_of(item.meeting))
     with pytest.raises(ValidationError, match="голос изменить нельзя"):
-        vote_cast(item=item, member=member, choice="against", actor=ministry_user)
+        vote_cast(item=item, member=member, choice="against", actor=member.user)
     assert Vote.objects.get(member=member).choice == "for"
 
 
@@ -107,12 +109,12 @@ def test_majority_includes_the_candidate_with_term_from_the_regulation(meeting, 
     item = put_on_agenda(
         meeting, ministry_user, category="prospective", readiness="within_two_years"
     )
-    vote_all(item, ["for", "for", "against", "abstain"], ministry_user)  # 2 of 4 is no majority
+    vote_all(item, ["for", "for", "against", "abstain"])  # 2 of 4 is no majority
     with pytest.raises(ValidationError, match="обоснование отказа"):
-        agenda_item_decide(item=item, actor=ministry_user)
+        agenda_item_decide(item=item, actor=chair_of(item.meeting))
 
-    vote_all(item, ["for", "for", "for", "abstain"], ministry_user)
-    decided = agenda_item_decide(item=item, actor=ministry_user)
+    vote_all(item, ["for", "for", "for", "abstain"])
+    decided = agenda_item_decide(item=item, actor=chair_of(item.meeting))
 
     assert decided.decision == Decision.INCLUDE
     assert (decided.votes_for, decided.votes_against, decided.votes_abstained) == (3, 0, 1)
@@ -150,8 +152,8 @@ def test_term_end_follows_a_new_version_of_the_regulation(meeting, ministry_user
         reason="Приказ министерства № 01-21/100",
     )
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for"] * 5, ministry_user)
-    agenda_item_decide(item=item, actor=ministry_user)
+    vote_all(item, ["for"] * 5)
+    agenda_item_decide(item=item, actor=chair_of(item.meeting))
     membership_record_order(
         memberships=list(ReserveMembership.objects.all()),
         order_number="7",
@@ -167,9 +169,9 @@ def test_term_end_follows_a_new_version_of_the_regulation(meeting, ministry_user
 def test_a_tie_is_decided_by_the_presiding_members_vote(meeting, ministry_user):
     item = put_on_agenda(meeting, ministry_user)
     # The chair (first) and the secretary for, two members against: the chair's vote decides.
-    vote_all(item, ["for", "for", "against", "against"], ministry_user)
+    vote_all(item, ["for", "for", "against", "against"])
 
-    decided = agenda_item_decide(item=item, actor=ministry_user)
+    decided = agenda_item_decide(item=item, actor=chair_of(item.meeting))
 
     assert (decided.decision, decided.tie_broken_by_chair) == (Decision.INCLUDE, True)
 
@@ -181,12 +183,12 @@ def test_a_tie_is_a_refusal_that_needs_a_reason_when_the_regulation_says_so(meet
         reason="Приказ министерства № 01-21/101",
     )
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for", "for", "against", "against"], ministry_user)
+    vote_all(item, ["for", "for", "against", "against"])
 
     with pytest.raises(ValidationError, match="обоснование отказа"):
-        agenda_item_decide(item=item, actor=ministry_user, reason="   ")
+        agenda_item_decide(item=item, actor=chair_of(item.meeting), reason="   ")
     decided = agenda_item_decide(
-        item=item, actor=ministry_user, reason="Недостаточный управленческий опыт"
+        item=item, actor=chair_of(item.meeting), reason="Недостаточный управленческий опыт"
     )
 
     assert decided.decision == Decision.REFUSE
@@ -199,12 +201,12 @@ def test_a_tie_is_a_refusal_that_needs_a_reason_when_the_regulation_says_so(meet
 
 def test_no_quorum_no_decision(meeting, ministry_user):
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for", "for"], ministry_user)  # 2 of 5, quorum 50 % needs 3
+    vote_all(item, ["for", "for"])  # 2 of 5, quorum 50 % needs 3
 
     with pytest.raises(
         ValidationError, match="Нет кворума: проголосовали 2 из 5, нужно не менее 3"
     ):
-        agenda_item_decide(item=item, actor=ministry_user)
+        agenda_item_decide(item=item, actor=chair_of(item.meeting))
     item.refresh_from_db()
     assert item.decision == ""
     assert not AuditEvent.objects.filter(action="agenda.decide").exists()
@@ -217,18 +219,18 @@ def test_quorum_comes_from_the_regulation(meeting, ministry_user):
         reason="Кворум треть состава",
     )
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for", "for"], ministry_user)  # 2 of 5 ≥ 30 %
+    vote_all(item, ["for", "for"])  # 2 of 5 ≥ 30 %
 
-    assert agenda_item_decide(item=item, actor=ministry_user).decision == Decision.INCLUDE
+    assert agenda_item_decide(item=item, actor=chair_of(item.meeting)).decision == Decision.INCLUDE
 
 
 def test_a_decided_question_is_not_decided_again(meeting, ministry_user):
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for"] * 3, ministry_user)
-    agenda_item_decide(item=item, actor=ministry_user)
+    vote_all(item, ["for"] * 3)
+    agenda_item_decide(item=item, actor=chair_of(item.meeting))
 
     with pytest.raises(ValidationError, match="уже принято"):
-        agenda_item_decide(item=item, actor=ministry_user)
+        agenda_item_decide(item=item, actor=chair_of(item.meeting))
     assert ReserveMembership.objects.count() == 1
 
 
@@ -245,8 +247,10 @@ def test_extension_moves_the_term_and_respects_the_limit(meeting, ministry_user)
         )
         with pytest.raises(ValidationError, match="уже стоит в повестке"):
             agenda_item_add_extension(meeting=meeting, membership=membership, actor=ministry_user)
-        vote_all(item, ["for"] * 3, ministry_user)
-        assert agenda_item_decide(item=item, actor=ministry_user).decision == Decision.EXTEND
+        vote_all(item, ["for"] * 3)
+        assert (
+            agenda_item_decide(item=item, actor=chair_of(item.meeting)).decision == Decision.EXTEND
+        )
         membership.refresh_from_db()
         assert (membership.term_ends_on, membership.extensions) == (expected_end, extensions)
 
@@ -262,8 +266,8 @@ def test_extension_moves_the_term_and_respects_the_limit(meeting, ministry_user)
 def test_a_refused_extension_leaves_the_term(meeting, ministry_user):
     membership = make_membership(term_ends_on=datetime.date(2026, 4, 30))
     item = agenda_item_add_extension(meeting=meeting, membership=membership, actor=ministry_user)
-    vote_all(item, ["against"] * 3, ministry_user)
-    agenda_item_decide(item=item, actor=ministry_user, reason="План развития не выполнен")
+    vote_all(item, ["against"] * 3)
+    agenda_item_decide(item=item, actor=chair_of(item.meeting), reason="План развития не выполнен")
 
     membership.refresh_from_db()
     assert (membership.term_ends_on, membership.extensions) == (datetime.date(2026, 4, 30), 0)
@@ -277,35 +281,35 @@ def test_only_active_memberships_are_extended(meeting, ministry_user):
 
 def test_closing_needs_every_decision_and_a_unique_protocol_number(meeting, ministry_user):
     with pytest.raises(ValidationError, match="Повестка пуста"):
-        commission_meeting_close(meeting=meeting, protocol_number="1", actor=ministry_user)
+        commission_meeting_close(meeting=meeting, protocol_number="1", actor=chair_of(meeting))
     item = put_on_agenda(meeting, ministry_user)
     with pytest.raises(ValidationError, match="Не принято решение по вопросам: 1"):
-        commission_meeting_close(meeting=meeting, protocol_number="1", actor=ministry_user)
-    vote_all(item, ["for"] * 3, ministry_user)
-    agenda_item_decide(item=item, actor=ministry_user)
+        commission_meeting_close(meeting=meeting, protocol_number="1", actor=chair_of(meeting))
+    vote_all(item, ["for"] * 3)
+    agenda_item_decide(item=item, actor=chair_of(item.meeting))
     with pytest.raises(ValidationError, match="номер протокола"):
-        commission_meeting_close(meeting=meeting, protocol_number="  ", actor=ministry_user)
+        commission_meeting_close(meeting=meeting, protocol_number="  ", actor=chair_of(meeting))
 
-    closed = commission_meeting_close(meeting=meeting, protocol_number="7", actor=ministry_user)
+    closed = commission_meeting_close(meeting=meeting, protocol_number="7", actor=chair_of(meeting))
 
     assert (closed.status, closed.protocol_number) == ("held", "7")
     with pytest.raises(ValidationError, match="уже проведено"):
         put_on_agenda(meeting, ministry_user)
     with pytest.raises(ValidationError, match="уже проведено"):
-        commission_meeting_close(meeting=meeting, protocol_number="8", actor=ministry_user)
+        commission_meeting_close(meeting=meeting, protocol_number="8", actor=chair_of(meeting))
     other = make_meeting(meeting.commission, datetime.date(2026, 5, 1))
     other_item = put_on_agenda(other, ministry_user)
-    vote_all(other_item, ["for"] * 3, ministry_user)
-    agenda_item_decide(item=other_item, actor=ministry_user)
+    vote_all(other_item, ["for"] * 3)
+    agenda_item_decide(item=other_item, actor=chair_of(other_item.meeting))
     with pytest.raises(ValidationError, match="Протокол с таким номером уже есть"):
-        commission_meeting_close(meeting=other, protocol_number="7", actor=ministry_user)
+        commission_meeting_close(meeting=other, protocol_number="7", actor=chair_of(other))
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_decisions_on_one_question_have_one_winner(ministry_user, admin_user):
+def test_two_concurrent_decisions_on_one_question_have_one_winner(ministry_user):
     meeting = make_meeting(make_full_commission())
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for", "for", "against"], ministry_user)
+    vote_all(item, ["for", "for", "against"])
     outcomes: list[str] = []
     start = threading.Barrier(3)
 
@@ -325,7 +329,8 @@ def test_two_concurrent_decisions_on_one_question_have_one_winner(ministry_user,
     with transaction.atomic():
         AgendaItem.objects.select_for_update().get(pk=item.pk)
         threads = [
-            threading.Thread(target=decide, args=(user,)) for user in (ministry_user, admin_user)
+            threading.Thread(target=decide, args=(user,))
+            for user in (chair_of(meeting), secretary_of(meeting))
         ]
         for thread in threads:
             thread.start()
@@ -344,10 +349,9 @@ def test_two_concurrent_decisions_on_one_question_have_one_winner(ministry_user,
 
 def test_votes_of_members_who_left_do_not_count(meeting, ministry_user):
     item = put_on_agenda(meeting, ministry_user)
-    vote_all(item, ["for", "for", "for"], ministry_user)
-    CommissionMember.objects.filter(
-        pk__in=[m.pk for m in meeting.commission.members.all()[:2]]
-    ).update(is_active=False)
+    vote_all(item, ["for", "for", "for"])
+    leaving = meeting.commission.members.exclude(role="chair").order_by("id")[:2]
+    CommissionMember.objects.filter(pk__in=[m.pk for m in leaving]).update(is_active=False)
 
     with pytest.raises(ValidationError, match="Нет кворума: проголосовали 1 из 3"):
-        agenda_item_decide(item=item, actor=ministry_user)
+        agenda_item_decide(item=item, actor=chair_of(item.meeting))

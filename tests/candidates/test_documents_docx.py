@@ -15,6 +15,7 @@ from candidates.services.commission import (
     commission_meeting_close,
     vote_cast,
 )
+from candidates.services.commission_attendance import attendance_record
 from candidates.services.membership import membership_record_order
 from tests.candidates.commission_factories import make_commission, make_meeting, put_on_agenda
 from tests.candidates.factories import make_candidate, make_nomination
@@ -70,14 +71,15 @@ def held_meeting(ministry_user):
         ),
     )
     members = list(commission.members.order_by("id"))
-
+    for member in members:  # the secretary records the votes of the members present
+        attendance_record(meeting=meeting, member=member, present=True, actor=ministry_user)
     for member, choice in zip(members, ["for", "for", "for", "for", "abstain"], strict=True):
         vote_cast(item=included, member=member, choice=choice, actor=ministry_user)
     for member, choice in zip(
         members, ["for", "against", "for", "against", "against"], strict=True
     ):
         vote_cast(item=refused, member=member, choice=choice, actor=ministry_user)
-    agenda_item_decide(item=included, actor=ministry_user)
+    agenda_item_decide(item=included, actor=ministry_user)  # the secretary closes the questions
     agenda_item_decide(item=refused, actor=ministry_user, reason="Стаж руководящей работы мал")
     return commission_meeting_close(
         meeting=meeting,
