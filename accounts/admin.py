@@ -2,6 +2,8 @@
 
 from contextvars import ContextVar
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm, UserChangeForm
@@ -163,3 +165,47 @@ class UserAdmin(PolicyAdmin, DjangoUserAdmin):
             return super().user_change_password(request, id, form_url)
         finally:
             _admin_request.reset(token)
+
+
+@admin.register(AccessAttempt)
+class LoginLockAdmin(PolicyAdmin):
+    """Failed sign-ins counted by django-axes; deleting a row lifts that lock (administrators)."""
+
+    may_view = access.can_manage_users
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "locked"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    ordering = ["-attempt_time"]
+    readonly_fields = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    fields = readonly_fields
+    actions = ["unlock"]
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return access.can_manage_users(request.user)
+
+    @admin.display(description="заблокирован", boolean=True)
+    def locked(self, attempt: AccessAttempt) -> bool:
+        return attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT
+
+    @admin.action(description="Снять блокировку входа", permissions=["delete"])
+    def unlock(self, request: HttpRequest, queryset) -> None:
+        usernames = sorted({attempt.username for attempt in queryset})
+        for username in usernames:
+            services.login_unlock(
+                username=username, actor=request.user, source=AuditSource.ADMIN, request=request
+            )
+        self.message_user(request, f"Блокировка входа снята: {', '.join(usernames)}.")
+
+    def delete_model(self, request: HttpRequest, obj: AccessAttempt) -> None:
+        services.login_unlock(
+            username=obj.username, actor=request.user, source=AuditSource.ADMIN, request=request
+        )
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        self.unlock(request, queryset)

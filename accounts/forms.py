@@ -1,14 +1,18 @@
 """Sign-in and password forms: Russian messages, throttling, passwords set through the service."""
 
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from accounts import services, throttling
 from accounts.access import is_back_office
-from accounts.models import User
-from core.http import client_ip
+from accounts.models import Role, User
 from core.russian import quantity
 
 INVALID_LOGIN_MESSAGE = (
@@ -18,34 +22,30 @@ INVALID_LOGIN_MESSAGE = (
 INACTIVE_MESSAGE = "Эта учётная запись отключена. Обратитесь к администратору портала."
 
 
+def lockout_message(minutes: int) -> str:
+    """Return the refusal shown while a sign-in is locked."""
+    return (
+        "Слишком много неудачных попыток входа. Вход с этого адреса под этим именем временно "
+        f"заблокирован, попробуйте снова через {quantity(minutes, 'минуту', 'минуты', 'минут')}. "
+        "Если вы забыли пароль, восстановите его или обратитесь к администратору портала."
+    )
+
+
 class ThrottledLoginMixin:
-    """Refuse attempts while the username or address is locked; count the failures."""
+    """Refuse attempts while the username is locked from this address; axes counts failures."""
 
     request: HttpRequest | None
     cleaned_data: dict
-    user_cache: User | None
 
     def clean(self) -> dict:
         username = self.cleaned_data.get("username") or ""
-        ip_address = client_ip(self.request)
-        if username and self.cleaned_data.get("password"):
-            lock = throttling.login_lock(username=username, ip_address=ip_address)
+        if username and self.cleaned_data.get("password") and self.request is not None:
+            lock = throttling.login_lock(self.request, username=username)
             if lock is not None:
-                minutes = lock.minutes_left(throttling._now())
                 raise ValidationError(
-                    "Слишком много неудачных попыток входа. Вход временно заблокирован, "
-                    f"попробуйте снова через {quantity(minutes, 'минуту', 'минуты', 'минут')}.",
-                    code="throttled",
+                    lockout_message(lock.minutes_left(throttling._now())), code="throttled"
                 )
-        try:
-            cleaned_data = super().clean()
-        except ValidationError:
-            # A wrong password, not a refusal of a correct one (inactive, not staff).
-            if username and self.user_cache is None:
-                throttling.login_failure_record(username=username, ip_address=ip_address)
-            raise
-        throttling.login_failures_clear(username=username)
-        return cleaned_data
+        return super().clean()
 
 
 class LoginForm(ThrottledLoginMixin, AuthenticationForm):
@@ -100,3 +100,17 @@ class PortalPasswordChangeForm(AuditedPasswordMixin, PasswordChangeForm):
 
 class PortalSetPasswordForm(AuditedPasswordMixin, SetPasswordForm):
     pass
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's reset form that also reaches a candidate invited by a nominator.
+
+    An invited candidate has no password until they follow the invitation; once that link
+    expired, «Забыли пароль?» is how they get a new one. Staff whose password an administrator
+    disabled stay out of reach, as in Django.
+    """
+
+    def get_users(self, email: str):
+        for user in User.objects.filter(email__iexact=email, is_active=True):
+            if user.has_usable_password() or user.role == Role.CANDIDATE:
+                yield user

@@ -92,22 +92,20 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
 
-class LoginFailure(models.Model):
-    """One failed sign-in; recent failures of a username or an address throttle further tries."""
+class RateLimitHit(models.Model):
+    """One accepted request of a rate-limited kind (a password reset) under one key."""
 
-    username = models.CharField(_("имя пользователя"), max_length=150)
-    ip_address = models.GenericIPAddressField(_("IP-адрес"), null=True, blank=True)
-    attempted_at = models.DateTimeField(_("когда"), db_index=True)
+    scope = models.CharField(_("вид запроса"), max_length=32)
+    key = models.CharField(_("ключ"), max_length=255)
+    at = models.DateTimeField(_("когда"))
 
     class Meta:
-        verbose_name = _("неудачная попытка входа")
-        verbose_name_plural = _("неудачные попытки входа")
+        verbose_name = _("запрос с ограничением частоты")
+        verbose_name_plural = _("запросы с ограничением частоты")
         indexes = [
-            # The throttle's question: "the latest failures for this username".
-            models.Index(fields=["username", "-attempted_at"], name="accounts_failure_user_idx"),
-            # The same question for one client address.
-            models.Index(fields=["ip_address", "-attempted_at"], name="accounts_failure_ip_idx"),
+            # The limit's question: "how many requests of this kind under this key lately".
+            models.Index(fields=["scope", "key", "at"], name="accounts_ratelimit_key_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.username} ({self.ip_address or '—'})"
+        return f"{self.scope}: {self.key}"

@@ -6,6 +6,7 @@ from django.contrib.auth import password_validation
 from django.db import transaction
 from django.http import HttpRequest
 
+from accounts import throttling
 from accounts.models import Role, User, role_binds_municipality
 from audit.models import AuditSource
 from audit.services import audit_record
@@ -161,3 +162,26 @@ def user_set_password(
         action = "user.set_password"
     user.save(update_fields=["password"])
     audit_record(actor=actor, action=action, obj=user, source=source, request=request)
+
+
+@transaction.atomic
+def login_unlock(
+    *,
+    username: str,
+    actor: User | None,
+    source: AuditSource = AuditSource.WEB,
+    request: HttpRequest | None = None,
+) -> int:
+    """Lift the sign-in locks of a username from every address; audit who lifted them."""
+    cleared = throttling.login_locks_clear(username=username)
+    user = User.objects.filter(username__iexact=username.strip()).first()
+    if user is not None:
+        audit_record(
+            actor=actor,
+            action="user.unlock_login",
+            obj=user,
+            changes={"failed_sign_ins": (cleared, 0)},
+            source=source,
+            request=request,
+        )
+    return cleared

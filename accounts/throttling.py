@@ -1,19 +1,23 @@
-"""Refuse sign-in attempts after repeated failures for one username or one client address.
+"""Sign-in lockout (django-axes) and the rate limit of password-reset requests.
 
-A username (or address) is locked when its latest failures number at least
-LOGIN_THROTTLE_MAX_FAILURES within LOGIN_THROTTLE_WINDOW_SECONDS; the lock lasts
-LOGIN_THROTTLE_LOCKOUT_SECONDS from the last of them. Refused attempts are not counted, so a
-lock always ends on time. Failures live in the database so every app process sees them.
+Sign-in: AXES_FAILURE_LIMIT failures for one username from one client address lock that pair
+for AXES_COOLOFF_TIME from the last failure (settings.base explains why the pair). The form asks
+`login_lock` before it checks the password, so a refused attempt is not counted and the lock
+ends on time; axes' own backend refuses any other sign-in path while the lock holds.
 """
 
 import datetime
 from dataclasses import dataclass
 
+from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Q
+from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.models import LoginFailure
+from accounts.models import RateLimitHit
+from core.http import client_ip
 
 
 def _now() -> datetime.datetime:
@@ -21,8 +25,17 @@ def _now() -> datetime.datetime:
     return timezone.now()
 
 
-def _key(username: str) -> str:
+def normalized_username(username: str) -> str:
+    """Return the form in which a typed username is counted: trimmed, case folded."""
     return username.strip().casefold()[:150]
+
+
+def login_key(request: HttpRequest | None, credentials: dict | None) -> str:
+    """Return the username axes counts failures under (AXES_USERNAME_CALLABLE)."""
+    username = (credentials or {}).get("username")
+    if username is None and request is not None:
+        username = request.POST.get("username", "")
+    return normalized_username(username or "")
 
 
 @dataclass(frozen=True)
@@ -37,47 +50,38 @@ class Lock:
         return max(int(-(-seconds // 60)), 1)
 
 
-def _lock_from(latest_failures: list[datetime.datetime], now: datetime.datetime) -> Lock | None:
-    """Return the lock the failures (newest first) impose, if it is still in force."""
-    limit = settings.LOGIN_THROTTLE_MAX_FAILURES
-    if len(latest_failures) < limit:
+def login_lock(request: HttpRequest, *, username: str) -> Lock | None:
+    """Return the lock on this username from this request's client address, or None."""
+    credentials = {"username": username}
+    if AxesProxyHandler.is_allowed(request, credentials):
         return None
-    newest, oldest = latest_failures[0], latest_failures[limit - 1]
-    if newest - oldest > datetime.timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS):
-        return None
-    until = newest + datetime.timedelta(seconds=settings.LOGIN_THROTTLE_LOCKOUT_SECONDS)
-    return Lock(until=until) if now < until else None
-
-
-def _latest_failures(condition: Q) -> list[datetime.datetime]:
-    limit = settings.LOGIN_THROTTLE_MAX_FAILURES
-    return list(
-        LoginFailure.objects.filter(condition)
-        .order_by("-attempted_at")
-        .values_list("attempted_at", flat=True)[:limit]
+    last = (
+        AccessAttempt.objects.filter(
+            username=normalized_username(username), ip_address=client_ip(request)
+        )
+        .order_by("-attempt_time")
+        .values_list("attempt_time", flat=True)
+        .first()
     )
+    return Lock(until=(last or _now()) + settings.AXES_COOLOFF_TIME)
 
 
-def login_lock(*, username: str, ip_address: str | None) -> Lock | None:
-    """Return the lock on the username or the address, whichever ends later, or None."""
+def login_locks_clear(*, username: str) -> int:
+    """Lift every lock of the username, from any address (an administrator's unlock)."""
+    return AxesProxyHandler.reset_attempts(username=normalized_username(username))
+
+
+@transaction.atomic
+def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
+    """Count a request under the key; return False when the window already holds `limit` of them.
+
+    Refused requests are not counted, so the limit lifts a window after the last accepted one.
+    """
     now = _now()
-    locks = [_lock_from(_latest_failures(Q(username=_key(username))), now)]
-    if ip_address:
-        locks.append(_lock_from(_latest_failures(Q(ip_address=ip_address)), now))
-    in_force = [lock for lock in locks if lock is not None]
-    return max(in_force, key=lambda lock: lock.until) if in_force else None
-
-
-def login_failure_record(*, username: str, ip_address: str | None) -> None:
-    """Remember a failed attempt and forget failures too old to matter."""
-    now = _now()
-    horizon = datetime.timedelta(
-        seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS + settings.LOGIN_THROTTLE_LOCKOUT_SECONDS
-    )
-    LoginFailure.objects.filter(attempted_at__lt=now - horizon).delete()
-    LoginFailure.objects.create(username=_key(username), ip_address=ip_address, attempted_at=now)
-
-
-def login_failures_clear(*, username: str) -> None:
-    """Forget the username's failures after it signed in successfully."""
-    LoginFailure.objects.filter(username=_key(username)).delete()
+    since = now - datetime.timedelta(seconds=window_seconds)
+    RateLimitHit.objects.filter(scope=scope, at__lt=since).delete()
+    recent = RateLimitHit.objects.filter(scope=scope, key=key[:255], at__gte=since).count()
+    if recent >= limit:
+        return False
+    RateLimitHit.objects.create(scope=scope, key=key[:255], at=now)
+    return True

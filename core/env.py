@@ -1,5 +1,6 @@
 """Read settings from the environment, refusing to guess where a guess would be unsafe."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -40,3 +41,16 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None or value.strip() == "":
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name: str, default: list[str] | None = None) -> list[str]:
+    """Return a comma-separated list of IP addresses or networks, each checked at start-up."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"Переменная окружения {name}: «{item}» — не IP-адрес и не сеть."
+            ) from error
+    return items

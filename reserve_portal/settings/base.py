@@ -1,11 +1,12 @@
 """Settings shared by every environment; each environment module imports and adjusts them."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from core.env import env_bool, env_int, env_str
+from core.env import env_bool, env_int, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,6 +21,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    # Sign-in lockout by username and client address together (accounts/throttling.py).
+    "axes",
     # The record every app writes to; it imports no app but the core package.
     "audit",
     # Stages of the cycle, left to right: an app never imports one to its right.
@@ -50,6 +53,8 @@ MIDDLEWARE = [
     "governance.middleware.ConsentRenewalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in that got past the form.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "reserve_portal.urls"
@@ -80,7 +85,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every attempt while the username is locked from this address.
+    "accounts.backends.LockoutBackend",
+    "accounts.backends.UsernameOrEmailBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -122,11 +131,30 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_TIMEOUT_SECONDS", 8 * 60 * 60)
 SESSION_IDLE_TIMEOUT_SECONDS = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
 CSRF_COOKIE_HTTPONLY = True
-# Sign-in throttling (ASVS 2.2.1): this many failures for one username, or from one address,
-# within the window lock further attempts for the lockout period.
+# Sign-in lockout (ASVS 2.2.1) by django-axes: this many failures for one username from one
+# client address lock that pair for the lockout period, counted from the last failure. Another
+# address, or another username from the address, is not locked: behind a proxy that is what
+# keeps one attacker from locking everyone out. Refused attempts are not counted.
 LOGIN_THROTTLE_MAX_FAILURES = env_int("LOGIN_THROTTLE_MAX_FAILURES", 5)
-LOGIN_THROTTLE_WINDOW_SECONDS = env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60)
 LOGIN_THROTTLE_LOCKOUT_SECONDS = env_int("LOGIN_THROTTLE_LOCKOUT_SECONDS", 15 * 60)
+AXES_FAILURE_LIMIT = LOGIN_THROTTLE_MAX_FAILURES
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_THROTTLE_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "accounts.throttling.login_key"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+# Our own admin (accounts/admin.py) shows the locks to administrators and lifts them.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+# client address of the audit, consent and access logs and of the lockout (core.http).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+# Password-reset requests: per address and per email address within an hour.
+PASSWORD_RESET_MAX_PER_ADDRESS = env_int("PASSWORD_RESET_MAX_PER_ADDRESS", 10)
+PASSWORD_RESET_MAX_PER_EMAIL = env_int("PASSWORD_RESET_MAX_PER_EMAIL", 3)
+PASSWORD_RESET_LIMIT_WINDOW_SECONDS = 60 * 60
 # A password-reset link is a credential in a mailbox; it should not outlive the working day.
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT_SECONDS", 24 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"

@@ -3,7 +3,7 @@
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from core.env import env_bool, env_int, env_list, env_str
+from core.env import env_bool, env_int, env_list, env_networks, env_str
 
 from .base import *  # noqa: F403
 from .base import DEFAULT_FROM_EMAIL, STORAGES
@@ -26,6 +26,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# nginx on the same machine forwards to gunicorn on loopback: believe its X-Forwarded-For.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 # nginx terminates TLS and sets X-Forwarded-Proto; it must overwrite that header, never pass it on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,7 +1,9 @@
 """Resetting a forgotten password by email: Russian letter, one-time link, audited."""
 
+import datetime
 import re
 
+import time_machine
 from django.core import mail
 
 from audit.models import AuditEvent
@@ -71,3 +73,49 @@ def test_it_shows_the_russian_pages(client, db):
     assert "Восстановление пароля" in client.get("/accounts/password/reset/").content.decode()
     assert "Проверьте почту" in client.get("/accounts/password/reset/sent/").content.decode()
     assert "Пароль установлен" in client.get("/accounts/password/reset/complete/").content.decode()
+
+
+def test_it_limits_requests_for_one_address_without_revealing_it(client, mentor_user):
+    for _ in range(3):
+        assert (
+            client.post("/accounts/password/reset/", {"email": mentor_user.email}).status_code
+            == 302
+        )
+
+    fourth = client.post("/accounts/password/reset/", {"email": mentor_user.email})
+    unknown = [
+        client.post("/accounts/password/reset/", {"email": "nobody@example.org"}).status_code
+        for _ in range(4)
+    ]
+
+    assert fourth.status_code == 429
+    assert "Слишком много запросов на восстановление пароля" in fourth.content.decode()
+    assert len(mail.outbox) == 3
+    assert unknown == [302, 302, 302, 429]  # the same answers whether an account exists or not
+
+
+def test_it_limits_requests_from_one_client_address(client, db, settings):
+    settings.PASSWORD_RESET_MAX_PER_ADDRESS = 2
+    answers = [
+        client.post(
+            "/accounts/password/reset/", {"email": f"person{n}@example.org"}, REMOTE_ADDR="10.3.3.3"
+        ).status_code
+        for n in range(3)
+    ]
+    elsewhere = client.post(
+        "/accounts/password/reset/", {"email": "person9@example.org"}, REMOTE_ADDR="10.4.4.4"
+    )
+
+    assert answers == [302, 302, 429]
+    assert elsewhere.status_code == 302
+
+
+def test_the_limit_lifts_after_an_hour(client, mentor_user):
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)) as clock:
+        for _ in range(4):
+            client.post("/accounts/password/reset/", {"email": mentor_user.email})
+        clock.shift(datetime.timedelta(hours=1, seconds=1))
+        response = client.post("/accounts/password/reset/", {"email": mentor_user.email})
+
+    assert response.status_code == 302
+    assert len(mail.outbox) == 4

@@ -109,3 +109,20 @@ def test_the_nominating_coordinator_does_not_use_the_candidates_pages(
 
     assert client.get(url("applicant_nomination", invited)).status_code == 404
     assert client.post(url("applicant_submit", invited)).status_code == 404
+
+
+def test_an_invited_person_whose_link_expired_gets_a_working_one_by_forgot_password(
+    client, invited, settings
+):
+    mail.outbox.clear()
+
+    client.post("/accounts/password/reset/", {"email": "Orlov.A@example.org"})
+
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    form_page = client.get(link.group(1), follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert client.login(username="orlov.a@example.org", password=NEW_PASSWORD)
