@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,3 +55,15 @@ def env_networks(name: str, default: list[str] | None = None) -> list[str]:
                 f"Переменная окружения {name}: «{item}» — не IP-адрес и не сеть."
             ) from error
     return items
+
+
+def env_admins(name: str) -> list[tuple[str, str]]:
+    """Return ADMINS from «Имя <адрес>, адрес, …» as Django's (name, address) pairs."""
+    admins = []
+    for item in env_list(name):
+        match = re.fullmatch(r"(?:(.*?)\s*<\s*)?([^<>\s]+@[^<>\s]+)\s*>?", item)
+        if match is None:
+            raise ImproperlyConfigured(f"Переменная окружения {name}: «{item}» — не адрес почты.")
+        address = match.group(2)
+        admins.append(((match.group(1) or address).strip(), address))
+    return admins

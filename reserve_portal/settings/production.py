@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from core.env import env_bool, env_int, env_list, env_networks, env_str
 
 from .base import *  # noqa: F403
-from .base import DEFAULT_FROM_EMAIL, STORAGES
+from .base import BASE_DIR, STORAGES
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
@@ -40,6 +40,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 # The directive only allows a later, deliberate submission to the browsers' preload list.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -53,4 +54,3 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
