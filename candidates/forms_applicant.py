@@ -20,6 +20,7 @@ from candidates.models import (
 from candidates.models.people import kind_of_post
 from candidates.services.profiles import PROFILE_FIELDS
 from core.names import validate_person_name
+from core.views import parse_id
 from registry.fields import OrganizationField
 from registry.models import Municipality, Organization, PositionKind
 
@@ -238,7 +239,7 @@ class ProfileForm(forms.ModelForm):
         municipality_id = self.instance.municipality_id
         if self.is_bound:
             submitted = self.data.get(self.add_prefix("municipality"), "")
-            municipality_id = int(submitted) if submitted.isdigit() else municipality_id
+            municipality_id = parse_id(submitted) or municipality_id
         shown = Q(is_active=True)
         if self.instance.organization_id:
             shown |= Q(pk=self.instance.organization_id)

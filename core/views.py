@@ -1,5 +1,6 @@
 """Small helpers the apps' views share: a service's refusal on the page, the confirmation step."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -62,3 +63,26 @@ def confirmation_page(request: HttpRequest, confirmation: Confirmation) -> HttpR
             "confirmed_field": CONFIRMED_FIELD,
         },
     )
+
+
+# The largest value a database integer key holds (PostgreSQL bigint, SQLite INTEGER).
+MAX_ID = 2**63 - 1
+_ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_id(value: object) -> int | None:
+    """Return a positive whole number a database key can hold, or None for anything else.
+
+    `str.isdigit()` is not enough: it accepts «²» and other Unicode digits that int() refuses,
+    and numbers past the database's range make SQLite raise instead of finding nothing.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    if not _ASCII_DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def query_id(request: HttpRequest, name: str) -> int | None:
+    """Return the query parameter as a key (parse_id), or None when absent or not one."""
+    return parse_id(request.GET.get(name, ""))

@@ -19,3 +19,9 @@ WHITENOISE_AUTOREFRESH = True
 # Uploaded files of the tests go to a throwaway folder, never into the project's private_media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kadrovy-rezerv-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the SQLite tests run requests in threads against one database.
+    _SQLITE_DIR = Path(tempfile.mkdtemp(prefix="kadrovy-rezerv-test-db-"))
+    atexit.register(shutil.rmtree, _SQLITE_DIR, ignore_errors=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(_SQLITE_DIR / "test.sqlite3")}  # noqa: F405

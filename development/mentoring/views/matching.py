@@ -14,7 +14,7 @@ from audit.services import personal_data_access_log
 from candidates.exports import log_export_access
 from candidates.models import MembershipStatus, ReserveMembership
 from candidates.selectors import search_by_candidate_name
-from core.views import show_errors
+from core.views import parse_id, query_id, show_errors
 from development import access
 from development.mentoring import matching
 from development.mentoring.forms import (
@@ -48,8 +48,9 @@ def match_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()
     memberships = search_by_candidate_name(memberships, search)
     municipality = None
-    if access.works_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
-        municipality = Municipality.objects.filter(pk=request.GET["municipality"]).first()
+    chosen = query_id(request, "municipality")
+    if access.works_region_wide(request.user) and chosen is not None:
+        municipality = Municipality.objects.filter(pk=chosen).first()
         if municipality is not None:
             memberships = memberships.filter(municipality=municipality)
     page = Paginator(for_matching(memberships), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -173,8 +174,9 @@ def bulk_match(request: HttpRequest) -> HttpResponse:
         pairs = []
         for value in request.POST.getlist("pair"):
             membership_id, _, mentor_id = value.partition(":")
-            if membership_id.isdigit() and mentor_id.isdigit():
-                pairs.append(BulkPair(int(membership_id), int(mentor_id)))
+            membership_key, mentor_key = parse_id(membership_id), parse_id(mentor_id)
+            if membership_key is not None and mentor_key is not None:
+                pairs.append(BulkPair(membership_key, mentor_key))
         try:
             created = mentorships_create_bulk(
                 pairs=pairs,

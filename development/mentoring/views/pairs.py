@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log
-from core.views import show_errors
+from core.views import query_id, show_errors
 from development import access
 from development.mentoring.forms import EndPairForm
 from development.mentoring.selectors import (
@@ -43,8 +43,9 @@ def pair_list(request: HttpRequest) -> HttpResponse:
     status = status if status in PAIR_FILTERS else "open"
     pairs = access.mentorships_visible_to(request.user).filter(PAIR_FILTERS[status][1])
     municipality = None
-    if access.works_region_wide(request.user) and request.GET.get("municipality", "").isdigit():
-        municipality = Municipality.objects.filter(pk=request.GET["municipality"]).first()
+    chosen = query_id(request, "municipality")
+    if access.works_region_wide(request.user) and chosen is not None:
+        municipality = Municipality.objects.filter(pk=chosen).first()
         if municipality is not None:
             pairs = pairs.filter(membership__municipality=municipality)
     pairs = pairs.select_related(
