@@ -25,7 +25,7 @@ from assessment.models import (
     ExpertAssignment,
     Participant,
 )
-from core.views import show_errors
+from core.views import parse_id, show_errors
 from registry.access import organizations_to_choose
 
 PAGE_SIZE = 50  # the panel table pages like the campaign's other staff tables
@@ -51,7 +51,7 @@ def _back_to_panels(request: HttpRequest, pk: int) -> HttpResponse:
     """Return to the page of the panel table the form was posted from."""
     page = request.POST.get("page", "")
     url = reverse("assessment:campaign_experts", args=[pk])
-    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+    return redirect(f"{url}?page={page}" if parse_id(page) else url)
 
 
 @login_required

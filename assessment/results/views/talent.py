@@ -21,7 +21,7 @@ from assessment.results.services.talent import performance_rate, talent_note_add
 from assessment.results.wording import result_verdict
 from assessment.scoring import POTENTIAL_BAND, potential_bands, potential_of
 from audit.services import personal_data_access_log
-from core.views import show_errors
+from core.views import query_id, show_errors
 
 
 @login_required
@@ -37,8 +37,8 @@ def talent_review(request: HttpRequest) -> HttpResponse:
     )
     campaign = None
     chosen = request.GET.get("campaign", "")
-    if chosen.isdigit():
-        campaign = next((c for c in campaigns if c.pk == int(chosen)), None)
+    if chosen:
+        campaign = next((c for c in campaigns if c.pk == query_id(request, "campaign")), None)
         if campaign is None:
             raise Http404
     elif campaigns:
