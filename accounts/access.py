@@ -106,6 +106,16 @@ def covers_municipality(user, municipality_id: int | None) -> bool:
     return bound is not None and bound == municipality_id
 
 
+# Roles that see personal data of many people or decide about them: their sign-in needs a
+# second factor (TOTP). Mentors and candidates see their own circle only.
+TWO_FACTOR_ROLES = frozenset({Role.ADMIN, Role.MINISTRY, Role.MUNICIPAL, Role.EXPERT})
+
+
+def requires_two_factor(user) -> bool:
+    """Return whether the user must confirm the sign-in with a one-time code."""
+    return role_of(user) in TWO_FACTOR_ROLES
+
+
 def can_manage_users(user) -> bool:
     """Return whether the user may create users and assign roles."""
     return is_admin(user)

@@ -9,8 +9,10 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm, UserChangeForm
 from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponse
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import access, services
+from accounts import access, services, two_factor
 from accounts.forms import AdminLoginForm
 from accounts.models import User
 from audit.models import AuditSource
@@ -21,6 +23,10 @@ from core.admin_base import PolicyAdmin
 admin.site.login_form = AdminLoginForm
 # Access follows roles (accounts.access), not Django groups; the groups page would only mislead.
 admin.site.unregister(Group)
+# django-otp's own pages show every user's secret key and QR code: whoever saw them could pass
+# anyone's second factor. The user page's «Сбросить двухфакторный вход» is the only admin tool.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 # Django builds the admin's password form without the request; the view puts it here so the
 # form can name the acting user in the audit. A ContextVar keeps concurrent requests apart.
@@ -95,6 +101,23 @@ class UserAdmin(PolicyAdmin, DjangoUserAdmin):
         ("Личные данные", {"fields": PERSONAL_FIELDS}),
         ("Роль и доступ", {"fields": ROLE_FIELDS}),
     ]
+
+    actions = ["reset_two_factor"]
+
+    @admin.action(description="Сбросить двухфакторный вход", permissions=["change"])
+    def reset_two_factor(self, request: HttpRequest, queryset) -> None:
+        """Remove the authenticator apps and backup codes: they enrol again at the next sign-in."""
+        users = list(queryset)
+        for user in users:
+            two_factor.two_factor_reset(
+                user=user, actor=request.user, source=AuditSource.ADMIN, request=request
+            )
+        names = ", ".join(user.username for user in users)
+        self.message_user(
+            request,
+            f"Двухфакторный вход сброшен: {names}. При следующем входе приложение "
+            "подключается заново.",
+        )
 
     @admin.display(description="ФИО", ordering="last_name")
     def full_name(self, user: User) -> str:

@@ -1,5 +1,6 @@
 """Sign-in and password forms: Russian messages, throttling, passwords set through the service."""
 
+from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -114,3 +115,16 @@ class PortalPasswordResetForm(PasswordResetForm):
         for user in User.objects.filter(email__iexact=email, is_active=True):
             if user.has_usable_password() or user.role == Role.CANDIDATE:
                 yield user
+
+
+class TwoFactorCodeForm(forms.Form):
+    """A six-digit code from the authenticator app, or a backup code."""
+
+    code = forms.CharField(
+        label="Код подтверждения",
+        max_length=32,
+        help_text="Шесть цифр из приложения-аутентификатора или один из резервных кодов.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )

@@ -1,12 +1,19 @@
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.PortalLoginView.as_view(), name="login"),
     path("logout/", views.PortalLogoutView.as_view(), name="logout"),
+    path("two-factor/", views_two_factor.verify, name="two_factor"),
+    path("two-factor/setup/", views_two_factor.setup, name="two_factor_setup"),
+    path(
+        "two-factor/backup-codes/",
+        views_two_factor.backup_codes,
+        name="two_factor_backup_codes",
+    ),
     path("password/change/", views.PortalPasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",

@@ -4,13 +4,16 @@ Called by `manage.py seed_demo`, which prints DEMO_LOGINS at the end of its repo
 usernames are left alone, so running it again adds nothing.
 """
 
+import base64
 import datetime
 import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
+from accounts.access import requires_two_factor
 from accounts.models import Role, User
 from audit.models import AuditSource
 from registry.models import Municipality
@@ -65,6 +68,16 @@ DEMO_USERS = [
     ),
 ]
 
+# The demo's authenticator key, shared by every demo account that signs in with a second factor.
+# Only demo data uses it: `manage.py demo_totp LOGIN` prints the current code, or
+# `oathtool --totp -b DEMO_TOTP_SECRET` does. A real installation never runs seed_demo.
+DEMO_TOTP_SECRET = "KRSXG5CROIQGK3TBMJWGKZBAMRSW233P"  # noqa: S105 - demo data only (base32)
+
+
+def demo_totp_key() -> str:
+    """Return the demo key in django-otp's form (hex)."""
+    return base64.b32decode(DEMO_TOTP_SECRET).hex()
+
 
 def _aside(user: DemoUser) -> str:
     """Return « (город Оренбург)» or « (what the account is for)», or nothing."""
@@ -115,4 +128,22 @@ def seed(*, rng: random.Random, today: datetime.date) -> list[str]:
             source=AuditSource.COMMAND,
         )
         created += 1
-    return [f"Пользователи: создано {created}, уже были {len(existing)}."]
+    enrolled = enrol_demo_second_factor()
+    return [
+        f"Пользователи: создано {created}, уже были {len(existing)}.",
+        f"Двухфакторный вход с демонстрационным ключом: {', '.join(enrolled) or 'нет'}.",
+    ]
+
+
+def enrol_demo_second_factor() -> list[str]:
+    """Give the demo accounts that need a second factor an app with the demo key."""
+    enrolled = []
+    for user in User.objects.filter(username__in=[demo.username for demo in DEMO_USERS]):
+        if not requires_two_factor(user):
+            continue
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            TOTPDevice.objects.create(
+                user=user, name="Демонстрационный ключ", key=demo_totp_key(), confirmed=True
+            )
+        enrolled.append(user.username)
+    return sorted(enrolled)

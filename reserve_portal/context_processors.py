@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from accounts.access import role_of
+from accounts.access import requires_two_factor, role_of
 from reserve_portal.navigation import navigation_for
 
 
@@ -14,6 +14,7 @@ def navigation(request: HttpRequest) -> dict:
         "nav_items": navigation_for(user) if role is not None else [],
         "nav_role_label": role.label if role is not None else "",
         "nav_user_name": short_name(user) if role is not None else "",
+        "nav_two_factor": role is not None and requires_two_factor(user),
     }
 
 

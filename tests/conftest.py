@@ -88,3 +88,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 pytest.mark.django_db(*marker.args, **marker.kwargs, serialized_rollback=True),
                 append=False,
             )
+
+
+@pytest.fixture(autouse=True)
+def staff_pass_the_second_factor(monkeypatch):
+    """Let force_login'd staff through the second factor (tests/two_factor.py says why)."""
+    from django.test import Client
+
+    from tests import two_factor
+
+    monkeypatch.setattr(Client, "force_login", two_factor.force_login)

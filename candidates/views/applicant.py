@@ -203,7 +203,7 @@ def register(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            login(request, candidate.user)
+            login(request, candidate.user, backend="accounts.backends.UsernameOrEmailBackend")
             messages.success(
                 request,
                 f"Учётная запись создана. Для входа используйте email {candidate.email} и "

@@ -23,6 +23,10 @@ INSTALLED_APPS = [
     "import_export",
     # Sign-in lockout by username and client address together (accounts/throttling.py).
     "axes",
+    # The second factor of staff sign-in: an authenticator app and backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The record every app writes to; it imports no app but the core package.
     "audit",
     # Stages of the cycle, left to right: an app never imports one to its right.
@@ -48,9 +52,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells the user why they were signed out.
     "accounts.middleware.SessionTimeoutMiddleware",
+    # Staff pages wait for the second factor (accounts.access.TWO_FACTOR_ROLES).
+    "accounts.middleware.TwoFactorMiddleware",
     # Once per visit: a person asked to accept a newly published consent text.
     "governance.middleware.ConsentRenewalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -161,6 +169,8 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
 # Our own admin (accounts/admin.py) shows the locks to administrators and lifts them.
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
+# The authenticator app shows the portal's name next to the account.
+OTP_TOTP_ISSUER = "Кадровый резерв"
 # Proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
 # client address of the audit, consent and access logs and of the lockout (core.http).
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")

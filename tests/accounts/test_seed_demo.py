@@ -1,5 +1,6 @@
 """seed_demo: a believable region, a user for every role, deterministic and idempotent."""
 
+import base64
 from io import StringIO
 
 import pytest
@@ -11,7 +12,7 @@ from django.db.models import Count
 
 from accounts.models import Role, User
 from audit.models import AuditEvent
-from demo.accounts import DEMO_USERS
+from demo.accounts import DEMO_TOTP_SECRET, DEMO_USERS
 from demo.registry import TARGET_ORGANIZATIONS, allocate
 from registry.models import Organization, OrganizationKind
 from registry.validators import inn_is_valid, kpp_is_valid, ogrn_is_valid
@@ -168,3 +169,35 @@ def test_it_fills_only_the_sections_that_are_empty(seeded, migrated_state):
     assert not AuditEvent.objects.filter(
         action="user.create", object_id__in=_demo_user_ids()
     ).exists()
+
+
+@pytest.mark.django_db
+def test_demo_staff_sign_in_with_the_printed_demo_code(seeded, client):
+    from django_otp.oath import TOTP
+
+    assert DEMO_TOTP_SECRET in seeded
+    assert "manage.py demo_totp" in seeded
+    output, errors = StringIO(), StringIO()
+    call_command("demo_totp", "ministry", stdout=output, stderr=errors)
+    code = output.getvalue().strip()
+    # The same code as oathtool would print for the published key.
+    expected = TOTP(base64.b32decode(DEMO_TOTP_SECRET)).token()
+    assert code == f"{expected:06d}"
+
+    client.post("/accounts/login/", {"username": "ministry", "password": "rezerv-ministry-2026"})
+    response = client.post("/accounts/two-factor/?next=/", {"code": code}, follow=True)
+
+    assert response.redirect_chain[-1] == ("/accounts/home/ministry/", 302)
+
+
+@pytest.mark.django_db
+def test_demo_totp_never_prints_a_real_accounts_code(seeded):
+    from django.core.management.base import CommandError
+
+    from tests.factories import UserFactory
+    from tests.two_factor import enrolled_device
+
+    real = UserFactory(username="real-expert", role=Role.EXPERT)
+    enrolled_device(real)
+    with pytest.raises(CommandError, match="нет демонстрационного ключа"):
+        call_command("demo_totp", real.username, stdout=StringIO(), stderr=StringIO())

@@ -3,6 +3,7 @@
 import os
 import re
 import threading
+import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
@@ -124,9 +125,51 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Generator[Page]:
 
 
 def login(page: Page, live_server_url: str, username: str, password: str) -> None:
-    """Sign in through the login form and wait until the role's home page has loaded."""
+    """Sign in through the login form and wait until the role's home page has loaded.
+
+    Staff confirm the sign-in as a person would: a code from an authenticator app holding the
+    demo key (the app is enrolled for them here, as seed_demo does for the demo accounts).
+    """
+    device = _demo_app_of(username)
     page.goto(f"{live_server_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.press("#id_password", "Enter")
+    if device is not None:
+        page.wait_for_url(re.compile(r"/accounts/two-factor/"))
+        page.fill("#id_code", _fresh_code(device))
+        page.press("#id_code", "Enter")
     page.wait_for_url(HOME_URL_PATTERN)
+
+
+def _demo_app_of(username: str):
+    """Return the staff user's authenticator app with the demo key, or None for other roles."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.access import requires_two_factor
+    from accounts.models import User
+    from demo.accounts import demo_totp_key
+
+    user = User.objects.filter(username=username).first()
+    if user is None or not requires_two_factor(user):
+        return None
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user,
+        confirmed=True,
+        defaults={"name": "Демонстрационный ключ", "key": demo_totp_key()},
+    )
+    return device
+
+
+def _fresh_code(device) -> str:
+    """Return the app's current code, or a backup code if this period's code is already used."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    from tests.two_factor import current_code
+
+    device.refresh_from_db()
+    code = current_code(device)
+    if device.last_t < int((time.time() - device.t0) // device.step):
+        return code
+    backup, _ = StaticDevice.objects.get_or_create(user=device.user, name="Резервные коды")
+    return StaticToken.objects.create(device=backup, token=StaticToken.random_token()).token

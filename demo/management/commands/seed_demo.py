@@ -70,6 +70,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Готово за {time.monotonic() - started:.1f} с.")
         if logins:
             self.stdout.write("")
+            self.stdout.write(
+                "Администратор, специалист министерства, координаторы и эксперт подтверждают "
+                "вход кодом из приложения-аутентификатора. Демонстрационный ключ: "
+                f"{accounts.DEMO_TOTP_SECRET}; текущий код: manage.py demo_totp ЛОГИН "
+                f"(или oathtool --totp -b {accounts.DEMO_TOTP_SECRET})."
+            )
             self.stdout.write("Демонстрационные учётные записи (логин / пароль — кто):")
             for username, password, who in logins:
                 self.stdout.write(f"  {username} / {password} — {who}")
