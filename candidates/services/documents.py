@@ -1,6 +1,5 @@
-"""Accept a person's documents only when they really are PDF, JPEG or PNG files."""
+"""Accept a person's documents only when they really are safe PDF, JPEG or PNG files."""
 
-import hashlib
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from candidates.models import Document, DocumentKind, Nomination
-from core.uploads import detect_document_type, document_max_bytes, size_label
+from core.uploads import check_document
 
 
 def document_upload(
@@ -25,38 +24,20 @@ def document_upload(
     """Validate and store a document; on any failure nothing stays behind."""
     if kind not in DocumentKind.values:
         raise ValidationError("Неизвестный вид документа.")
-    limit = document_max_bytes()
-    if uploaded_file.size is None or uploaded_file.size == 0:
-        raise ValidationError("Файл пустой.")
-    if uploaded_file.size > limit:
-        raise ValidationError(
-            f"Файл больше {size_label(limit)}. Уменьшите его (например, отсканируйте "
-            "с меньшим разрешением) и загрузите снова."
-        )
-    uploaded_file.seek(0)
-    detected = detect_document_type(uploaded_file.read(16))
-    if detected is None:
-        raise ValidationError(
-            "Принимаются только файлы PDF, JPEG и PNG. Этот файл не является ни одним из них."
-        )
-    content_type, extension = detected
-    digest = hashlib.sha256()
-    uploaded_file.seek(0)
-    for chunk in uploaded_file.chunks():
-        digest.update(chunk)
-    uploaded_file.seek(0)
-    original_name = (uploaded_file.name or "document")[-255:]
+    checked = check_document(
+        uploaded_file, too_big_hint=" (например, отсканируйте с меньшим разрешением)"
+    )
     document = Document(
         nomination=nomination,
         kind=kind,
-        original_name=original_name,
-        content_type=content_type,
-        size=uploaded_file.size,
-        sha256=digest.hexdigest(),
+        original_name=checked.display_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     # The field's upload_to puts the file under documents/<year>/<month>/; the name is random.
-    document.file.save(f"{uuid.uuid4().hex}{extension}", uploaded_file, save=False)
+    document.file.save(f"{uuid.uuid4().hex}{checked.extension}", checked.content, save=False)
     try:
         with transaction.atomic():
             document.save()
@@ -64,7 +45,7 @@ def document_upload(
                 actor=actor,
                 action="document.upload",
                 obj=nomination,
-                changes={"документ": (None, f"{DocumentKind(kind).label}: {original_name}")},
+                changes={"документ": (None, f"{DocumentKind(kind).label}: {checked.display_name}")},
                 request=request,
             )
     except Exception:

@@ -134,11 +134,18 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        # Public files: readable by the web server, unlike the uploads above.
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
 }
 
-# Personal documents live outside static and are served only through views that ask the policy.
+# Personal documents live outside static and are served only through views that ask the policy;
+# on disk only the portal's own user reads them.
 MEDIA_ROOT = BASE_DIR / "private_media"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 MEDIA_URL = "/private-media/"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

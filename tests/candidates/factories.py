@@ -21,9 +21,10 @@ from candidates.models import (
 from governance.consent import consent_give
 from governance.models import ConsentPurpose
 from registry.models import Municipality, PositionKind
+from tests import upload_samples
 from tests.factories import UserFactory
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF_BYTES = upload_samples.PDF
 
 
 def make_candidate(

@@ -8,6 +8,7 @@ from candidates.models import Document, NominationStatus
 from tests.candidates.applicant_fixtures import *  # noqa: F403 — the fixtures
 from tests.candidates.applicant_fixtures import png_bytes, stored_files, url
 from tests.candidates.factories import PDF_BYTES, make_candidate, make_nomination
+from tests.upload_samples import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +162,33 @@ def test_it_stores_the_file_under_one_dated_folder(candidate_user, settings, tmp
     folder = f"documents/{timezone.localdate():%Y/%m}/"
     assert document.file.name.startswith(folder)
     assert document.file.name.count("/") == 3  # documents/<year>/<month>/<random>.pdf
+
+
+def test_a_pdf_named_exe_is_stored_and_shown_as_pdf(uploader, bare_draft, private_media):
+    _upload(uploader, bare_draft, "заявление.exe", PDF_BYTES)
+
+    document = Document.objects.get()
+    page = uploader.get(url("applicant_documents", bare_draft)).content.decode()
+    assert document.original_name == "заявление.pdf"
+    assert document.file.name.endswith(".pdf")
+    assert "заявление.pdf" in page and "заявление.exe" not in page
+
+
+def test_stored_files_are_readable_by_the_owner_only(uploader, bare_draft, private_media):
+    _upload(uploader, bare_draft, "заявление.pdf", PDF_BYTES)
+
+    stored = stored_files(private_media)
+    assert len(stored) == 1
+    assert stored[0].stat().st_mode & 0o777 == 0o600
+    folder = stored[0].parent
+    while folder != private_media:
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+        folder = folder.parent
+
+
+def test_a_pdf_with_javascript_is_refused_with_the_reason(uploader, bare_draft, private_media):
+    response = _upload(uploader, bare_draft, "анкета.pdf", pdf_bytes(javascript=True))
+
+    assert "PDF содержит JavaScript" in response.content.decode()
+    assert not Document.objects.exists()
+    assert stored_files(private_media) == []

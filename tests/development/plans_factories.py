@@ -19,12 +19,13 @@ from development.models import (
     PlanStatus,
     PlanStatusChange,
 )
+from tests import upload_samples
 from tests.assessment.factories import current_framework
 from tests.candidates.commission_factories import make_membership
 from tests.factories import OrganizationFactory, UserFactory
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = upload_samples.PDF
+PNG = upload_samples.PNG
 TODAY = datetime.date(2026, 11, 27)
 
 

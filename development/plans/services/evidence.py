@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from audit.services import audit_record
-from core.uploads import detect_document_type, document_max_bytes, size_label
+from core.uploads import CheckedDocument, check_document
 from development import access
 from development.models import (
     DevelopmentPlan,
@@ -31,21 +31,9 @@ from development.plans.services.workflow import all_items_done, transition_locke
 MAX_DESCRIPTION_LENGTH = 5000
 
 
-def checked_extension(uploaded_file: UploadedFile) -> str:
-    """Return the extension the file's content shows (PDF, JPEG, PNG), or refuse the file."""
-    limit = document_max_bytes()
-    if not uploaded_file.size:
-        raise ValidationError("Файл пустой.")
-    if uploaded_file.size > limit:
-        raise ValidationError(f"Файл больше {size_label(limit)}. Уменьшите его и загрузите снова.")
-    uploaded_file.seek(0)
-    detected = detect_document_type(uploaded_file.read(16))
-    uploaded_file.seek(0)
-    if detected is None:
-        raise ValidationError(
-            "Принимаются только файлы PDF, JPEG и PNG. Этот файл не является ни одним из них."
-        )
-    return detected[1]
+def checked_file(uploaded_file: UploadedFile) -> CheckedDocument:
+    """Return the evidence file as core.uploads accepts it (safe PDF, JPEG, PNG), or refuse it."""
+    return check_document(uploaded_file)
 
 
 def lock_item(item: PlanItem) -> tuple[DevelopmentPlan, PlanItem]:
@@ -120,12 +108,12 @@ def plan_item_start(*, item: PlanItem, actor, request: HttpRequest | None = None
     return locked
 
 
-def _store(item: PlanItem, field_name: str, uploaded_file: UploadedFile, extension: str) -> str:
+def _store(item: PlanItem, field_name: str, checked: CheckedDocument) -> str:
     """Save the file under a random name in the item's field; return the old file's name."""
     field_file = getattr(item, field_name)
     old_name = field_file.name or ""
     # The field's upload_to puts the file under evidence/<year>/<month>/; the name is random.
-    field_file.save(f"{uuid.uuid4().hex}{extension}", uploaded_file, save=False)
+    field_file.save(f"{uuid.uuid4().hex}{checked.extension}", checked.content, save=False)
     return old_name
 
 
@@ -168,10 +156,10 @@ def plan_item_add_completion(
     request: HttpRequest | None = None,
 ) -> PlanItem:
     """Attach the evidence of completion: a certificate, or the tutor's report of an internship."""
-    extension = checked_extension(uploaded_file)
+    checked = checked_file(uploaded_file)
     with transaction.atomic():
         plan, locked = lock_item(item)
-        old = _store(locked, "completion_file", uploaded_file, extension)
+        old = _store(locked, "completion_file", checked)
         locked.completion_note = note.strip()[:MAX_DESCRIPTION_LENGTH]
         locked.completion_added_at = timezone.now()
         _save_evidence(
@@ -182,7 +170,7 @@ def plan_item_add_completion(
             old_files=[old],
             actor=actor,
             action="development_plan_item.upload",
-            changes={"подтверждение выполнения": (old or None, uploaded_file.name)},
+            changes={"подтверждение выполнения": (old or None, checked.display_name)},
             request=request,
         )
     return locked
@@ -214,7 +202,7 @@ def plan_item_add_practice(
             URLValidator(schemes=["http", "https"])(link)
         except ValidationError as error:
             raise ValidationError("Ссылка должна начинаться с http:// или https://.") from error
-    extension = checked_extension(uploaded_file) if uploaded_file is not None else ""
+    checked = checked_file(uploaded_file) if uploaded_file is not None else None
     with transaction.atomic():
         plan, locked = lock_item(item)
         if locked.practice_is_locked:
@@ -246,7 +234,7 @@ def plan_item_add_practice(
         ]
         new_files, old_files = [], []
         if uploaded_file is not None:
-            old_files.append(_store(locked, "practice_file", uploaded_file, extension))
+            old_files.append(_store(locked, "practice_file", checked))
             new_files.append(locked.practice_file.name)
             fields.append("practice_file")
         locked.practice_description = description
