@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 
 from core.search import fold, search
+from core.views import parse_id
 from registry.models import Organization
 from registry.selectors import ORGANIZATION_SEARCH_FIELDS, natural_key
 
@@ -42,9 +43,10 @@ class OrganizationInput(forms.TextInput):
     def format_value(self, value):
         if isinstance(value, Organization):
             return organization_label(value)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit() and value):
+        key = value if isinstance(value, int) else parse_id(value)
+        if key is not None:
             # An initial given as a primary key (a model form's instance).
-            organization = Organization.objects.filter(pk=value).first()
+            organization = Organization.objects.filter(pk=key).first()
             if organization is not None:
                 return organization_label(organization)
         return super().format_value(value)

@@ -83,3 +83,24 @@ def test_it_accepts_a_login_post_with_the_csrf_token(admin_user) -> None:
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(admin_user.pk)
+
+
+@pytest.mark.django_db
+def test_pages_for_a_signed_in_user_are_never_cached(client: Client, ministry_user) -> None:
+    client.force_login(ministry_user)
+
+    page = client.get(reverse("registry:organization_list"))
+
+    assert page.status_code == 200
+    assert "no-store" in page["Cache-Control"]
+    assert "private" in page["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_static_files_keep_their_own_caching(client: Client, ministry_user) -> None:
+    client.force_login(ministry_user)
+
+    response = client.get("/static/css/portal.css")
+
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")

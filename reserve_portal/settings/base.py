@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "governance.middleware.ConsentRenewalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
+    # Pages and exports shown to a signed-in user: Cache-Control: no-store.
+    "core.middleware.NoStoreForSignedInMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in that got past the form.
     "axes.middleware.AxesMiddleware",
 ]

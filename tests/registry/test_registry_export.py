@@ -99,3 +99,28 @@ def test_it_exports_the_selected_with_the_admin_action(
     )
 
     assert [row[4] for row in _rows(response)[1:]] == [organization.inn]
+
+
+def test_the_export_is_logged_as_access_to_each_heads_data(client, municipal_user, municipality):
+    import datetime
+
+    from audit.models import PersonalDataAccess
+
+    with_head = OrganizationFactory(
+        municipality=municipality,
+        head_full_name="Сидорова Мария Ивановна",
+        head_birth_date=datetime.date(1970, 5, 1),
+    )
+    OrganizationFactory(municipality=municipality, head_full_name="", head_birth_date=None)
+    client.force_login(municipal_user)
+
+    response = client.get(URL, REMOTE_ADDR="10.5.5.5")
+
+    logged = PersonalDataAccess.objects.get()
+    assert (logged.actor, logged.subject_id, logged.ip_address) == (
+        municipal_user,
+        str(with_head.pk),
+        "10.5.5.5",
+    )
+    assert "выгрузка реестра" in logged.purpose
+    assert "no-store" in response["Cache-Control"]
