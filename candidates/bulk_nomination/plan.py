@@ -23,6 +23,7 @@ from candidates.bulk_nomination.columns import (
 from candidates.bulk_nomination.storage import MAX_BYTES
 from candidates.models import CLOSED_NOMINATION_STATUSES, Candidate, Nomination, NominationSource
 from candidates.selectors import reapplication_bars, reapplication_refusal
+from candidates.services.profiles import EMAIL_NOT_AVAILABLE
 from core.names import is_person_name
 from core.spreadsheets import (
     HEADER_SEARCH_ROWS,
@@ -292,26 +293,13 @@ def _check_people(plan: BulkPlan) -> None:
         row.existing_candidate = candidate
         if candidate is None:
             if row.email in taken:
-                plan.errors.append(
-                    _error(
-                        row,
-                        "email",
-                        "с этим email уже зарегистрирован пользователь портала, не кандидат",
-                    )
-                )
+                plan.errors.append(_error(row, "email", _email_not_available()))
             continue
         if (
             row.organization is not None
             and candidate.municipality_id != row.organization.municipality_id
         ):
-            plan.errors.append(
-                _error(
-                    row,
-                    "email",
-                    "кандидат с этим email уже зарегистрирован в другом МО "
-                    f"({candidate.municipality})",
-                )
-            )
+            plan.errors.append(_error(row, "email", _email_not_available()))
         if row.position_kind is not None and (candidate.pk, row.position_kind.pk) in open_pairs:
             plan.errors.append(
                 _error(
@@ -339,3 +327,8 @@ def check_plan(path: Path, user) -> BulkPlan:
     _check_people(plan)
     plan.errors.sort()
     return plan
+
+
+def _email_not_available() -> str:
+    """Return the neutral refusal of an email outside the nominator's reach (lower-cased start)."""
+    return EMAIL_NOT_AVAILABLE[0].lower() + EMAIL_NOT_AVAILABLE[1:]

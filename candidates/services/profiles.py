@@ -17,6 +17,13 @@ from candidates.services.nominations import nomination_create
 from core.mail import mail_on_commit
 from core.names import CASES, validate_person_name
 
+# A nominator learns nothing about people outside their reach: the same words whether the email
+# belongs to a staff account or to a candidate of another municipality.
+EMAIL_NOT_AVAILABLE = (
+    "Этот email нельзя указать при выдвижении. Уточните адрес у кандидата; если он уже "
+    "пользуется порталом, он может подать заявку сам, или обратитесь в министерство."
+)
+
 PROFILE_FIELDS = (
     "last_name",
     "first_name",
@@ -186,12 +193,15 @@ def candidate_nominate(
         candidate = Candidate.objects.filter(email__iexact=email).select_related("user").first()
         invited = candidate is None
         if candidate is None:
-            user = _new_user(
-                email=email,
-                last_name=profile["last_name"],
-                first_name=profile["first_name"],
-                middle_name=profile.get("middle_name", ""),
-            )
+            try:
+                user = _new_user(
+                    email=email,
+                    last_name=profile["last_name"],
+                    first_name=profile["first_name"],
+                    middle_name=profile.get("middle_name", ""),
+                )
+            except ValidationError as error:
+                raise ValidationError(EMAIL_NOT_AVAILABLE) from error
             candidate = Candidate.objects.create(user=user, email=email, **profile)
             audit_record(
                 actor=actor,
@@ -202,9 +212,7 @@ def candidate_nominate(
                 request=request,
             )
         elif candidate.municipality_id != profile["municipality"].pk:
-            raise ValidationError(
-                "Этот человек уже зарегистрирован в другом муниципальном образовании."
-            )
+            raise ValidationError(EMAIL_NOT_AVAILABLE)
         nomination = nomination_create(
             candidate=candidate,
             position_kind=position_kind,

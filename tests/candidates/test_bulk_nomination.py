@@ -281,8 +281,9 @@ def test_a_staff_members_email_is_an_error(client, municipal_user, organization,
     response = _upload(client, _xlsx([_person(organization, 1, Email=ministry_user.email)]))
 
     assert [str(error) for error in response.context["plan"].errors] == [
-        "строка 2, столбец «Email»: с этим email уже зарегистрирован пользователь портала, "
-        "не кандидат"
+        "строка 2, столбец «Email»: этот email нельзя указать при выдвижении. Уточните адрес у "
+        "кандидата; если он уже пользуется порталом, он может подать заявку сам, или обратитесь "
+        "в министерство."
     ]
 
 

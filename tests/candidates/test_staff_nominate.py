@@ -160,5 +160,23 @@ def test_a_staff_email_cannot_be_nominated(client, municipal_user, organization,
 
     response = client.post(URL, _data(organization=organization.inn, email=ministry_user.email))
 
-    assert "уже зарегистрирован" in response.content.decode()
+    assert "Этот email нельзя указать при выдвижении" in response.content.decode()
+    assert "уже зарегистрирован" not in response.content.decode()  # says nothing about whom
+    assert not Nomination.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_candidate_of_another_municipality_is_not_revealed(
+    client, municipal_user, organization, other_municipality
+):
+    from tests.candidates.factories import make_candidate
+
+    elsewhere = make_candidate(municipality=other_municipality)
+    client.force_login(municipal_user)
+
+    response = client.post(URL, _data(organization=organization.pk, email=elsewhere.email))
+
+    page = response.content.decode()
+    assert "Этот email нельзя указать при выдвижении" in page
+    assert other_municipality.name not in page and "другом муниципальном" not in page
     assert not Nomination.objects.exists()
