@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import Role, User
 from assessment.models import CompetencyFramework
 from candidates.models import ReserveMembership
-from demo.builders import DAY, Stamps, current_competencies, demo_account, ministry_user
+from demo.builders import DAY, Stamps, current_competencies, demo_account, demo_pdf, ministry_user
 from demo.development.cohort import CAMPAIGN_NAME, COHORT, closed_campaign, reservist_add
 from development.models import (
     Activity,
@@ -29,13 +29,8 @@ from development.practice.criteria import CRITERIA_CODES
 from development.practice.services import good_practice_propose, good_practice_review
 from registry.models import Organization
 
-# A minimal but well-formed PDF, standing in for a scanned certificate.
-DEMO_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# A one-page PDF standing in for a scanned certificate (it passes core.uploads' checks).
+DEMO_PDF = demo_pdf("Udostoverenie o povyshenii kvalifikatsii", ["Obrazets dlya demonstratsii"])
 PRACTICE_NOTES = [
     "Провела педагогический совет по итогам курса; утверждено положение о внутренней системе "
     "оценки качества, график контрольных процедур размещён на сайте школы.",
