@@ -319,11 +319,15 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_for(request.user, pk)
     meeting = item.meeting
     members = meeting.commission.members.filter(is_active=True).select_related("user")
+    own = members.filter(user=request.user).first()
+    # Whoever neither sits on the commission nor is its secretary learns nothing more here.
+    if own is None and not access.can_record_votes(request.user, meeting):
+        raise Http404
     form = VoteForm(request.POST, members=members)
     if not form.is_valid():
         _form_errors(request, form)
         return redirect(meeting_url(meeting, item))
-    member = form.cleaned_data["member"] or members.filter(user=request.user).first()
+    member = form.cleaned_data["member"] or own
     if member is None or not access.can_vote_for(request.user, meeting, member):
         raise Http404
     attempt(

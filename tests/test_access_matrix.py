@@ -1,0 +1,794 @@
+"""The access matrix: every view × every role × an object that role must not reach.
+
+The URL configuration is walked; each URL name must have a rule in RULES (a new view without
+one fails `test_every_view_has_a_rule`). A rule names the object the request is about (built
+from the demo region, `World`) and the personas that may reach it; every other signed-in
+persona must get 404 and an anonymous visitor the sign-in page (or 404 where the rule says).
+The demo data is seeded once for the module; each request runs in a rolled-back test.
+"""
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import User
+from tests import two_factor
+from tests.accounts.test_seed_demo import _restore, migrated_state  # noqa: F401 - fixture
+
+ANONYMOUS = "anonymous"
+ADMIN, MINISTRY, COORDINATOR, ORSK = "admin", "ministry", "coordinator", "coordinator-orsk"
+EXPERT, MENTOR, CANDIDATE = "expert", "mentor", "candidate"
+SIGNED_IN = (ADMIN, MINISTRY, COORDINATOR, ORSK, EXPERT, MENTOR, CANDIDATE)
+REGION = frozenset({ADMIN, MINISTRY})
+TERRITORY = REGION | {COORDINATOR, ORSK}
+EVERYONE = frozenset(SIGNED_IN)
+NOBODY: frozenset[str] = frozenset()
+ELSEWHERE = "город Бузулук"  # neither demo coordinator's municipality
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may reach the view for the rule's object; everybody else gets `denied`."""
+
+    reach: frozenset[str]
+    kwargs: Callable[["World"], dict] | None = None
+    method: str = "GET"
+    denied: int = 404
+    anonymous: str = "login"  # "login": redirected to sign in; "reach": public; or a status
+
+
+class World:
+    """Objects of the demo region, each one out of reach of some personas."""
+
+    def __init__(self) -> None:
+        from assessment.models import (
+            CampaignInstrument,
+            ExpertAssignment,
+            Participant,
+            RubricCriterion,
+            TestAttempt,
+        )
+        from candidates.models import (
+            AgendaItem,
+            CommissionMeeting,
+            Document,
+            Education,
+            EligibilityCheck,
+            ReserveMembership,
+        )
+        from development.models import (
+            Activity,
+            DevelopmentPlan,
+            MentoringSession,
+            Mentorship,
+            PlanItem,
+        )
+        from governance.models import RegulationVersion
+        from registry.models import Organization
+
+        self.document = Document.objects.filter(nomination__municipality__name=ELSEWHERE).first()
+        self.nomination = self.document.nomination
+        self.check = EligibilityCheck.objects.filter(
+            nomination__municipality__name=ELSEWHERE
+        ).first()
+        self.education = Education.objects.filter(candidate__municipality__name=ELSEWHERE).first()
+        self.organization = Organization.objects.filter(municipality__name=ELSEWHERE).first()
+        self.meeting = CommissionMeeting.objects.filter(status="planned").first()
+        self.held_meeting = CommissionMeeting.objects.filter(status="held").first()
+        self.item = AgendaItem.objects.filter(meeting=self.meeting).first()
+        self.membership = ReserveMembership.objects.filter(municipality__name=ELSEWHERE).first()
+        self.participant = Participant.objects.filter(
+            candidate__municipality__name=ELSEWHERE
+        ).first()
+        self.campaign = self.participant.campaign
+        self.instrument = CampaignInstrument.objects.filter(campaign=self.campaign).first()
+        self.attempt = TestAttempt.objects.first()
+        self.assignment = ExpertAssignment.objects.exclude(expert__username=EXPERT).first()
+        self.criterion = RubricCriterion.objects.first()
+        self.plan = DevelopmentPlan.objects.filter(membership__municipality__name=ELSEWHERE).first()
+        self.plan_item = self.plan.items.first()
+        # Only the demo candidate's plan (город Оренбург) holds evidence files.
+        self.evidence_item = PlanItem.objects.exclude(completion_file="").first()
+        self.pair = (
+            Mentorship.objects.exclude(mentor__user__username=MENTOR)
+            .filter(membership__municipality__name=ELSEWHERE)
+            .first()
+        )
+        self.mentor = self.pair.mentor
+        self.session = MentoringSession.objects.filter(mentorship=self.pair).first()
+        self.activity = Activity.objects.first()
+        self.version = RegulationVersion.objects.order_by("number").first()
+
+
+def _pk(attribute: str, name: str = "pk") -> Callable[[World], dict]:
+    return lambda world: {name: getattr(world, attribute).pk}
+
+
+def _participant_item(world: World) -> dict:
+    return {"participant_pk": world.participant.pk, "item_pk": world.instrument.pk}
+
+
+def _plan_item(world: World) -> dict:
+    return {"pk": world.plan.pk, "item_pk": world.plan_item.pk}
+
+
+KWARGS: dict[str, Callable[[World], dict]] = {
+    "accounts:password_reset_confirm": lambda w: {"uidb64": "MTIz", "token": "set-password"},
+    "registry:organization_detail": _pk("organization"),
+    "candidates:applicant_nomination": _pk("nomination"),
+    "candidates:applicant_submit": _pk("nomination"),
+    "candidates:applicant_profile": _pk("nomination"),
+    "candidates:applicant_consent": _pk("nomination"),
+    "candidates:applicant_consent_withdraw": _pk("nomination"),
+    "candidates:applicant_documents": _pk("nomination"),
+    "candidates:applicant_document_delete": lambda w: {
+        "pk": w.nomination.pk,
+        "document_pk": w.document.pk,
+    },
+    "candidates:applicant_education": _pk("nomination"),
+    "candidates:applicant_dpo": _pk("nomination"),
+    "candidates:applicant_work": _pk("nomination"),
+    "candidates:applicant_record_edit": lambda w: {
+        "pk": w.education.candidate.nominations.first().pk,
+        "section": "education",
+        "record_pk": w.education.pk,
+    },
+    "candidates:applicant_record_delete": lambda w: {
+        "pk": w.education.candidate.nominations.first().pk,
+        "section": "education",
+        "record_pk": w.education.pk,
+    },
+    "candidates:document_download": _pk("document"),
+    "candidates:staff_nomination": _pk("nomination"),
+    "candidates:staff_nomination_transition": _pk("nomination"),
+    "candidates:staff_document_check": lambda w: {
+        "pk": w.nomination.pk,
+        "document_pk": w.document.pk,
+    },
+    "candidates:staff_eligibility_check": _pk("nomination"),
+    "candidates:staff_eligibility_override": lambda w: {
+        "pk": w.check.nomination_id,
+        "check_pk": w.check.pk,
+    },
+    "candidates:meeting_detail": _pk("meeting"),
+    "candidates:agenda_add": _pk("meeting"),
+    "candidates:agenda_add_extension": _pk("meeting"),
+    "candidates:meeting_open": _pk("meeting"),
+    "candidates:meeting_attendance": _pk("meeting"),
+    "candidates:meeting_close": _pk("meeting"),
+    "candidates:meeting_protocol_docx": _pk("held_meeting"),
+    "candidates:meeting_order_record": _pk("held_meeting"),
+    "candidates:meeting_order_docx": _pk("held_meeting"),
+    "candidates:agenda_vote": _pk("item"),
+    "candidates:agenda_decide": _pk("item"),
+    "candidates:membership_detail": _pk("membership"),
+    "candidates:membership_exclude": _pk("membership"),
+    "candidates:membership_extension_propose": _pk("membership"),
+    "assessment:self_assessment": _participant_item,
+    "assessment:self_assessment_autosave": _participant_item,
+    "assessment:test": _participant_item,
+    "assessment:test_start": _participant_item,
+    "assessment:test_save": _participant_item,
+    "assessment:test_submit": _participant_item,
+    "assessment:feedback": _participant_item,
+    "assessment:task": _participant_item,
+    "assessment:feedback_form": lambda w: {"token": "no-such-invitation"},
+    "assessment:campaign_progress": _pk("campaign"),
+    "assessment:campaign_edit": _pk("campaign"),
+    "assessment:campaign_cohort": _pk("campaign"),
+    "assessment:participant_remove": lambda w: {
+        "pk": w.campaign.pk,
+        "participant_pk": w.participant.pk,
+    },
+    "assessment:campaign_status": lambda w: {"pk": w.campaign.pk, "action": "close"},
+    "assessment:campaign_remind": _pk("campaign"),
+    "assessment:campaign_recompute": _pk("campaign"),
+    "assessment:test_attempt_void": lambda w: {
+        "pk": w.attempt.participant.campaign_id,
+        "attempt_pk": w.attempt.pk,
+    },
+    "assessment:campaign_ranking": _pk("campaign"),
+    "assessment:campaign_ranking_export": _pk("campaign"),
+    "assessment:campaign_experts": _pk("campaign"),
+    "assessment:expert_assign": lambda w: {
+        "pk": w.campaign.pk,
+        "participant_pk": w.participant.pk,
+        "ci_pk": w.instrument.pk,
+    },
+    "assessment:expert_unassign": lambda w: {
+        "pk": w.assignment.participant.campaign_id,
+        "assignment_pk": w.assignment.pk,
+    },
+    "assessment:calibration": _pk("campaign"),
+    "assessment:calibration_decide": lambda w: {
+        "pk": w.campaign.pk,
+        "participant_pk": w.participant.pk,
+        "ci_pk": w.instrument.pk,
+        "criterion_pk": w.criterion.pk,
+    },
+    "assessment:expert_assignment": _pk("assignment"),
+    "assessment:expert_declare": _pk("assignment"),
+    "assessment:expert_rate": _pk("assignment"),
+    "assessment:result_detail": _pk("participant"),
+    "assessment:result_evidence": lambda w: {"pk": w.participant.pk, "ci_pk": w.instrument.pk},
+    "assessment:result_download": _pk("participant"),
+    "assessment:result_complete": _pk("participant"),
+    "assessment:talent_person": _pk("participant"),
+    "assessment:talent_rate": _pk("participant"),
+    "assessment:talent_note": _pk("participant"),
+    "development:activity_detail": _pk("activity"),
+    "development:plan_generate_for": _pk("membership", "membership_pk"),
+    "development:plan_detail": _pk("plan"),
+    "development:plan_submit": _pk("plan"),
+    "development:plan_approve": _pk("plan"),
+    "development:plan_return": _pk("plan"),
+    "development:plan_start": _pk("plan"),
+    "development:plan_close": _pk("plan"),
+    "development:item_add": _pk("plan"),
+    "development:item_detail": _plan_item,
+    "development:item_redate": _plan_item,
+    "development:item_remove": _plan_item,
+    "development:item_start": _plan_item,
+    "development:item_completion": _plan_item,
+    "development:item_practice": _plan_item,
+    "development:evidence_download": lambda w: {
+        "pk": w.evidence_item.plan_id,
+        "item_pk": w.evidence_item.pk,
+        "kind": "completion",
+    },
+    "development:mentor_detail": _pk("mentor"),
+    "development:mentor_edit": _pk("mentor"),
+    "development:match_detail": _pk("membership"),
+    "development:match_propose": _pk("membership"),
+    "development:pair_detail": _pk("pair"),
+    "development:pair_confirm": _pk("pair"),
+    "development:pair_end": _pk("pair"),
+    "development:session_create": _pk("pair"),
+    "development:session_edit": _pk("session"),
+    "development:session_answer": _pk("session"),
+    "governance:version_detail": lambda w: {"number": w.version.number},
+    "governance:version_document": lambda w: {"number": w.version.number},
+}
+
+RULES: dict[str, Rule] = {
+    "home": Rule(reach=EVERYONE, kwargs=KWARGS.get("home")),
+    "accounts:login": Rule(reach=EVERYONE, kwargs=KWARGS.get("accounts:login"), anonymous="reach"),
+    "accounts:logout": Rule(reach=EVERYONE, kwargs=KWARGS.get("accounts:logout"), method="POST"),
+    "accounts:two_factor": Rule(
+        reach=TERRITORY | {EXPERT}, kwargs=KWARGS.get("accounts:two_factor")
+    ),
+    "accounts:two_factor_setup": Rule(
+        reach=TERRITORY | {EXPERT}, kwargs=KWARGS.get("accounts:two_factor_setup")
+    ),
+    "accounts:two_factor_backup_codes": Rule(
+        reach=TERRITORY | {EXPERT},
+        kwargs=KWARGS.get("accounts:two_factor_backup_codes"),
+        method="POST",
+    ),
+    "accounts:password_change": Rule(reach=EVERYONE, kwargs=KWARGS.get("accounts:password_change")),
+    "accounts:password_change_done": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("accounts:password_change_done")
+    ),
+    "accounts:password_reset": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("accounts:password_reset"), anonymous="reach"
+    ),
+    "accounts:password_reset_done": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("accounts:password_reset_done"), anonymous="reach"
+    ),
+    "accounts:password_reset_confirm": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("accounts:password_reset_confirm"), anonymous="reach"
+    ),
+    "accounts:password_reset_complete": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("accounts:password_reset_complete"), anonymous="reach"
+    ),
+    "accounts:home_admin": Rule(reach=frozenset({ADMIN}), kwargs=KWARGS.get("accounts:home_admin")),
+    "accounts:home_ministry": Rule(
+        reach=frozenset({MINISTRY}), kwargs=KWARGS.get("accounts:home_ministry")
+    ),
+    "accounts:home_municipal": Rule(
+        reach=frozenset({COORDINATOR, ORSK}), kwargs=KWARGS.get("accounts:home_municipal")
+    ),
+    "accounts:home_expert": Rule(
+        reach=frozenset({EXPERT}), kwargs=KWARGS.get("accounts:home_expert")
+    ),
+    "accounts:home_mentor": Rule(
+        reach=frozenset({MENTOR}), kwargs=KWARGS.get("accounts:home_mentor")
+    ),
+    "accounts:home_candidate": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("accounts:home_candidate")
+    ),
+    "registry:organization_list": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("registry:organization_list")
+    ),
+    "registry:organization_export": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("registry:organization_export")
+    ),
+    "registry:organization_detail": Rule(
+        reach=REGION, kwargs=KWARGS.get("registry:organization_detail")
+    ),
+    "candidates:applicant_register": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("candidates:applicant_register"), anonymous="reach"
+    ),
+    "candidates:applicant_nominations": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("candidates:applicant_nominations")
+    ),
+    "candidates:applicant_organizations": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("candidates:applicant_organizations")
+    ),
+    "candidates:applicant_nomination": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_nomination")
+    ),
+    "candidates:applicant_submit": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_submit"), method="POST"
+    ),
+    "candidates:applicant_profile": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_profile")
+    ),
+    "candidates:applicant_consent": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_consent")
+    ),
+    "candidates:applicant_consent_withdraw": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_consent_withdraw")
+    ),
+    "candidates:applicant_documents": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_documents")
+    ),
+    "candidates:applicant_document_delete": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_document_delete"), method="POST"
+    ),
+    "candidates:applicant_education": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_education")
+    ),
+    "candidates:applicant_dpo": Rule(reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_dpo")),
+    "candidates:applicant_work": Rule(reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_work")),
+    "candidates:applicant_record_edit": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_record_edit")
+    ),
+    "candidates:applicant_record_delete": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_record_delete"), method="POST"
+    ),
+    "candidates:document_download": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:document_download")
+    ),
+    "candidates:pipeline": Rule(reach=TERRITORY, kwargs=KWARGS.get("candidates:pipeline")),
+    "candidates:pipeline_export": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("candidates:pipeline_export")
+    ),
+    "candidates:staff_nomination": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_nomination")
+    ),
+    "candidates:staff_nomination_transition": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_nomination_transition"), method="POST"
+    ),
+    "candidates:staff_document_check": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_document_check"), method="POST"
+    ),
+    "candidates:staff_eligibility_check": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_eligibility_check"), method="POST"
+    ),
+    "candidates:staff_eligibility_override": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_eligibility_override"), method="POST"
+    ),
+    "candidates:nominate": Rule(reach=TERRITORY, kwargs=KWARGS.get("candidates:nominate")),
+    "candidates:bulk_nominate": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("candidates:bulk_nominate")
+    ),
+    "candidates:bulk_nominate_template": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("candidates:bulk_nominate_template")
+    ),
+    "candidates:bulk_nominate_confirm": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("candidates:bulk_nominate_confirm"), method="POST"
+    ),
+    "candidates:commission_list": Rule(
+        reach=REGION | {EXPERT}, kwargs=KWARGS.get("candidates:commission_list")
+    ),
+    "candidates:meeting_list": Rule(
+        reach=REGION | {EXPERT}, kwargs=KWARGS.get("candidates:meeting_list")
+    ),
+    "candidates:meeting_create": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:meeting_create"), method="POST"
+    ),
+    "candidates:meeting_detail": Rule(
+        reach=REGION | {EXPERT}, kwargs=KWARGS.get("candidates:meeting_detail")
+    ),
+    "candidates:agenda_add": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:agenda_add"), method="POST"
+    ),
+    "candidates:agenda_add_extension": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:agenda_add_extension"), method="POST"
+    ),
+    "candidates:meeting_open": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:meeting_open"), method="POST"
+    ),
+    "candidates:meeting_attendance": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:meeting_attendance"), method="POST"
+    ),
+    "candidates:meeting_close": Rule(
+        reach=frozenset({MINISTRY}), kwargs=KWARGS.get("candidates:meeting_close"), method="POST"
+    ),
+    "candidates:meeting_protocol_docx": Rule(
+        reach=REGION | {EXPERT}, kwargs=KWARGS.get("candidates:meeting_protocol_docx")
+    ),
+    "candidates:meeting_order_record": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:meeting_order_record"), method="POST"
+    ),
+    "candidates:meeting_order_docx": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:meeting_order_docx")
+    ),
+    # Only members vote: the demo ministry specialist chairs the commission, the expert sits.
+    "candidates:agenda_vote": Rule(
+        reach=frozenset({MINISTRY, EXPERT}),
+        kwargs=KWARGS.get("candidates:agenda_vote"),
+        method="POST",
+    ),
+    "candidates:agenda_decide": Rule(
+        reach=frozenset({MINISTRY}), kwargs=KWARGS.get("candidates:agenda_decide"), method="POST"
+    ),
+    "candidates:membership_list": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("candidates:membership_list")
+    ),
+    "candidates:membership_detail": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:membership_detail")
+    ),
+    "candidates:membership_exclude": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:membership_exclude"), method="POST"
+    ),
+    "candidates:membership_extension_propose": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:membership_extension_propose"), method="POST"
+    ),
+    "assessment:my_assessment": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("assessment:my_assessment")
+    ),
+    "assessment:self_assessment": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:self_assessment")
+    ),
+    "assessment:self_assessment_autosave": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:self_assessment_autosave"), method="POST"
+    ),
+    "assessment:test": Rule(reach=NOBODY, kwargs=KWARGS.get("assessment:test")),
+    "assessment:test_start": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:test_start"), method="POST"
+    ),
+    "assessment:test_save": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:test_save"), method="POST"
+    ),
+    "assessment:test_submit": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:test_submit"), method="POST"
+    ),
+    "assessment:feedback": Rule(reach=NOBODY, kwargs=KWARGS.get("assessment:feedback")),
+    "assessment:task": Rule(reach=NOBODY, kwargs=KWARGS.get("assessment:task")),
+    "assessment:feedback_thanks": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("assessment:feedback_thanks"), anonymous="reach"
+    ),
+    "assessment:feedback_form": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:feedback_form"), anonymous="404"
+    ),
+    "assessment:bank_import": Rule(reach=REGION, kwargs=KWARGS.get("assessment:bank_import")),
+    "assessment:bank_import_confirm": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:bank_import_confirm"), method="POST"
+    ),
+    "assessment:bank_template": Rule(reach=REGION, kwargs=KWARGS.get("assessment:bank_template")),
+    "assessment:campaign_list": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("assessment:campaign_list")
+    ),
+    "assessment:campaign_create": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_create")
+    ),
+    "assessment:campaign_progress": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("assessment:campaign_progress")
+    ),
+    "assessment:campaign_edit": Rule(reach=REGION, kwargs=KWARGS.get("assessment:campaign_edit")),
+    "assessment:campaign_cohort": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_cohort")
+    ),
+    "assessment:participant_remove": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:participant_remove"), method="POST"
+    ),
+    "assessment:campaign_status": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_status"), method="POST"
+    ),
+    "assessment:campaign_remind": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_remind"), method="POST"
+    ),
+    "assessment:campaign_recompute": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_recompute"), method="POST"
+    ),
+    "assessment:test_attempt_void": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:test_attempt_void"), method="POST"
+    ),
+    "assessment:campaign_ranking": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("assessment:campaign_ranking")
+    ),
+    "assessment:campaign_ranking_export": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("assessment:campaign_ranking_export")
+    ),
+    "assessment:campaign_experts": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:campaign_experts")
+    ),
+    "assessment:expert_assign": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:expert_assign"), method="POST"
+    ),
+    "assessment:expert_unassign": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:expert_unassign"), method="POST"
+    ),
+    "assessment:calibration": Rule(reach=REGION, kwargs=KWARGS.get("assessment:calibration")),
+    "assessment:calibration_decide": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:calibration_decide"), method="POST"
+    ),
+    "assessment:expert_profiles": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:expert_profiles")
+    ),
+    "assessment:expert_home": Rule(
+        reach=frozenset({EXPERT}), kwargs=KWARGS.get("assessment:expert_home")
+    ),
+    "assessment:expert_assignment": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:expert_assignment")
+    ),
+    "assessment:expert_declare": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:expert_declare"), method="POST"
+    ),
+    "assessment:expert_rate": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:expert_rate"), method="POST"
+    ),
+    "assessment:result_detail": Rule(reach=REGION, kwargs=KWARGS.get("assessment:result_detail")),
+    "assessment:result_evidence": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:result_evidence")
+    ),
+    "assessment:result_download": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:result_download")
+    ),
+    "assessment:result_complete": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:result_complete"), method="POST"
+    ),
+    "assessment:talent_review": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("assessment:talent_review")
+    ),
+    "assessment:talent_person": Rule(reach=REGION, kwargs=KWARGS.get("assessment:talent_person")),
+    "assessment:talent_rate": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:talent_rate"), method="POST"
+    ),
+    "assessment:talent_note": Rule(
+        reach=REGION, kwargs=KWARGS.get("assessment:talent_note"), method="POST"
+    ),
+    "development:programme": Rule(reach=EVERYONE, kwargs=KWARGS.get("development:programme")),
+    "development:programme_download": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("development:programme_download")
+    ),
+    "development:catalogue": Rule(
+        reach=TERRITORY | {MENTOR, CANDIDATE}, kwargs=KWARGS.get("development:catalogue")
+    ),
+    "development:activity_detail": Rule(
+        reach=TERRITORY | {MENTOR, CANDIDATE}, kwargs=KWARGS.get("development:activity_detail")
+    ),
+    "development:catalogue_import": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:catalogue_import")
+    ),
+    "development:catalogue_import_confirm": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:catalogue_import_confirm"), method="POST"
+    ),
+    "development:catalogue_template": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:catalogue_template")
+    ),
+    "development:my_plan": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("development:my_plan")
+    ),
+    "development:my_plan_generate": Rule(
+        reach=frozenset({CANDIDATE}),
+        kwargs=KWARGS.get("development:my_plan_generate"),
+        method="POST",
+    ),
+    "development:plan_list": Rule(
+        reach=TERRITORY | {MENTOR}, kwargs=KWARGS.get("development:plan_list")
+    ),
+    "development:overdue_list": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:overdue_list")
+    ),
+    "development:plan_generate_for": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:plan_generate_for"), method="POST"
+    ),
+    "development:plan_detail": Rule(reach=REGION, kwargs=KWARGS.get("development:plan_detail")),
+    "development:plan_submit": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:plan_submit"), method="POST"
+    ),
+    "development:plan_approve": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:plan_approve"), method="POST"
+    ),
+    "development:plan_return": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:plan_return"), method="POST"
+    ),
+    "development:plan_start": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:plan_start"), method="POST"
+    ),
+    "development:plan_close": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:plan_close"), method="POST"
+    ),
+    "development:item_add": Rule(reach=NOBODY, kwargs=KWARGS.get("development:item_add")),
+    "development:item_detail": Rule(reach=REGION, kwargs=KWARGS.get("development:item_detail")),
+    "development:item_redate": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:item_redate"), method="POST"
+    ),
+    "development:item_remove": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:item_remove"), method="POST"
+    ),
+    "development:item_start": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:item_start"), method="POST"
+    ),
+    "development:item_completion": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:item_completion"), method="POST"
+    ),
+    "development:item_practice": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:item_practice"), method="POST"
+    ),
+    # The demo candidate's own evidence: their coordinator and mentor see it, not Orsk's.
+    "development:evidence_download": Rule(
+        reach=REGION | {COORDINATOR, MENTOR, CANDIDATE},
+        kwargs=KWARGS.get("development:evidence_download"),
+    ),
+    "development:mentor_list": Rule(reach=TERRITORY, kwargs=KWARGS.get("development:mentor_list")),
+    "development:mentor_create": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:mentor_create")
+    ),
+    "development:mentor_detail": Rule(reach=REGION, kwargs=KWARGS.get("development:mentor_detail")),
+    "development:mentor_edit": Rule(reach=REGION, kwargs=KWARGS.get("development:mentor_edit")),
+    "development:mentor_profile": Rule(
+        reach=frozenset({MENTOR}), kwargs=KWARGS.get("development:mentor_profile")
+    ),
+    "development:match_list": Rule(reach=TERRITORY, kwargs=KWARGS.get("development:match_list")),
+    "development:match_detail": Rule(reach=REGION, kwargs=KWARGS.get("development:match_detail")),
+    "development:match_propose": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:match_propose"), method="POST"
+    ),
+    "development:matching_bulk": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:matching_bulk")
+    ),
+    "development:pair_list": Rule(reach=TERRITORY, kwargs=KWARGS.get("development:pair_list")),
+    "development:pair_detail": Rule(reach=REGION, kwargs=KWARGS.get("development:pair_detail")),
+    "development:pair_confirm": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:pair_confirm"), method="POST"
+    ),
+    "development:pair_end": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:pair_end"), method="POST"
+    ),
+    "development:session_create": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:session_create")
+    ),
+    "development:session_edit": Rule(reach=NOBODY, kwargs=KWARGS.get("development:session_edit")),
+    "development:session_answer": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:session_answer")
+    ),
+    "development:mentor_mentees": Rule(
+        reach=frozenset({MENTOR}), kwargs=KWARGS.get("development:mentor_mentees")
+    ),
+    "development:my_mentor": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("development:my_mentor")
+    ),
+    "development:mentor_effectiveness": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:mentor_effectiveness")
+    ),
+    "development:mentor_effectiveness_export": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:mentor_effectiveness_export")
+    ),
+    "development:wellbeing": Rule(
+        reach=frozenset({MENTOR, CANDIDATE}), kwargs=KWARGS.get("development:wellbeing")
+    ),
+    "development:wellbeing_consent": Rule(
+        reach=frozenset({MENTOR, CANDIDATE}),
+        kwargs=KWARGS.get("development:wellbeing_consent"),
+        method="POST",
+    ),
+    "development:wellbeing_answer": Rule(
+        reach=frozenset({MENTOR, CANDIDATE}),
+        kwargs=KWARGS.get("development:wellbeing_answer"),
+        method="POST",
+    ),
+    "development:wellbeing_withdraw": Rule(
+        reach=frozenset({MENTOR, CANDIDATE}),
+        kwargs=KWARGS.get("development:wellbeing_withdraw"),
+        method="POST",
+    ),
+    "development:wellbeing_aggregates": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:wellbeing_aggregates")
+    ),
+    "governance:regulation": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:regulation")),
+    "governance:document": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:document")),
+    "governance:version_list": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:version_list")),
+    "governance:version_create": Rule(reach=REGION, kwargs=KWARGS.get("governance:version_create")),
+    "governance:version_detail": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("governance:version_detail")
+    ),
+    "governance:version_document": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("governance:version_document")
+    ),
+}
+
+
+def _discover() -> list[tuple[str, str]]:
+    """Return (URL name, pattern) of every view of the portal but Django's admin."""
+
+    def walk(resolver: URLResolver, namespace: str) -> list[tuple[str, str]]:
+        found = []
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace == "admin":
+                    continue
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                found += walk(entry, inner)
+            elif isinstance(entry, URLPattern) and entry.name:
+                found.append((f"{namespace}{entry.name}", str(entry.pattern)))
+        return found
+
+    return walk(get_resolver(), "")
+
+
+@pytest.fixture(scope="module")
+def world(migrated_state, django_db_blocker):  # noqa: F811 - the fixture imported above
+    """Seed the demo region once; give back the objects the rules are about."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+        yield World()
+        _restore(migrated_state)
+
+
+def test_every_view_has_a_rule():
+    missing = [name for name, _ in _discover() if name not in RULES]
+
+    assert missing == [], "add a rule to tests/test_access_matrix.py for each new view"
+
+
+def _expected(rule: Rule, persona: str) -> str:
+    if persona == ANONYMOUS:
+        return rule.anonymous
+    return "reach" if persona in rule.reach else str(rule.denied)
+
+
+def _observed(response, persona: str) -> str:
+    status = response.status_code
+    if persona == ANONYMOUS and status == 302 and "/accounts/login/" in response["Location"]:
+        return "login"
+    return str(status)
+
+
+@pytest.fixture(scope="module")
+def clients(world, django_db_blocker) -> dict:
+    """Return a client per persona, signed in once for the module (anonymous: not signed in)."""
+    from django.test import Client
+
+    signed_in = {ANONYMOUS: Client(raise_request_exception=False)}
+    with django_db_blocker.unblock():
+        for user in User.objects.filter(username__in=SIGNED_IN):
+            client = Client(raise_request_exception=False)
+            # The autouse fixture that does this for tests is not active in a module fixture.
+            two_factor.force_login(client, user)
+            signed_in[user.username] = client
+    return signed_in
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_the_view_refuses_whoever_may_not_reach_its_object(clients, world, name):
+    rule = RULES[name]
+    url = reverse(name, kwargs=rule.kwargs(world) if rule.kwargs else None)
+    wrong = []
+    # One persona that may reach the object shows the rule's object is right; the others who
+    # may are not asked (their pages, exports among them, are the slow part).
+    reaching = [persona for persona in SIGNED_IN if persona in rule.reach][:1]
+    refused = [persona for persona in SIGNED_IN if persona not in rule.reach]
+    for persona in (ANONYMOUS, *reaching, *refused):
+        client = clients[persona]
+        session = client.cookies.get(settings.SESSION_COOKIE_NAME)
+        response = client.get(url) if rule.method == "GET" else client.post(url, {})
+        if session is not None:  # signing out or a new key: the test's rollback undoes them
+            client.cookies[settings.SESSION_COOKIE_NAME] = session.value
+        expected, observed = _expected(rule, persona), _observed(response, persona)
+        if expected == "reach":
+            if response.status_code in (403, 404) or response.status_code >= 500:
+                wrong.append(f"{persona}: expected to reach, got {observed}")
+        elif observed != expected:
+            wrong.append(f"{persona}: expected {expected}, got {observed}")
+
+    assert wrong == [], f"{rule.method} {url}"
