@@ -10,6 +10,14 @@ def navigation(request: HttpRequest) -> dict:
     """Return the menu items and the role label of the signed-in user."""
     user = getattr(request, "user", None)
     role = role_of(user) if user is not None else None
+    # Until the second factor is passed, the menu would only lead back to the code page.
+    if role is not None and requires_two_factor(user) and not user.is_verified():
+        return {
+            "nav_items": [],
+            "nav_role_label": role.label,
+            "nav_user_name": short_name(user),
+            "nav_two_factor": False,
+        }
     return {
         "nav_items": navigation_for(user) if role is not None else [],
         "nav_role_label": role.label if role is not None else "",

@@ -193,3 +193,12 @@ def test_nobody_sees_the_secret_keys_in_the_admin(client, admin_user):
 
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
     assert client.get("/admin/otp_static/staticdevice/").status_code == 404
+
+
+def test_the_menu_waits_for_the_second_factor_too(client, ministry_user):
+    client.force_login(ministry_user, second_factor=False)
+
+    page = client.get("/accounts/two-factor/", follow=True).content.decode()
+
+    assert "Подключение двухфакторного входа" in page
+    assert "Заседания комиссии" not in page  # no menu that leads back here
