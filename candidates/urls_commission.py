@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from candidates.views import commission, commission_documents, membership
+from candidates.views import commission, commission_attendance, commission_documents, membership
 
 urlpatterns = [
     path("commissions/", commission.commission_list, name="commission_list"),
@@ -15,10 +15,10 @@ urlpatterns = [
         commission.agenda_add_extension,
         name="agenda_add_extension",
     ),
-    path("meetings/<int:pk>/open/", commission.meeting_open, name="meeting_open"),
+    path("meetings/<int:pk>/open/", commission_attendance.meeting_open, name="meeting_open"),
     path(
         "meetings/<int:pk>/attendance/",
-        commission.meeting_attendance,
+        commission_attendance.meeting_attendance,
         name="meeting_attendance",
     ),
     path("meetings/<int:pk>/close/", commission.meeting_close, name="meeting_close"),

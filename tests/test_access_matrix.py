@@ -308,6 +308,8 @@ RULES: dict[str, Rule] = {
     "registry:organization_export": Rule(
         reach=TERRITORY, kwargs=KWARGS.get("registry:organization_export")
     ),
+    # The organization picker's suggestions: whoever fills forms that name an organization.
+    "registry:organization_lookup": Rule(reach=TERRITORY | {CANDIDATE}),
     "registry:organization_detail": Rule(
         reach=REGION, kwargs=KWARGS.get("registry:organization_detail")
     ),
@@ -316,9 +318,6 @@ RULES: dict[str, Rule] = {
     ),
     "candidates:applicant_nominations": Rule(
         reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("candidates:applicant_nominations")
-    ),
-    "candidates:applicant_organizations": Rule(
-        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("candidates:applicant_organizations")
     ),
     "candidates:applicant_nomination": Rule(
         reach=NOBODY, kwargs=KWARGS.get("candidates:applicant_nomination")

@@ -22,7 +22,6 @@ from candidates.extensions import NOT_ASSESSED, assessment_deficits, assessment_
 from candidates.forms_commission import (
     AgendaExtensionForm,
     AgendaNominationForm,
-    AttendanceForm,
     CloseMeetingForm,
     DecideForm,
     MeetingCreateForm,
@@ -50,7 +49,6 @@ from candidates.services.commission import (
     commission_meeting_create,
     vote_cast,
 )
-from candidates.services.commission_attendance import attendance_record, commission_meeting_open
 from candidates.views.meeting_orders import meeting_orders_context
 from core.views import Confirmation, confirmation_page, is_confirmed
 from governance.selectors import regulation_in_force
@@ -413,43 +411,3 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
         "Заседание закрыто, протокол сформирован.",
     )
     return redirect(meeting_url(meeting))
-
-
-@login_required
-@require_POST
-def meeting_open(request: HttpRequest, pk: int) -> HttpResponse:
-    """Open the meeting for votes and decisions before or after its date (the secretary)."""
-    meeting = meeting_for(request.user, pk)
-    if not access.can_open_meeting(request.user, meeting):
-        raise Http404
-    attempt(
-        request,
-        lambda: commission_meeting_open(meeting=meeting, actor=request.user, request=request),
-        "Заседание открыто: члены комиссии могут голосовать.",
-    )
-    return redirect(meeting_url(meeting))
-
-
-@login_required
-@require_POST
-def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark a member present at the meeting or absent from it (the secretary)."""
-    meeting = meeting_for(request.user, pk)
-    if not access.can_record_attendance(request.user, meeting):
-        raise Http404
-    members = meeting.commission.members.filter(is_active=True).select_related("user")
-    form = AttendanceForm(request.POST, members=members)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(meeting_url(meeting))
-    attempt(
-        request,
-        lambda: attendance_record(
-            meeting=meeting,
-            member=form.cleaned_data["member"],
-            present=form.cleaned_data["present"] == "yes",
-            actor=request.user,
-            request=request,
-        ),
-    )
-    return redirect(f"{meeting_url(meeting)}#members-heading")

@@ -282,7 +282,7 @@ def test_the_chair_or_the_secretary_decides_and_closes(client, item, people, who
     client.force_login(people[who])
 
     client.post(url("agenda_decide", item.pk), {})
-    client.post(url("meeting_close", item.meeting.pk), {"protocol_number": "9"})
+    client.post(url("meeting_close", item.meeting.pk), {"protocol_number": "9", "confirmed": "yes"})
 
     item.refresh_from_db()
     item.meeting.refresh_from_db()
