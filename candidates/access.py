@@ -282,6 +282,11 @@ def can_export_pipeline(user) -> bool:
     return can_view_pipeline(user)
 
 
+def is_applicant_account(user) -> bool:
+    """Return whether the account, active yet or not, is a candidate's (self-registration)."""
+    return assigned_role(user) == Role.CANDIDATE
+
+
 def can_review_nominations(user) -> bool:
     """Return whether the user reviews nominations: checks, admits, returns, rejects."""
     return is_region_wide(user)

@@ -21,6 +21,12 @@ register_converter(RecordSectionConverter, "record_section")
 
 urlpatterns = [
     path("apply/", applicant.register, name="applicant_register"),
+    path("apply/sent/", applicant.register_sent, name="applicant_register_sent"),
+    path(
+        "apply/confirm/<uidb64>/<token>/",
+        applicant.activate,
+        name="applicant_activate",
+    ),
     path("my/", applicant.nominations, name="applicant_nominations"),
     path("my/<int:pk>/", applicant.nomination_detail, name="applicant_nomination"),
     path("my/<int:pk>/submit/", applicant.nomination_submit, name="applicant_submit"),

@@ -313,6 +313,15 @@ RULES: dict[str, Rule] = {
     "registry:organization_detail": Rule(
         reach=REGION, kwargs=KWARGS.get("registry:organization_detail")
     ),
+    # Without a registration in the session: back to the form, for everyone.
+    "candidates:applicant_register_sent": Rule(reach=EVERYONE, anonymous="reach"),
+    # A link that is not one: the same refusal for everyone.
+    "candidates:applicant_activate": Rule(
+        reach=NOBODY,
+        kwargs=lambda world: {"uidb64": "MTIz", "token": "not-a-token"},
+        denied=400,
+        anonymous="400",
+    ),
     "candidates:applicant_register": Rule(
         reach=EVERYONE, kwargs=KWARGS.get("candidates:applicant_register"), anonymous="reach"
     ),

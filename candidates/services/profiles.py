@@ -48,7 +48,15 @@ def check_names(values: dict) -> None:
             raise ValidationError(f"{label}: {error.messages[0]}") from None
 
 
-def _new_user(*, email: str, last_name: str, first_name: str, middle_name: str, password=None):
+def _new_user(
+    *,
+    email: str,
+    last_name: str,
+    first_name: str,
+    middle_name: str,
+    password=None,
+    active: bool = True,
+):
     check_names({"last_name": last_name, "first_name": first_name, "middle_name": middle_name})
     User = get_user_model()
     email = email.strip().lower()
@@ -63,6 +71,7 @@ def _new_user(*, email: str, last_name: str, first_name: str, middle_name: str, 
         first_name=first_name,
         middle_name=middle_name,
         role=Role.CANDIDATE,
+        is_active=active,
     )
     if password:
         user.set_password(password)
@@ -77,7 +86,12 @@ def _new_user(*, email: str, last_name: str, first_name: str, middle_name: str, 
 
 
 def candidate_register(
-    *, email: str, password: str, profile: dict, request: HttpRequest | None = None
+    *,
+    email: str,
+    password: str | None,
+    profile: dict,
+    request: HttpRequest | None = None,
+    active: bool = True,
 ) -> Candidate:
     """Create the account and profile of a person nominating themselves."""
     with transaction.atomic():
@@ -87,6 +101,7 @@ def candidate_register(
             first_name=profile["first_name"],
             middle_name=profile.get("middle_name", ""),
             password=password,
+            active=active,
         )
         candidate = Candidate.objects.create(user=user, email=user.email, **profile)
         audit_record(

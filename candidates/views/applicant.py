@@ -7,10 +7,10 @@ applicant_sections.py; a document's download, shared with the staff, in document
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import (
     Http404,
     HttpRequest,
@@ -20,6 +20,7 @@ from django.http import (
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
+from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates import access
@@ -31,11 +32,12 @@ from candidates.forms_applicant import (
 from candidates.models import Candidate, Nomination, NominationSource, NominationStatus
 from candidates.selectors import nomination_missing_items
 from candidates.services.nominations import nomination_create, nomination_transition
-from candidates.services.profiles import candidate_register
 from candidates.services.records import application_profile_update
+from candidates.services.registration import candidate_activate, candidate_self_register
 from governance.consent import consent_active
 from governance.models import ConsentPurpose
 
+REGISTRATION_EMAIL_KEY = "registration_email"
 NOT_EDITABLE_MESSAGE = (
     "Заявка уже не в черновике и не возвращена на доработку — изменить её нельзя."
 )
@@ -185,32 +187,56 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                candidate = candidate_register(
-                    email=data["email"],
-                    password=data["password1"],
-                    profile=form.profile(),
-                    request=request,
-                )
-                nomination = nomination_create(
-                    candidate=candidate,
-                    position_kind=data["position_kind"],
-                    municipality=candidate.municipality,
-                    source=NominationSource.SELF,
-                    actor=candidate.user,
-                    request=request,
-                )
+            candidate_self_register(
+                email=data["email"],
+                password=data["password1"],
+                profile=form.profile(),
+                position_kind=data["position_kind"],
+                request=request,
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            login(request, candidate.user, backend="accounts.backends.UsernameOrEmailBackend")
-            messages.success(
-                request,
-                f"Учётная запись создана. Для входа используйте email {candidate.email} и "
-                "свой пароль. Заполните анкету, загрузите документы и подайте заявку.",
-            )
-            return redirect("candidates:applicant_nomination", pk=nomination.pk)
+            # The same answer whether or not the address was already registered.
+            request.session[REGISTRATION_EMAIL_KEY] = data["email"].strip().lower()
+            return redirect("candidates:applicant_register_sent")
     return render(request, "candidates/applicant/register.html", {"form": form})
+
+
+@require_GET
+def register_sent(request: HttpRequest) -> HttpResponse:
+    """Say that a letter went to the address (whatever the letter is: nothing is revealed)."""
+    email = request.session.get(REGISTRATION_EMAIL_KEY)
+    if not email:
+        return redirect("candidates:applicant_register")
+    return render(request, "candidates/applicant/register_sent.html", {"email": email})
+
+
+@require_GET
+def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """Confirm the address from the letter: activate the account, sign in, open the draft."""
+    user = None
+    try:
+        user = get_user_model().objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, OverflowError, get_user_model().DoesNotExist):
+        user = None
+    if (
+        user is None
+        or not access.is_applicant_account(user)
+        or not default_token_generator.check_token(user, token)
+    ):
+        return render(request, "candidates/applicant/activate_invalid.html", status=400)
+    nomination = candidate_activate(user=user, request=request)
+    login(request, user, backend="accounts.backends.UsernameOrEmailBackend")
+    request.session.pop(REGISTRATION_EMAIL_KEY, None)
+    messages.success(
+        request,
+        f"Адрес подтверждён, учётная запись создана. Для входа используйте email {user.email} "
+        "и свой пароль. Заполните анкету, загрузите документы и подайте заявку.",
+    )
+    if nomination is not None:
+        return redirect("candidates:applicant_nomination", pk=nomination.pk)
+    return redirect("candidates:applicant_nominations")
 
 
 @login_required

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
 REQUIRED_DOCUMENTS = [
@@ -74,7 +75,7 @@ def open_section(page: Page, title: str) -> None:
 
 
 def register(page: Page, live_server_url: str, applicant: Applicant) -> None:
-    """Create the account on the registration page; the draft application opens."""
+    """Create the account on the registration page, confirm the address; the draft opens."""
     page.goto(f"{live_server_url}/selection/apply/")
     expect(page.get_by_role("heading", name="Подать заявку в кадровый резерв")).to_be_visible()
     field(page, "Фамилия").fill(applicant.last_name)
@@ -87,7 +88,12 @@ def register(page: Page, live_server_url: str, applicant: Applicant) -> None:
     field(page, "Пароль").fill(applicant.password)
     field(page, "Пароль ещё раз").fill(applicant.password)
     submit_and_wait(page, "Зарегистрироваться и открыть заявку")
-    expect(page.get_by_text("Учётная запись создана")).to_be_visible()
+    expect(page.get_by_role("heading", name="Проверьте почту")).to_be_visible()
+    # The letter with the confirmation link (the live server sends to Django's test outbox).
+    letter = next(m for m in reversed(mail.outbox) if m.to == [applicant.email.lower()])
+    link = re.search(r"https?://\S+/selection/apply/confirm/\S+/", letter.body).group(0)
+    page.goto(link)
+    expect(page.get_by_text("Адрес подтверждён, учётная запись создана")).to_be_visible()
 
 
 def fill_profile(page: Page, *, organization: str | None = None) -> None:

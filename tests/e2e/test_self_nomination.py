@@ -24,7 +24,9 @@ def test_a_person_registers_fills_the_application_and_submits_it(
     assert nomination.status == NominationStatus.SUBMITTED
     assert candidate.organization == school
     assert nomination.documents.count() == 7  # the Regulation's required documents
-    assert [message.to for message in mail.outbox] == [[applicant.email]]
+    # The letter confirming the address, then the one about the submitted application.
+    assert [message.to for message in mail.outbox] == [[applicant.email]] * 2
+    assert "подтвердите адрес" in mail.outbox[0].subject
     expect(page.get_by_text("только для просмотра")).to_be_visible()
     expect(page.locator(".status-timeline li")).to_have_count(2)
 
