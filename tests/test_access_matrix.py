@@ -42,6 +42,9 @@ class Rule:
     anonymous: str = "login"  # "login": redirected to sign in; "reach": public; or a status
 
 
+COORDINATOR_MUNICIPALITY = "город Оренбург"  # the demo coordinator's (not Орск's)
+
+
 class World:
     """Objects of the demo region, each one out of reach of some personas."""
 
@@ -103,6 +106,32 @@ class World:
         self.session = MentoringSession.objects.filter(mentorship=self.pair).first()
         self.activity = Activity.objects.first()
         self.version = RegulationVersion.objects.order_by("number").first()
+
+        _onboarding_world(self)
+
+
+def _onboarding_world(world: "World") -> None:
+    """The appointment stage's demo happens in город Оренбург (one vacancy in Орск)."""
+    from onboarding.appointments.models import Appointment
+    from onboarding.induction.models import InductionTemplate
+    from onboarding.shortlists.models import Offer, ShortlistEntry
+    from onboarding.vacancies.models import Vacancy
+    from registry.models import Organization
+
+    world.vacancy = Vacancy.objects.filter(
+        organization__municipality__name=COORDINATOR_MUNICIPALITY, shortlist__isnull=False
+    ).first()
+    world.entry = ShortlistEntry.objects.filter(vacancy=world.vacancy).first()
+    world.offer = Offer.objects.filter(status="offered").first()
+    world.refused = Offer.objects.filter(status="refused").first()
+    world.appointment = Appointment.objects.first()
+    world.induction = world.appointment.induction_plan
+    world.checkpoint = world.induction.checkpoints.first()
+    world.task = world.checkpoint.tasks.first()
+    world.template = InductionTemplate.objects.filter(tasks__isnull=False).first()
+    world.forecast_organization = Organization.objects.filter(
+        municipality__name=COORDINATOR_MUNICIPALITY
+    ).first()
 
 
 def _pk(attribute: str, name: str = "pk") -> Callable[[World], dict]:
@@ -253,9 +282,142 @@ KWARGS: dict[str, Callable[[World], dict]] = {
     "development:session_answer": _pk("session"),
     "governance:version_detail": lambda w: {"number": w.version.number},
     "governance:version_document": lambda w: {"number": w.version.number},
+    "onboarding:appointment_detail": _pk("appointment"),
+    "onboarding:attestation": _pk("appointment"),
+    "onboarding:appointment_order": _pk("appointment"),
+    "onboarding:appointment_make": _pk("appointment"),
+    "onboarding:appointment_cancel": _pk("appointment"),
+    "onboarding:order_download": _pk("appointment"),
+    "onboarding:induction_detail": _pk("induction"),
+    "onboarding:induction_task": lambda w: {"pk": w.induction.pk, "task_pk": w.task.pk},
+    "onboarding:induction_checkpoint": lambda w: {
+        "pk": w.induction.pk,
+        "checkpoint_pk": w.checkpoint.pk,
+    },
+    "onboarding:induction_mentor": _pk("induction"),
+    "onboarding:induction_probation": _pk("induction"),
+    "onboarding:induction_template": lambda w: {"kind": w.template.organization_kind},
+    "onboarding:induction_template_task": lambda w: {
+        "kind": w.template.organization_kind,
+        "task_pk": w.template.tasks.first().pk,
+    },
+    "onboarding:induction_template_task_delete": lambda w: {
+        "kind": w.template.organization_kind,
+        "task_pk": w.template.tasks.first().pk,
+    },
+    "onboarding:shortlist_build": _pk("vacancy"),
+    "onboarding:shortlist_move": lambda w: {"pk": w.vacancy.pk, "entry_pk": w.entry.pk},
+    "onboarding:offer_make": lambda w: {"pk": w.vacancy.pk, "entry_pk": w.entry.pk},
+    "onboarding:refusals_exclusion": lambda w: {
+        "pk": w.refused.vacancy_id,
+        "membership_pk": w.refused.membership_id,
+    },
+    "onboarding:offer_withdraw": _pk("offer"),
+    "onboarding:offer_answer": _pk("offer"),
+    "onboarding:vacancy_detail": _pk("vacancy"),
+    "onboarding:vacancy_close": _pk("vacancy"),
+    "onboarding:forecast_vacancy": _pk("forecast_organization"),
 }
 
 RULES: dict[str, Rule] = {
+    # The appointment stage: its demo objects are in город Оренбург (Орск's coordinator is out).
+    "onboarding:vacancy_list": Rule(reach=TERRITORY, kwargs=KWARGS.get("onboarding:vacancy_list")),
+    "onboarding:vacancy_create": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("onboarding:vacancy_create")
+    ),
+    "onboarding:vacancy_detail": Rule(
+        reach=REGION | {COORDINATOR}, kwargs=KWARGS.get("onboarding:vacancy_detail")
+    ),
+    "onboarding:vacancy_close": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:vacancy_close"), method="POST"
+    ),
+    "onboarding:forecast": Rule(reach=TERRITORY, kwargs=KWARGS.get("onboarding:forecast")),
+    "onboarding:forecast_vacancy": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:forecast_vacancy"), method="POST"
+    ),
+    "onboarding:coverage": Rule(reach=TERRITORY, kwargs=KWARGS.get("onboarding:coverage")),
+    "onboarding:shortlist_build": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:shortlist_build"), method="POST"
+    ),
+    "onboarding:shortlist_move": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:shortlist_move"), method="POST"
+    ),
+    "onboarding:offer_make": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:offer_make"), method="POST"
+    ),
+    "onboarding:refusals_exclusion": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:refusals_exclusion")
+    ),
+    "onboarding:offer_withdraw": Rule(
+        reach=frozenset({COORDINATOR}),
+        kwargs=KWARGS.get("onboarding:offer_withdraw"),
+        method="POST",
+    ),
+    "onboarding:my_onboarding": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("onboarding:my_onboarding")
+    ),
+    "onboarding:offer_answer": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("onboarding:offer_answer")
+    ),
+    "onboarding:relocation": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("onboarding:relocation"), method="POST"
+    ),
+    "onboarding:appointment_list": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("onboarding:appointment_list")
+    ),
+    "onboarding:appointment_detail": Rule(
+        reach=REGION | {COORDINATOR}, kwargs=KWARGS.get("onboarding:appointment_detail")
+    ),
+    "onboarding:attestation": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:attestation"), method="POST"
+    ),
+    "onboarding:appointment_order": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:appointment_order"), method="POST"
+    ),
+    "onboarding:appointment_make": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:appointment_make"), method="POST"
+    ),
+    "onboarding:appointment_cancel": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("onboarding:appointment_cancel"), method="POST"
+    ),
+    "onboarding:order_download": Rule(
+        reach=REGION | {COORDINATOR}, kwargs=KWARGS.get("onboarding:order_download")
+    ),
+    "onboarding:induction_list": Rule(
+        reach=TERRITORY | {MENTOR}, kwargs=KWARGS.get("onboarding:induction_list")
+    ),
+    "onboarding:my_induction": Rule(
+        reach=frozenset({CANDIDATE}), kwargs=KWARGS.get("onboarding:my_induction")
+    ),
+    "onboarding:induction_detail": Rule(
+        reach=REGION | {COORDINATOR}, kwargs=KWARGS.get("onboarding:induction_detail")
+    ),
+    "onboarding:induction_task": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_task"), method="POST"
+    ),
+    "onboarding:induction_checkpoint": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_checkpoint"), method="POST"
+    ),
+    "onboarding:induction_mentor": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_mentor"), method="POST"
+    ),
+    "onboarding:induction_probation": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_probation"), method="POST"
+    ),
+    "onboarding:induction_templates": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_templates")
+    ),
+    "onboarding:induction_template": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_template")
+    ),
+    "onboarding:induction_template_task": Rule(
+        reach=REGION, kwargs=KWARGS.get("onboarding:induction_template_task")
+    ),
+    "onboarding:induction_template_task_delete": Rule(
+        reach=frozenset({ADMIN}),
+        kwargs=KWARGS.get("onboarding:induction_template_task_delete"),
+        method="POST",
+    ),
     "home": Rule(reach=EVERYONE, kwargs=KWARGS.get("home")),
     "accounts:login": Rule(reach=EVERYONE, kwargs=KWARGS.get("accounts:login"), anonymous="reach"),
     "accounts:logout": Rule(reach=EVERYONE, kwargs=KWARGS.get("accounts:logout"), method="POST"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.services import personal_data_access_log_many
+from core.views import query_id
 from governance.selectors import regulation_in_force
 from onboarding import access
 from onboarding.common import PAGE_SIZE, attempt, require, show_form_errors
@@ -79,8 +80,8 @@ def vacancy_create_view(request: HttpRequest) -> HttpResponse:
     organizations = access.organizations_for_vacancies(user)
     require(access.can_view_vacancies(user))
     initial = {"opens_on": timezone.localdate()}
-    chosen = request.GET.get("organization", "")
-    if chosen.isdigit():
+    chosen = query_id(request, "organization")
+    if chosen is not None:
         initial["organization"] = organizations.filter(pk=chosen).first()
     form = VacancyForm(request.POST or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
