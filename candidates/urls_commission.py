@@ -21,7 +21,7 @@ urlpatterns = [
         commission_attendance.meeting_attendance,
         name="meeting_attendance",
     ),
-    path("meetings/<int:pk>/close/", commission.meeting_close, name="meeting_close"),
+    path("meetings/<int:pk>/close/", commission_attendance.meeting_close, name="meeting_close"),
     path(
         "meetings/<int:pk>/protocol.docx",
         commission_documents.meeting_protocol_docx,

@@ -362,10 +362,7 @@ def commission_meeting_close(
     invited: str = "",
     request=None,
 ) -> CommissionMeeting:
-    """Close the meeting with its protocol's number and date once every question is decided.
-
-    Only the chair or the secretary closes it.
-    """
+    """Close the meeting (its chair or secretary) with the protocol's number and date."""
     if not access.can_conduct_meeting(actor, meeting):
         raise PermissionDenied("Закрыть заседание может председатель или секретарь комиссии.")
     protocol_number = protocol_number.strip()

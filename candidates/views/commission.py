@@ -45,12 +45,10 @@ from candidates.services.commission import (
     agenda_item_add,
     agenda_item_add_extension,
     agenda_item_decide,
-    commission_meeting_close,
     commission_meeting_create,
     vote_cast,
 )
 from candidates.views.meeting_orders import meeting_orders_context
-from core.views import Confirmation, confirmation_page, is_confirmed
 from governance.selectors import regulation_in_force
 
 T = TypeVar("T")
@@ -362,52 +360,3 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if decided is not None:
         messages.success(request, f"Решение принято: {decided.get_decision_display()}.")
     return redirect(meeting_url(item.meeting, item))
-
-
-def _close_confirmation(meeting: CommissionMeeting, form: CloseMeetingForm) -> Confirmation:
-    items = meeting.agenda_items.count()
-    consequences = [
-        "Заседание будет отмечено как состоявшееся; голосовать, менять повестку и решения "
-        "по нему будет нельзя.",
-        "На странице заседания появится протокол с этим номером для скачивания.",
-    ]
-    return Confirmation(
-        title=f"Закрыть заседание {meeting.date:%d.%m.%Y}?",
-        details=[
-            ("Комиссия", meeting.commission.name),
-            ("Вопросов повестки", str(items)),
-            ("Номер протокола", form.cleaned_data["protocol_number"]),
-        ],
-        consequences=consequences,
-        confirm_label="Да, закрыть заседание",
-        cancel_url=meeting_url(meeting),
-    )
-
-
-@login_required
-@require_POST
-def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
-    """Close the meeting with its protocol number."""
-    meeting = meeting_for(request.user, pk)
-    if not access.can_conduct_meeting(request.user, meeting):
-        raise Http404
-    form = CloseMeetingForm(request.POST)
-    if not form.is_valid():
-        return render_meeting(request, meeting, status=400, close_form=form)
-    # Ask only when closing can succeed; otherwise the service says what is missing.
-    ready = not meeting.agenda_items.filter(decision="").exists()
-    if ready and not is_confirmed(request):
-        return confirmation_page(request, _close_confirmation(meeting, form))
-    attempt(
-        request,
-        lambda: commission_meeting_close(
-            meeting=meeting,
-            protocol_number=form.cleaned_data["protocol_number"],
-            protocol_date=form.cleaned_data["protocol_date"],
-            invited=form.cleaned_data["invited"],
-            actor=request.user,
-            request=request,
-        ),
-        "Заседание закрыто, протокол сформирован.",
-    )
-    return redirect(meeting_url(meeting))

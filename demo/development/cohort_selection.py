@@ -13,9 +13,11 @@ from candidates.models import (
     AgendaItem,
     Commission,
     CommissionMeeting,
+    CommissionRole,
     Document,
     EducationLevel,
     EligibilityCheck,
+    MeetingAttendance,
     MembershipEvent,
     Nomination,
     NominationStatus,
@@ -32,6 +34,7 @@ from candidates.services.commission import (
     commission_meeting_create,
     vote_cast,
 )
+from candidates.services.commission_attendance import commission_meeting_open
 from candidates.services.documents import document_mark_checked
 from candidates.services.eligibility import eligibility_evaluate
 from candidates.services.membership import membership_record_order
@@ -160,11 +163,21 @@ def include_by_order(
         readiness=readiness,
         actor=ministry,
     )
+    seats = {
+        member.role: member.user
+        for member in commission.members.filter(is_active=True).select_related("user")
+    }
+    # Seeded after the day: the secretary opens the meeting, members vote themselves (and so
+    # are present), the chair closes the question and the meeting.
+    commission_meeting_open(meeting=meeting, actor=seats[CommissionRole.SECRETARY])
     for member in commission.members.filter(is_active=True).select_related("user"):
         vote_cast(item=item, member=member, choice=VoteChoice.FOR, actor=member.user)
-    agenda_item_decide(item=item, actor=ministry)
+    agenda_item_decide(item=item, actor=seats[CommissionRole.CHAIR])
     commission_meeting_close(
-        meeting=meeting, protocol_number=protocol, protocol_date=decided_on, actor=ministry
+        meeting=meeting,
+        protocol_number=protocol,
+        protocol_date=decided_on,
+        actor=seats[CommissionRole.CHAIR],
     )
     membership = ReserveMembership.objects.get(nomination=nomination)
     membership_record_order(
@@ -176,7 +189,14 @@ def include_by_order(
         actor=ministry,
     )
     decided = moment(decided_on, 15, 30)
-    stamps.add(CommissionMeeting, meeting.pk, held_at=moment(decided_on, 16, 40))
+    stamps.add(
+        CommissionMeeting,
+        meeting.pk,
+        opened_at=moment(decided_on, 15, 0),
+        held_at=moment(decided_on, 16, 40),
+    )
+    for attendance in MeetingAttendance.objects.filter(meeting=meeting):
+        stamps.add(MeetingAttendance, attendance.pk, recorded_at=moment(decided_on, 15, 0))
     stamps.add(AgendaItem, item.pk, decided_at=decided)
     for vote in Vote.objects.filter(agenda_item=item):
         stamps.add(Vote, vote.pk, cast_at=moment(decided_on, 15, 0))

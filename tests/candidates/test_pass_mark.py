@@ -8,6 +8,7 @@ from candidates.services.commission import agenda_item_add, nomination_refuse_be
 from candidates.services.profiles import candidate_name_forms_correct
 from tests.candidates.commission_factories import (
     assess,
+    chair_of,
     make_full_commission,
     make_meeting,
     put_on_agenda,
@@ -91,7 +92,7 @@ def test_the_decide_form_offers_the_deficits_of_the_result(client, ministry_user
     nomination = make_nomination(status=NominationStatus.COMMISSION_REVIEW)
     assess(nomination, total=70, gaps=[GAP])
     put_on_agenda(meeting, ministry_user, nomination=nomination)
-    client.force_login(ministry_user)
+    client.force_login(chair_of(meeting))  # the chair or the secretary decides (issue 14)
 
     page = client.get(f"/selection/meetings/{meeting.pk}/").content.decode()
 

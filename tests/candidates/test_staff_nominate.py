@@ -174,7 +174,7 @@ def test_a_candidate_of_another_municipality_is_not_revealed(
     elsewhere = make_candidate(municipality=other_municipality)
     client.force_login(municipal_user)
 
-    response = client.post(URL, _data(organization=organization.pk, email=elsewhere.email))
+    response = client.post(URL, _data(organization=organization.inn, email=elsewhere.email))
 
     errors = " ".join(" ".join(response.context["form"].errors.as_text().split()).split("* "))
     assert "Этот email нельзя указать при выдвижении" in errors

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0002_eligibility_labels'),
+        ('candidates', '0012_work_post_code'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
