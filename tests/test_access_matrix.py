@@ -71,7 +71,7 @@ class World:
             Mentorship,
             PlanItem,
         )
-        from governance.models import RegulationVersion
+        from governance.models import DocumentTemplate, RegulationVersion
         from registry.models import Organization
 
         self.document = Document.objects.filter(nomination__municipality__name=ELSEWHERE).first()
@@ -106,8 +106,46 @@ class World:
         self.session = MentoringSession.objects.filter(mentorship=self.pair).first()
         self.activity = Activity.objects.first()
         self.version = RegulationVersion.objects.order_by("number").first()
+        self.work_record = self.nomination.candidate.work_records.first()
+        self.document_template = DocumentTemplate.objects.order_by("kind", "version").first()
 
         _onboarding_world(self)
+        _orders_world(self)
+
+
+def _orders_world(world: "World") -> None:
+    """The orders the demo has none of: an approval, an exclusion and an extension."""
+    import datetime
+
+    from candidates.models import MembershipEvent, ReserveMembership
+    from governance.models import Order
+
+    def order(kind: str, number: str) -> Order:
+        return Order.objects.create(
+            number=number,
+            date=datetime.date(2026, 11, 2),
+            kind=kind,
+            title="Приказ для проверки доступа",
+            signatory_name="Иванова А. П.",
+            signatory_post="министр",
+        )
+
+    world.order = order("regulation", "М-1")
+    world.exclusion_order = order("exclusion", "М-2")
+    excluded = ReserveMembership.objects.exclude(pk=world.membership.pk).first()
+    ReserveMembership.objects.filter(pk=excluded.pk).update(
+        status="excluded", exclusion_ground="own_request", exclusion_order=world.exclusion_order
+    )
+    MembershipEvent.objects.create(
+        membership=world.membership,
+        action="extend",
+        from_status="active",
+        to_status="active",
+        old_term_ends_on=world.membership.term_ends_on,
+        new_term_ends_on=world.membership.term_ends_on + datetime.timedelta(days=365),
+        order=order("extension", "М-3"),
+        decision_item=world.held_meeting.agenda_items.first(),
+    )
 
 
 def _onboarding_world(world: "World") -> None:
@@ -184,6 +222,17 @@ KWARGS: dict[str, Callable[[World], dict]] = {
         "pk": w.check.nomination_id,
         "check_pk": w.check.pk,
     },
+    "candidates:staff_municipal_decide": _pk("nomination"),
+    "candidates:staff_work_verify": lambda w: {
+        "pk": w.nomination.pk,
+        "record_pk": w.work_record.pk,
+    },
+    "candidates:staff_document_disqualifying": lambda w: {
+        "pk": w.nomination.pk,
+        "document_pk": w.document.pk,
+    },
+    "candidates:staff_refuse_below_pass_mark": _pk("nomination"),
+    "candidates:staff_name_forms": _pk("nomination"),
     "candidates:meeting_detail": _pk("meeting"),
     "candidates:agenda_add": _pk("meeting"),
     "candidates:agenda_add_extension": _pk("meeting"),
@@ -193,6 +242,9 @@ KWARGS: dict[str, Callable[[World], dict]] = {
     "candidates:meeting_protocol_docx": _pk("held_meeting"),
     "candidates:meeting_order_record": _pk("held_meeting"),
     "candidates:meeting_order_docx": _pk("held_meeting"),
+    "candidates:meeting_extension_order_record": _pk("held_meeting"),
+    "candidates:meeting_extension_order_docx": _pk("held_meeting"),
+    "candidates:exclusion_order_docx": _pk("exclusion_order"),
     "candidates:agenda_vote": _pk("item"),
     "candidates:agenda_decide": _pk("item"),
     "candidates:membership_detail": _pk("membership"),
@@ -282,6 +334,16 @@ KWARGS: dict[str, Callable[[World], dict]] = {
     "development:session_answer": _pk("session"),
     "governance:version_detail": lambda w: {"number": w.version.number},
     "governance:version_document": lambda w: {"number": w.version.number},
+    "governance:order_document": _pk("order"),
+    "governance:template_detail": lambda w: {"code": w.document_template.kind},
+    "governance:template_download": lambda w: {
+        "code": w.document_template.kind,
+        "version": w.document_template.version,
+    },
+    "governance:template_restore": lambda w: {
+        "code": w.document_template.kind,
+        "version": w.document_template.version,
+    },
     "onboarding:appointment_detail": _pk("appointment"),
     "onboarding:attestation": _pk("appointment"),
     "onboarding:appointment_order": _pk("appointment"),
@@ -544,6 +606,23 @@ RULES: dict[str, Rule] = {
     "candidates:staff_eligibility_override": Rule(
         reach=REGION, kwargs=KWARGS.get("candidates:staff_eligibility_override"), method="POST"
     ),
+    # The municipality's согласование: only the coordinator of the nomination's municipality
+    # (Бузулук here: neither demo coordinator), never the ministry.
+    "candidates:staff_municipal_decide": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("candidates:staff_municipal_decide"), method="POST"
+    ),
+    "candidates:staff_work_verify": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_work_verify"), method="POST"
+    ),
+    "candidates:staff_document_disqualifying": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_document_disqualifying"), method="POST"
+    ),
+    "candidates:staff_refuse_below_pass_mark": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_refuse_below_pass_mark"), method="POST"
+    ),
+    "candidates:staff_name_forms": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:staff_name_forms"), method="POST"
+    ),
     "candidates:nominate": Rule(reach=TERRITORY, kwargs=KWARGS.get("candidates:nominate")),
     "candidates:bulk_nominate": Rule(
         reach=TERRITORY, kwargs=KWARGS.get("candidates:bulk_nominate")
@@ -589,6 +668,15 @@ RULES: dict[str, Rule] = {
     ),
     "candidates:meeting_order_docx": Rule(
         reach=REGION, kwargs=KWARGS.get("candidates:meeting_order_docx")
+    ),
+    "candidates:meeting_extension_order_record": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:meeting_extension_order_record"), method="POST"
+    ),
+    "candidates:meeting_extension_order_docx": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:meeting_extension_order_docx")
+    ),
+    "candidates:exclusion_order_docx": Rule(
+        reach=REGION, kwargs=KWARGS.get("candidates:exclusion_order_docx")
     ),
     # Only members vote: the demo ministry specialist chairs the commission, the expert sits.
     "candidates:agenda_vote": Rule(
@@ -873,6 +961,21 @@ RULES: dict[str, Rule] = {
     ),
     "governance:version_document": Rule(
         reach=EVERYONE, kwargs=KWARGS.get("governance:version_document")
+    ),
+    # A newly published consent text is accepted by whoever is signed in.
+    "governance:consent_renew": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:consent_renew")),
+    "governance:consent_texts": Rule(reach=REGION, kwargs=KWARGS.get("governance:consent_texts")),
+    "governance:order_list": Rule(reach=REGION, kwargs=KWARGS.get("governance:order_list")),
+    "governance:order_document": Rule(reach=REGION, kwargs=KWARGS.get("governance:order_document")),
+    "governance:template_list": Rule(reach=REGION, kwargs=KWARGS.get("governance:template_list")),
+    "governance:template_detail": Rule(
+        reach=REGION, kwargs=KWARGS.get("governance:template_detail")
+    ),
+    "governance:template_download": Rule(
+        reach=REGION, kwargs=KWARGS.get("governance:template_download")
+    ),
+    "governance:template_restore": Rule(
+        reach=REGION, kwargs=KWARGS.get("governance:template_restore"), method="POST"
     ),
 }
 
