@@ -19,7 +19,8 @@ def broken_view(request):
     raise RuntimeError("сломалось")
 
 
-urlpatterns = [path("broken/", broken_view)]
+# "home": the consent-renewal middleware asks for it on every request.
+urlpatterns = [path("broken/", broken_view), path("", broken_view, name="home")]
 
 
 def _line(record: logging.LogRecord) -> dict:
