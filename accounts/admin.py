@@ -195,6 +195,7 @@ class LoginLockAdmin(PolicyAdmin):
     """Failed sign-ins counted by django-axes; deleting a row lifts that lock (administrators)."""
 
     may_view = access.can_manage_users
+    name_accusative = "запись о неудачных попытках входа"
     list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "locked"]
     list_filter = ["attempt_time"]
     search_fields = ["username", "ip_address"]

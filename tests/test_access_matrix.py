@@ -111,6 +111,28 @@ class World:
 
         _onboarding_world(self)
         _orders_world(self)
+        _work_world(self)
+
+
+def _work_world(world: "World") -> None:
+    """A file of written work handed in by the participant out of reach (the demo has none)."""
+    from assessment.models import WorkFile, WorkSubmission
+
+    submission, _ = WorkSubmission.objects.get_or_create(
+        participant=world.participant, campaign_instrument=world.instrument
+    )
+    world.work_file = WorkFile.objects.create(
+        submission=submission,
+        file="assessment/work/2026/11/kejs.pdf",
+        original_name="Кейс.pdf",
+        content_type="application/pdf",
+        size=1,
+        sha256="0" * 64,
+    )
+
+
+def _work_file(world: World) -> dict:
+    return {**_participant_item(world), "pk": world.work_file.pk}
 
 
 def _orders_world(world: "World") -> None:
@@ -259,6 +281,12 @@ KWARGS: dict[str, Callable[[World], dict]] = {
     "assessment:feedback": _participant_item,
     "assessment:task": _participant_item,
     "assessment:feedback_form": lambda w: {"token": "no-such-invitation"},
+    "assessment:work_save": _participant_item,
+    "assessment:work_autosave": _participant_item,
+    "assessment:work_file_upload": _participant_item,
+    "assessment:work_file_download": _work_file,
+    "assessment:work_file_delete": _work_file,
+    "assessment:expert_work_file": lambda w: {"pk": w.assignment.pk, "file_pk": w.work_file.pk},
     "assessment:campaign_progress": _pk("campaign"),
     "assessment:campaign_edit": _pk("campaign"),
     "assessment:campaign_cohort": _pk("campaign"),
@@ -725,6 +753,26 @@ RULES: dict[str, Rule] = {
     ),
     "assessment:feedback_form": Rule(
         reach=NOBODY, kwargs=KWARGS.get("assessment:feedback_form"), anonymous="404"
+    ),
+    # Written work: only the participant themself (the demo candidate is not this one).
+    "assessment:work_save": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:work_save"), method="POST"
+    ),
+    "assessment:work_autosave": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:work_autosave"), method="POST"
+    ),
+    "assessment:work_file_upload": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:work_file_upload"), method="POST"
+    ),
+    "assessment:work_file_download": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:work_file_download")
+    ),
+    "assessment:work_file_delete": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:work_file_delete"), method="POST"
+    ),
+    # Only the expert of the assignment (not the demo expert's), after the declaration.
+    "assessment:expert_work_file": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("assessment:expert_work_file")
     ),
     "assessment:bank_import": Rule(reach=REGION, kwargs=KWARGS.get("assessment:bank_import")),
     "assessment:bank_import_confirm": Rule(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0012_work_post_code'),
+        ('candidates', '0014_person_name_rule'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

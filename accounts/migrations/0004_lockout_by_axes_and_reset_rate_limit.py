@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_login_failure'),
+        ('accounts', '0003_person_name_rule'),
     ]
 
     operations = [
