@@ -1,6 +1,7 @@
 """Written documents a person hands in (PDF, Word .docx, OpenDocument .odt): what a file really is.
 
-PDF is recognised by core.uploads, like every document of the portal. A .docx and an .odt are zip
+PDF is recognised and checked by core.uploads, like every document of the portal (parsed; no
+JavaScript, embedded files or HTML inside). A .docx and an .odt are zip
 containers: the file is one of them only when the container holds the parts that make it so, and
 it is refused when it carries macros or would unpack to far more than it weighs. Nothing is
 unpacked here but the few bytes of the OpenDocument's `mimetype` part.
@@ -11,7 +12,7 @@ from typing import IO
 
 from django.core.exceptions import ValidationError
 
-from core.uploads import detect_document_type, document_max_bytes, size_label
+from core.uploads import check_pdf, detect_document_type, document_max_bytes, size_label
 
 PDF = ("application/pdf", ".pdf")
 DOCX = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")
@@ -68,6 +69,7 @@ def text_document_kind(uploaded_file) -> tuple[str, str]:
     uploaded_file.seek(0)
     try:
         if detect_document_type(head) == PDF:
+            check_pdf(uploaded_file.read())
             return PDF
         if head.startswith(_ZIP_SIGNATURE):
             return _container_kind(uploaded_file, size)

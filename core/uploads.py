@@ -105,11 +105,7 @@ def check_document(uploaded_file: UploadedFile, *, too_big_hint: str = "") -> Ch
     if detected is None:
         raise ValidationError(_NOT_A_DOCUMENT)
     content_type, extension = detected
-    if _HTML_MARKERS.search(data):
-        raise ValidationError(
-            "Файл содержит фрагменты веб-страницы или скрипта (HTML) и поэтому не принят. "
-            "Сохраните документ заново как обычный PDF или изображение и загрузите его."
-        )
+    _refuse_html(data)
     if content_type == "application/pdf":
         _check_pdf(data)
     else:
@@ -122,6 +118,24 @@ def check_document(uploaded_file: UploadedFile, *, too_big_hint: str = "") -> Ch
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def check_pdf(data: bytes) -> None:
+    """Refuse a PDF that is also a web page, does not parse, or carries active content.
+
+    For uploads that accept PDF beside other kinds (core.text_documents); check_document does
+    the same for its PDFs.
+    """
+    _refuse_html(data)
+    _check_pdf(data)
+
+
+def _refuse_html(data: bytes) -> None:
+    if _HTML_MARKERS.search(data):
+        raise ValidationError(
+            "Файл содержит фрагменты веб-страницы или скрипта (HTML) и поэтому не принят. "
+            "Сохраните документ заново как обычный PDF или изображение и загрузите его."
+        )
 
 
 def _check_pdf(data: bytes) -> None:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from candidates.services.membership import membership_appoint
 from core.mail import mail_on_commit
-from core.uploads import detect_document_type, document_max_bytes, size_label
+from core.uploads import CheckedDocument, check_document
 from onboarding.access import appointing_side
 from onboarding.induction.services import induction_plan_create
 from onboarding.models import (
@@ -136,18 +136,12 @@ def attestation_record(
     return attestation
 
 
-def _checked_extension(uploaded_file: UploadedFile) -> str:
-    limit = document_max_bytes()
-    if not uploaded_file.size:
-        raise ValidationError("Файл приказа пустой.")
-    if uploaded_file.size > limit:
-        raise ValidationError(f"Файл приказа больше {size_label(limit)}.")
-    uploaded_file.seek(0)
-    detected = detect_document_type(uploaded_file.read(16))
-    uploaded_file.seek(0)
-    if detected is None:
-        raise ValidationError("Приказ принимается файлом PDF, JPEG или PNG; этот файл — другой.")
-    return detected[1]
+def _checked_scan(uploaded_file: UploadedFile) -> CheckedDocument:
+    """Return the order's scan as core.uploads checks it (PDF parsed, images re-encoded)."""
+    try:
+        return check_document(uploaded_file)
+    except ValidationError as error:
+        raise ValidationError(f"Файл приказа: {error.messages[0]}") from None
 
 
 def _check_order(*, order_number: str, order_date, starts_on, contract_ends_on) -> None:
@@ -203,7 +197,7 @@ def appointment_order_record(
         starts_on=starts_on,
         contract_ends_on=contract_ends_on,
     )
-    extension = _checked_extension(order_file) if order_file is not None else ""
+    scan = _checked_scan(order_file) if order_file is not None else None
     stored = []
     try:
         with transaction.atomic():
@@ -215,10 +209,13 @@ def appointment_order_record(
             before = {name: getattr(locked, name) for name in ORDER_FIELDS}
             # The field's file object changes its name in place when a new scan is saved.
             old_file = locked.order_file.name or ""
-            if order_file is not None:
-                locked.order_file.save(f"{uuid.uuid4().hex}{extension}", order_file, save=False)
+            if scan is not None:
+                # Stored as checked: a random name with the extension of what the file is.
+                locked.order_file.save(
+                    f"{uuid.uuid4().hex}{scan.extension}", scan.content, save=False
+                )
                 stored.append(locked.order_file.name)
-                locked.order_file_name = (order_file.name or "приказ")[-255:]
+                locked.order_file_name = scan.display_name
             locked.order_number = order_number[:50]
             locked.order_date = order_date
             locked.order_issuer = (order_issuer.strip() or order_issuer_hint(locked))[:255]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.text_documents import DOCX, ODT, PDF, text_document_kind
+from tests import upload_samples
 from tests.documents import docx_bytes, odt_bytes, pdf_bytes, zip_bytes
 
 
@@ -33,6 +34,20 @@ def test_what_is_not_a_text_document_is_refused_in_russian(content, message):
         _kind("работа.docx", content)
 
     assert message in refused.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (upload_samples.PDF + b"<html><script>alert(1)</script></html>", "HTML"),
+        (upload_samples.pdf_bytes(javascript=True), "JavaScript"),
+        (upload_samples.pdf_bytes(attachment=True), "вложенные файлы"),
+        (b"%PDF-1.4 not really a pdf", "PDF повреждён"),
+    ],
+)
+def test_a_pdf_is_parsed_and_refused_with_active_content(content, message):
+    with pytest.raises(ValidationError, match=message):
+        _kind("работа.pdf", content)
 
 
 def test_a_document_with_macros_is_refused():

@@ -27,12 +27,13 @@ from onboarding.models import (
     VacancyStatusChange,
 )
 from registry.models import Founder, Organization, OrganizationKind, PositionKind
+from tests import upload_samples
 from tests.development.mentoring_factories import ORENBURG, make_reservist, municipality
 from tests.development.plans_factories import make_result as make_plans_result
 from tests.factories import OrganizationFactory
 
 ANSWERED = (OfferStatus.ACCEPTED, OfferStatus.REFUSED)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = upload_samples.PDF  # a real one-page PDF: the order scan is parsed (core.uploads)
 
 
 def post(code: str = "director-general") -> PositionKind:

@@ -22,6 +22,7 @@ from onboarding.models import (
     VacancyStatus,
 )
 from registry.models import Founder, Organization, OrganizationKind
+from tests import upload_samples
 from tests.development.mentoring_factories import ORSK
 from tests.onboarding.factories import accepted, make_org, make_vacancy, order_pdf
 
@@ -296,8 +297,42 @@ def test_an_order_that_is_not_a_document_is_refused(municipal_user):
     appointment = accepted()
     _attested(appointment, municipal_user)
 
-    with pytest.raises(ValidationError, match="PDF, JPEG или PNG"):
+    with pytest.raises(ValidationError, match="PDF, JPEG и PNG"):
         _attach(appointment, municipal_user, order_file=SimpleUploadedFile("x.pdf", b"MZ\x90 exe"))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (upload_samples.PDF + b"<html><script>alert(1)</script></html>", "HTML"),
+        (upload_samples.pdf_bytes(javascript=True), "JavaScript"),
+        (upload_samples.pdf_bytes(attachment=True), "вложенные файлы"),
+    ],
+)
+def test_an_order_scan_with_active_content_is_refused(municipal_user, content, message):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    appointment = accepted()
+    _attested(appointment, municipal_user)
+
+    with pytest.raises(ValidationError, match=message):
+        _attach(appointment, municipal_user, order_file=SimpleUploadedFile("order.pdf", content))
+
+
+def test_an_order_scan_is_stored_with_the_extension_of_what_it_is(municipal_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    appointment = accepted()
+    _attested(appointment, municipal_user)
+
+    recorded = _attach(
+        appointment,
+        municipal_user,
+        order_file=SimpleUploadedFile("приказ.exe", upload_samples.PNG),
+    )
+
+    assert recorded.order_file.name.endswith(".png")
+    assert recorded.order_file_name == "приказ.png"
 
 
 def test_cancelling_returns_the_vacancy_to_its_list(client, municipal_user):
