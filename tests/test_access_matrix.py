@@ -112,6 +112,23 @@ class World:
         _onboarding_world(self)
         _orders_world(self)
         _work_world(self)
+        _practice_world(self)
+
+
+def _practice_world(world: "World") -> None:
+    """Practice asked of a head no persona is, the bank's practice, a request for a talk."""
+    from development.models import GoodPractice, PlanItem, SupportRequest
+
+    asked = PlanItem.objects.exclude(practice_confirmer=None).exclude(
+        practice_confirmer__username__in=SIGNED_IN
+    )
+    world.asked_item = asked.first()
+    world.good_practice = GoodPractice.objects.first()
+    world.support = SupportRequest.objects.create(
+        user=world.membership.candidate.user,
+        municipality=world.membership.municipality,
+        contact="+7 (3532) 00-00-00",
+    )
 
 
 def _work_world(world: "World") -> None:
@@ -282,6 +299,15 @@ KWARGS: dict[str, Callable[[World], dict]] = {
     "assessment:task": _participant_item,
     "assessment:feedback_form": lambda w: {"token": "no-such-invitation"},
     "assessment:work_save": _participant_item,
+    "development:practice_review": _pk("asked_item", "item_pk"),
+    "development:practice_confirm": _pk("asked_item", "item_pk"),
+    "development:practice_return": _pk("asked_item", "item_pk"),
+    "development:completion_confirm": _pk("asked_item", "item_pk"),
+    "development:practice_detail": _pk("good_practice"),
+    "development:practice_bank_review": _pk("good_practice"),
+    "development:practice_withdraw": _pk("good_practice"),
+    "development:practice_propose": _pk("plan_item", "item_pk"),
+    "development:support_request_done": _pk("support"),
     "assessment:work_autosave": _participant_item,
     "assessment:work_file_upload": _participant_item,
     "assessment:work_file_download": _work_file,
@@ -999,6 +1025,56 @@ RULES: dict[str, Rule] = {
     ),
     "development:wellbeing_aggregates": Rule(
         reach=TERRITORY, kwargs=KWARGS.get("development:wellbeing_aggregates")
+    ),
+    # Confirmation of practice: mentors and experts have the page; an item only its named
+    # confirmer (here a head who is none of the personas) opens and decides.
+    "development:practice_requests": Rule(
+        reach=frozenset({MENTOR, EXPERT}), kwargs=KWARGS.get("development:practice_requests")
+    ),
+    "development:practice_review": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:practice_review")
+    ),
+    "development:practice_confirm": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:practice_confirm"), method="POST"
+    ),
+    "development:practice_return": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:practice_return"), method="POST"
+    ),
+    "development:completion_confirm": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:completion_confirm"), method="POST"
+    ),
+    # The bank: everyone reads the published practice; the ministry reviews; its author (the
+    # demo candidate) withdraws; only a confirmed item's author proposes.
+    "development:practice_bank": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("development:practice_bank")
+    ),
+    "development:practice_detail": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("development:practice_detail")
+    ),
+    "development:practice_bank_review": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:practice_bank_review"), method="POST"
+    ),
+    "development:practice_withdraw": Rule(
+        reach=frozenset({CANDIDATE}),
+        kwargs=KWARGS.get("development:practice_withdraw"),
+        method="POST",
+    ),
+    "development:practice_propose": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("development:practice_propose")
+    ),
+    "development:wellbeing_support": Rule(
+        reach=frozenset({MENTOR, CANDIDATE}),
+        kwargs=KWARGS.get("development:wellbeing_support"),
+        method="POST",
+    ),
+    "development:support_requests": Rule(
+        reach=TERRITORY, kwargs=KWARGS.get("development:support_requests")
+    ),
+    "development:support_request_done": Rule(
+        reach=REGION, kwargs=KWARGS.get("development:support_request_done"), method="POST"
+    ),
+    "assessment:competency_model": Rule(
+        reach=EVERYONE, kwargs=KWARGS.get("assessment:competency_model")
     ),
     "governance:regulation": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:regulation")),
     "governance:document": Rule(reach=EVERYONE, kwargs=KWARGS.get("governance:document")),
