@@ -1,7 +1,8 @@
 """Back office for the rules and the record: read-only, each page shown to whom the policy says.
 
 A new version of the Regulation is made on the portal's form, which goes through
-governance.services.regulation_version_create; the admin only shows the history. The record's
+governance.services.regulation_version_create; the admin only shows the history. The roadmap's
+items are edited here through governance.roadmap.services. The record's
 pages are the audit app's; who may read them is governance's policy, so they are registered here.
 """
 
@@ -10,10 +11,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from audit.admin import AuditEventAdmin, PersonalDataAccessAdmin
-from audit.models import AuditEvent, PersonalDataAccess
-from core.admin_base import ReadOnlyPolicyAdmin
+from audit.models import AuditEvent, AuditSource, PersonalDataAccess
+from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
 from governance import access
-from governance.models import ConsentText, RegulationVersion
+from governance.models import ConsentText, RegulationVersion, RoadmapItem
+from governance.roadmap.services import roadmap_item_delete, roadmap_item_save
 
 
 @admin.register(AuditEvent)
@@ -68,3 +70,75 @@ class ConsentTextAdmin(ReadOnlyPolicyAdmin):
     list_filter = ["purpose", "in_force"]
     fields = ["purpose", "version", "in_force", "created_at", "text"]
     readonly_fields = fields
+
+
+@admin.register(RoadmapItem)
+class RoadmapItemAdmin(PolicyAdmin):
+    """The roadmap's items; every save and delete goes through the roadmap's services."""
+
+    name_accusative = "мероприятие дорожной карты"
+
+    visible_to = access.roadmap_items_visible_to
+    may_change = access.can_manage_roadmap
+    list_display = ["number", "title", "stage", "starts_on", "ends_on", "status", "responsible"]
+    list_filter = ["stage", "status", "budget_source"]
+    search_fields = ["number", "title", "responsible", "partners"]
+    autocomplete_fields = ["responsible_organization"]
+    readonly_fields = ["actual_from_monitoring", "completed_on", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["number", "title", "stage", "starts_on", "ends_on", "status"]}),
+        (
+            "Исполнители",
+            {
+                "fields": [
+                    "responsible",
+                    "responsible_person",
+                    "responsible_organization",
+                    "partners",
+                ]
+            },
+        ),
+        (
+            "Ресурсное обеспечение",
+            {
+                "fields": [
+                    "budget_amount",
+                    "budget_source",
+                    "staff_resources",
+                    "methodological_resources",
+                    "material_resources",
+                ]
+            },
+        ),
+        (
+            "Показатель",
+            {
+                "fields": [
+                    "indicator",
+                    "indicator_code",
+                    "unit",
+                    "target_value",
+                    "actual_value",
+                    "actual_on",
+                    "actual_from_monitoring",
+                ]
+            },
+        ),
+        (None, {"fields": ["note", "completed_on", "updated_at"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.indicator_code:
+            fields += ["actual_value", "actual_on"]  # the monitoring's monthly run fills them
+        return fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        roadmap_item_save(item=obj, actor=request.user, source=AuditSource.ADMIN, request=request)
+
+    def delete_model(self, request, obj) -> None:
+        roadmap_item_delete(item=obj, actor=request.user, request=request)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for item in queryset:
+            roadmap_item_delete(item=item, actor=request.user, request=request)

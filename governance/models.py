@@ -213,3 +213,13 @@ class DocumentTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}, версия {self.version}"
+
+
+# The roadmap's models live in their feature package; imported here for migrations and models.X.
+from governance.roadmap.models import (  # noqa: E402, F401
+    BudgetSource,
+    MeasuredIndicator,
+    RoadmapItem,
+    RoadmapStage,
+    RoadmapStatus,
+)

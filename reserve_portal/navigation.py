@@ -44,6 +44,9 @@ _ONBOARDING_STAFF = [
     ("Назначения", "onboarding:appointment_list"),
     ("Новые руководители", "onboarding:induction_list"),
 ]
+_MONITORING_STAFF = [
+    ("Дорожная карта", "roadmap:roadmap"),
+]
 
 MENU: dict[Role, list[Entry]] = {
     Role.ADMIN: [
@@ -65,6 +68,7 @@ MENU: dict[Role, list[Entry]] = {
                 ("Шаблоны плана введения в должность", "onboarding:induction_templates"),
             ],
         ),
+        ("Мониторинг", _MONITORING_STAFF),
         (
             "Справочники",
             [
@@ -90,6 +94,7 @@ MENU: dict[Role, list[Entry]] = {
         ),
         ("Развитие", _DEVELOPMENT_STAFF),
         ("Назначение", _ONBOARDING_STAFF),
+        ("Мониторинг", _MONITORING_STAFF),
         (
             "Справочники",
             [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("development/", include("development.urls")),
     path("onboarding/", include("onboarding.urls")),
     path("regulation/", include("governance.urls")),
+    path("roadmap/", include("governance.roadmap.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,1 @@
+"""The roadmap with resource provision: activities, deadlines, resources, indicators, status."""
