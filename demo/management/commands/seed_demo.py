@@ -14,7 +14,7 @@ from typing import Protocol
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from demo import accounts, assessment, development, onboarding, registry, selection
+from demo import accounts, assessment, development, onboarding, registry, roadmap, selection
 
 SEED = 56  # the region's code: the same demo data on every machine
 
@@ -37,6 +37,7 @@ class Stage:
 STAGES = [
     Stage("registry", registry),
     Stage("accounts", accounts, logins=tuple(accounts.DEMO_LOGINS)),
+    Stage("governance", roadmap),
     Stage("candidates", selection),
     Stage("assessment", assessment),
     Stage("development", development),
