@@ -109,3 +109,9 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.key}"
+
+
+# In-portal notifications live in their feature package; imported here for migrations.
+from accounts.notifications.models import Notification  # noqa: E402
+
+__all__ = ["BACK_OFFICE_ROLES", "Notification", "RateLimitHit", "Role", "User"]

@@ -1,10 +1,20 @@
 from django.urls import path
 
 from accounts import views, views_two_factor
+from accounts.notifications import views as notification_views
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:pk>/open/",
+        notification_views.notification_open,
+        name="notification_open",
+    ),
+    path(
+        "notifications/read/", notification_views.notifications_read_all, name="notifications_read"
+    ),
     path("login/", views.PortalLoginView.as_view(), name="login"),
     path("logout/", views.PortalLogoutView.as_view(), name="logout"),
     path("two-factor/", views_two_factor.verify, name="two_factor"),

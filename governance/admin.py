@@ -9,10 +9,12 @@ pages are the audit app's; who may read them is governance's policy, so they are
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django_tasks_db.models import DBTaskResult
 
 from audit.admin import AuditEventAdmin, PersonalDataAccessAdmin
 from audit.models import AuditEvent, AuditSource, PersonalDataAccess
 from core.admin_base import PolicyAdmin, ReadOnlyPolicyAdmin
+from core.models import MailDelivery
 from governance import access
 from governance.models import ConsentText, RegulationVersion, RoadmapItem
 from governance.roadmap.services import roadmap_item_delete, roadmap_item_save
@@ -26,6 +28,40 @@ class AuditLogAdmin(AuditEventAdmin):
 @admin.register(PersonalDataAccess)
 class PersonalDataLogAdmin(PersonalDataAccessAdmin):
     may_view = access.can_view_personal_data_log
+
+
+# The task queue's own pages speak English and show the letters' raw arguments to any staff
+# member; the mail log below is where those who may read the record see what went and what failed.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(MailDelivery)
+class MailDeliveryAdmin(ReadOnlyPolicyAdmin):
+    """The log of outgoing mail: what was sent, what is waiting, what failed and why."""
+
+    name_accusative = "письмо"
+
+    may_view = access.can_view_audit_log
+    list_display = ["created_at", "subject", "recipient_list", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    date_hierarchy = "created_at"
+    fields = [
+        "subject",
+        "recipients",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "failed_at",
+        "body",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="адресаты")
+    def recipient_list(self, delivery: MailDelivery) -> str:
+        return ", ".join(delivery.recipients)
 
 
 @admin.register(RegulationVersion)

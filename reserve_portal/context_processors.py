@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 
 from accounts.access import requires_two_factor, role_of
+from accounts.notifications.selectors import unread_count
 from reserve_portal.navigation import navigation_for
 
 
@@ -23,6 +24,8 @@ def navigation(request: HttpRequest) -> dict:
         "nav_role_label": role.label if role is not None else "",
         "nav_user_name": short_name(user) if role is not None else "",
         "nav_two_factor": role is not None and requires_two_factor(user),
+        # Lazy: pages that do not draw the navbar (errors, downloads) run no query for it.
+        "nav_unread_count": (lambda: unread_count(user)) if role is not None else 0,
     }
 
 

@@ -27,6 +27,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Background tasks (Django's tasks API) kept in the database; `manage.py db_worker` runs them.
+    "django_tasks",
+    "django_tasks_db",
+    # The bottom package: its one model is the log of outgoing mail.
+    "core",
     # The record every app writes to; it imports no app but the core package.
     "audit",
     # Stages of the cycle, left to right: an app never imports one to its right.
@@ -199,6 +204,16 @@ CONTENT_SECURITY_POLICY = (
 )
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every letter is a background task (core.mail); the worker is `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# How many times a letter is tried before it is logged as failed, and the first pause (doubled).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kadrovy-rezerv@minobr.orb.ru")
 
 # Registry import limits: anything over them is refused before it is parsed.

@@ -156,7 +156,7 @@ def test_the_query_count_does_not_grow_with_campaigns(
 ):
     client.force_login(participant.candidate.user)
     client.get(URL)  # warm the session
-    with django_assert_num_queries(13) as one:
+    with django_assert_num_queries(14) as one:
         client.get(URL)
     for number in range(3):
         make_participant(

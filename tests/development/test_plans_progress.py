@@ -86,7 +86,7 @@ def test_the_plan_list_query_count_does_not_grow_with_the_plans(
         make_plan(status=PlanStatus.ON_APPROVAL)
     client.force_login(ministry_user)
 
-    with django_assert_num_queries(12):  # one of them: the session's second-factor device
+    with django_assert_num_queries(13):  # with the second-factor device and unread notices
         response = client.get(reverse("development:plan_list"))
     assert len(response.context["page"].object_list) == count
 
@@ -99,7 +99,7 @@ def test_the_overdue_report_query_count_does_not_grow(
         make_plan(status=PlanStatus.APPROVED, due=[D(2026, 10, 1)])
     client.force_login(ministry_user)
 
-    with django_assert_num_queries(7):  # one of them: the session's second-factor device
+    with django_assert_num_queries(8):  # with the second-factor device and unread notices
         client.get(reverse("development:overdue_list"))
 
 
