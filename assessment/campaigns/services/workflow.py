@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest
+from django.urls import reverse
 
+from accounts.notifications.services import notification_create
 from assessment.models import Campaign, CampaignStatus, ExpertAssignment
 from assessment.models.experts import MIN_EXPERTS
 from assessment.results.services.results import results_compute
@@ -90,14 +92,24 @@ def _ready_to_start(campaign: Campaign) -> None:
 
 def campaign_activate(*, campaign: Campaign, actor, request: HttpRequest | None = None) -> Campaign:
     """Start the campaign: participants see their instruments, experts their assignments."""
-    return _transition(
-        campaign=campaign,
-        source=CampaignStatus.DRAFT,
-        target=CampaignStatus.ACTIVE,
-        actor=actor,
-        request=request,
-        check=_ready_to_start,
-    )
+    with transaction.atomic():
+        started = _transition(
+            campaign=campaign,
+            source=CampaignStatus.DRAFT,
+            target=CampaignStatus.ACTIVE,
+            actor=actor,
+            request=request,
+            check=_ready_to_start,
+        )
+        url = reverse("assessment:my_assessment")
+        for participant in started.participants.select_related("candidate__user"):
+            notification_create(
+                user=participant.candidate.user,
+                text=f"Открыта оценка «{started.name}»: самооценка и другие процедуры.",
+                kind="assessment_opened",
+                url=url,
+            )
+    return started
 
 
 def campaign_close(*, campaign: Campaign, actor, request: HttpRequest | None = None) -> Campaign:

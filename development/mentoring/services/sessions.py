@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
+from accounts.notifications.services import notification_create
 from assessment.models import Competency
 from audit.services import audit_record
 from development import access
@@ -74,6 +76,12 @@ def session_create(
             obj=session,
             changes={"date": [None, date], "duration_minutes": [None, duration_minutes]},
             request=request,
+        )
+        notification_create(
+            user=locked.mentee.user,
+            text=f"Встреча с наставником {date:%d.%m.%Y} ждёт подтверждения.",
+            kind="session_to_confirm",
+            url=reverse("development:my_mentor"),
         )
     return session
 
