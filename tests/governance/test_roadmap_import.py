@@ -199,7 +199,7 @@ def test_the_template_downloads_and_imports_as_is(client, ministry_user):
 def test_the_export_reads_back_unchanged(client, ministry_user):
     client.force_login(ministry_user)
     RoadmapItemFactory(number="2.10", partners="ИРО\nОГПУ", budget_amount=Decimal("1500.25"))
-    RoadmapItemFactory(number="2.9", title="=HYPERLINK(\"x\")", status=RoadmapStatus.DONE)
+    RoadmapItemFactory(number="2.9", title='=HYPERLINK("x")', status=RoadmapStatus.DONE)
 
     exported = client.get(reverse("roadmap:export"))
     sheet = load_workbook(io.BytesIO(exported.content))["Дорожная карта"]

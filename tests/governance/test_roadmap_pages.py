@@ -57,7 +57,7 @@ def test_staff_see_the_timeline_with_the_overdue_item(client, request, persona, 
 
     text = response.content.decode()
     assert response.status_code == 200
-    assert "из них просрочено: <strong class=\"text-danger\">1</strong>" in text
+    assert 'из них просрочено: <strong class="text-danger">1</strong>' in text
     late_row = text.split('data-number="2.2"')[1].split("</li>")[0]
     assert "просрочено" in late_row and "bar-overdue" in late_row
     done_row = text.split('data-number="2.1"')[1].split("</li>")[0]
