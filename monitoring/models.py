@@ -3,3 +3,12 @@
 from monitoring.reminders.models import Reminder, ReminderKind
 
 __all__ = ["Reminder", "ReminderKind"]
+
+from monitoring.halfyear.models import (
+    EDITABLE_STATUSES,
+    HalfYearReport,
+    ReportEvent,
+    ReportStatus,
+)
+
+__all__ += ["EDITABLE_STATUSES", "HalfYearReport", "ReportEvent", "ReportStatus"]

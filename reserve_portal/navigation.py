@@ -45,6 +45,7 @@ _ONBOARDING_STAFF = [
     ("Новые руководители", "onboarding:induction_list"),
 ]
 _MONITORING_STAFF = [
+    ("Полугодовые отчёты резервистов", "monitoring:report_list"),
     ("Дорожная карта", "roadmap:roadmap"),
 ]
 
@@ -117,6 +118,7 @@ MENU: dict[Role, list[Entry]] = {
             [
                 ("Мои наставляемые", "development:mentor_mentees"),
                 ("Подтверждение практики", "development:practice_requests"),
+                ("Полугодовые отчёты наставляемых", "monitoring:mentee_reports"),
             ],
         ),
         ("Благополучие", "development:wellbeing"),
@@ -132,6 +134,7 @@ MENU: dict[Role, list[Entry]] = {
             [
                 ("Мой план развития", "development:my_plan"),
                 ("Мой наставник", "development:my_mentor"),
+                ("Полугодовые отчёты", "monitoring:my_reports"),
                 ("Благополучие", "development:wellbeing"),
                 ("Программа развития", "development:programme"),
                 ("Банк практик", "development:practice_bank"),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("onboarding/", include("onboarding.urls")),
     path("regulation/", include("governance.urls")),
     path("roadmap/", include("governance.roadmap.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

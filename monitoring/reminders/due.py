@@ -22,12 +22,16 @@ from development.models import (
     PlanItemStatus,
     SessionConfirmation,
 )
+from governance.selectors import regulation_in_force
+from monitoring.halfyear.models import HalfYearReport, ReportStatus
+from monitoring.halfyear.periods import next_due, owes_condition
 from monitoring.reminders.models import ReminderKind
 
 PLAN_ITEM_DAYS = 7
 SESSION_WAIT_DAYS = 2
 ASSESSMENT_DAYS = 3
 TERM_DAYS = 60
+REPORT_DAYS = 14
 PORTAL_LINE = "Подробности — на портале «Кадровый резерв»."
 
 
@@ -166,9 +170,45 @@ def terms_ending(today: datetime.date) -> list[Due]:
     ]
 
 
+def reports_due(today: datetime.date) -> list[Due]:
+    """Reservists owing the coming half-yearly report not yet handed in, 14 days before it."""
+    regulation = regulation_in_force()
+    due_on = next_due(regulation, today)
+    if (due_on - today).days > REPORT_DAYS:
+        return []
+    handed_in = HalfYearReport.objects.filter(due_on=due_on).exclude(
+        status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]
+    )
+    memberships = (
+        ReserveMembership.objects.filter(owes_condition(due_on), status=MembershipStatus.ACTIVE)
+        .exclude(pk__in=handed_in.values("membership_id"))
+        .select_related("candidate")
+    )
+    url = reverse("monitoring:my_reports")
+    return [
+        Due(
+            kind=ReminderKind.REPORT_DUE,
+            key=f"report:{membership.pk}:{due_on.isoformat()}",
+            user_id=membership.candidate.user_id,
+            text=f"Сдайте полугодовой отчёт о выполнении плана развития до {due_on:%d.%m.%Y}.",
+            url=url,
+            subject=f"Кадровый резерв: полугодовой отчёт — до {due_on:%d.%m.%Y}",
+            body=_letter(
+                membership.candidate.first_name,
+                f"До {due_on:%d.%m.%Y} сдайте полугодовой отчёт о выполнении индивидуального "
+                "плана развития. Черновик уже составлен из пунктов вашего плана: проверьте и "
+                "дополните его в разделе «Полугодовые отчёты».",
+            ),
+        )
+        for membership in memberships
+    ]
+
+
+# Offers to answer and induction checkpoints (the onboarding stage) join here when it lands.
 GATHERERS: list[Callable[[datetime.date], list[Due]]] = [
     plan_items_due,
     sessions_to_confirm,
     assessment_deadlines,
     terms_ending,
+    reports_due,
 ]

@@ -124,3 +124,20 @@ def test_the_command_reports_what_it_did(plan, django_capture_on_commit_callback
         call_command("send_reminders", "--today", TODAY.isoformat(), stdout=out)
 
     assert "напоминаний: новых 1" in out.getvalue()
+
+
+def test_the_half_yearly_report_is_reminded_two_weeks_before(
+    django_capture_on_commit_callbacks, db
+):
+    from tests.candidates.commission_factories import make_membership
+
+    membership = make_membership(started_on=datetime.date(2027, 1, 10))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        early = reminders_send(today=datetime.date(2027, 6, 10))
+        due = reminders_send(today=datetime.date(2027, 6, 17))
+
+    assert (early.given, due.given) == (0, 1)
+    reminder = Reminder.objects.get(kind=ReminderKind.REPORT_DUE)
+    assert reminder.key == f"report:{membership.pk}:2027-07-01"
+    assert "До 01.07.2027 сдайте полугодовой отчёт" in mail.outbox[0].body
