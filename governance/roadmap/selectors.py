@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from core.search import search
 from governance import access
 from governance.roadmap.models import RoadmapItem, RoadmapStage, RoadmapStatus
 
@@ -31,13 +32,7 @@ def roadmap_items_filtered(
         items = items.filter(status=status)
     if year:
         items = items.filter(starts_on__year__lte=year, ends_on__year__gte=year)
-    for word in query.split()[:5]:
-        items = items.filter(
-            Q(title__icontains=word)
-            | Q(responsible__icontains=word)
-            | Q(partners__icontains=word)
-            | Q(number__startswith=word)
-        )
+    items = search(items, query, ["number", "title", "responsible", "partners"])
     return items.order_by("sort_key", "number")
 
 

@@ -96,8 +96,8 @@ def test_filters_narrow_the_list(client, ministry_user, items):
     assert numbers(status="overdue") == ["2.2"]
     assert numbers(stage="selection") == ["2.1", "2.2"]
     assert numbers(year="2028") == ["4.10"]
-    assert numbers(q="Стажировки") == ["4.10"]
-    assert numbers(q="ОГПУ") == ["4.10"]
+    assert numbers(q="стажировки") == ["4.10"]
+    assert numbers(q="огпу") == ["4.10"]
 
 
 @time_machine.travel(TODAY)
