@@ -12,3 +12,7 @@ from monitoring.halfyear.models import (
 )
 
 __all__ += ["EDITABLE_STATUSES", "HalfYearReport", "ReportEvent", "ReportStatus"]
+
+from monitoring.indicators.models import IndicatorSnapshot  # noqa: E402
+
+__all__ += ["IndicatorSnapshot"]

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from core.numbers import percent
 from core.search import search
 from governance import access
 from governance.roadmap.models import RoadmapItem, RoadmapStage, RoadmapStatus
@@ -119,8 +120,7 @@ class RoadmapState:
 
     @property
     def done_percent(self) -> int:
-        active = self.total - self.cancelled
-        return round(100 * self.done / active) if active else 0
+        return percent(self.done, self.total - self.cancelled)
 
 
 def roadmap_state(*, today: datetime.date) -> RoadmapState:

@@ -140,11 +140,6 @@ class MunicipalityReports:
         """Return (state, count) in the order of STATES, for the table."""
         return [(code, self.counts[code]) for code in STATES]
 
-    @property
-    def on_time_percent(self) -> int | None:
-        owed = self.counts["owed"]
-        return round(100 * self.counts["on_time"] / owed) if owed else None
-
 
 def _owing(user, due_on: datetime.date, municipality_id: int | None = None) -> QuerySet:
     memberships = candidates_access.memberships_visible_to(user).filter(owes_condition(due_on))

@@ -1,0 +1,1 @@
+"""Indicators by municipality and period: each defined once, with its formula in words."""
