@@ -44,9 +44,15 @@ _ONBOARDING_STAFF = [
     ("Назначения", "onboarding:appointment_list"),
     ("Новые руководители", "onboarding:induction_list"),
 ]
-_MONITORING_STAFF = [
+_MONITORING_MUNICIPAL = [
+    ("Показатели", "monitoring:indicators"),
     ("Полугодовые отчёты резервистов", "monitoring:report_list"),
+    ("Отчёты о резерве", "monitoring:report_documents"),
     ("Дорожная карта", "roadmap:roadmap"),
+]
+_MONITORING_STAFF = [
+    *_MONITORING_MUNICIPAL,
+    ("Сводка для стратегической сессии", "monitoring:strategic_summary"),
 ]
 
 MENU: dict[Role, list[Entry]] = {
@@ -95,7 +101,7 @@ MENU: dict[Role, list[Entry]] = {
         ),
         ("Развитие", _DEVELOPMENT_STAFF),
         ("Назначение", _ONBOARDING_STAFF),
-        ("Мониторинг", _MONITORING_STAFF),
+        ("Мониторинг", _MONITORING_MUNICIPAL),
         (
             "Справочники",
             [

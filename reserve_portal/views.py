@@ -28,6 +28,7 @@ from development.models import (
 )
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.selectors import regulation_in_force
+from monitoring.indicators.home import home_dashboard
 from onboarding.access import can_view_own_offers
 from onboarding.overview import next_steps_for, stage_overview
 from registry.access import can_choose_municipality
@@ -103,18 +104,25 @@ def home_admin(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _dashboard_context(request: HttpRequest) -> dict:
+    return home_dashboard(
+        request.user, period_key=request.GET.get("period"), today=timezone.localdate()
+    )
+
+
 @login_required
 def home_ministry(request: HttpRequest) -> HttpResponse:
-    """Show the region: organizations by municipality and kind, early vacancy signals."""
+    """Show the region's dashboard: every municipality side by side, what needs attention."""
     _require_role(request, Role.MINISTRY)
-    return _render_home(request, Role.MINISTRY, _territory_context(request))
+    context = {**_territory_context(request), **_dashboard_context(request)}
+    return _render_home(request, Role.MINISTRY, context)
 
 
 @login_required
 def home_municipal(request: HttpRequest) -> HttpResponse:
-    """Show the coordinator's own municipality: its organizations and vacancy signals."""
+    """Show the coordinator's municipality against the region, and what needs attention."""
     _require_role(request, Role.MUNICIPAL)
-    context = _territory_context(request)
+    context = {**_territory_context(request), **_dashboard_context(request)}
     context["municipality"] = request.user.municipality
     return _render_home(request, Role.MUNICIPAL, context)
 
