@@ -14,7 +14,16 @@ from typing import Protocol
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from demo import accounts, assessment, development, onboarding, registry, roadmap, selection
+from demo import (
+    accounts,
+    assessment,
+    development,
+    monitoring,
+    onboarding,
+    registry,
+    roadmap,
+    selection,
+)
 
 SEED = 56  # the region's code: the same demo data on every machine
 
@@ -42,6 +51,7 @@ STAGES = [
     Stage("assessment", assessment),
     Stage("development", development),
     Stage("onboarding", onboarding),
+    Stage("monitoring", monitoring),
 ]
 
 
