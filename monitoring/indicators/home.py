@@ -2,12 +2,13 @@
 
 import datetime
 
+from core.numbers import round_half_up
 from governance.roadmap.selectors import roadmap_state
 from monitoring.indicators.attention import attention_for
-from monitoring.indicators.base import SHARE
+from monitoring.indicators.base import COUNT, SHARE
 from monitoring.indicators.definitions import BY_CODE
 from monitoring.indicators.periods import period_choices, period_for
-from monitoring.indicators.selectors import Cell, dashboard, region_average, trend
+from monitoring.indicators.selectors import Cell, dashboard, trend
 from registry.models import Municipality
 
 KEY_CODES = [
@@ -29,6 +30,14 @@ def _float(cell: Cell | None) -> float | None:
     return float(cell.value)
 
 
+def _average_text(indicator, region: Cell, municipalities: int) -> str:
+    """Return the region's figure per municipality for counts (one decimal), as is for shares."""
+    if indicator.kind != COUNT or not municipalities:
+        return region.text
+    value = round_half_up(region.figure.numerator / indicator.divisor / municipalities, 1)
+    return f"{value}".replace(".", ",")
+
+
 def home_dashboard(user, *, period_key: str | None, today: datetime.date) -> dict:
     """Return the context of a home dashboard: key indicators, charts' data, attention list."""
     key, period = period_for(period_key, today)
@@ -41,10 +50,7 @@ def home_dashboard(user, *, period_key: str | None, today: datetime.date) -> dic
             "indicator": indicator,
             "own": single.cells[index] if single else None,
             "region": board.region.cells[index],
-            "average": Cell(
-                indicator,
-                region_average(indicator, board.region.cells[index].figure, municipalities),
-            ),
+            "average": _average_text(indicator, board.region.cells[index], municipalities),
         }
         for index, indicator in enumerate(indicators)
     ]

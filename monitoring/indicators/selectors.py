@@ -44,25 +44,6 @@ class Dashboard:
     rows: list[Row]  # the municipalities the user may see
     region: Row  # the region's figures (sums over every municipality)
 
-    def comparison(self) -> list[tuple[Indicator, Cell, Cell]]:
-        """Return (indicator, own municipality's cell, region's cell) for a coordinator."""
-        own = self.rows[0] if self.rows else Row(None, "")
-        return [
-            (
-                indicator,
-                own.cells[index] if own.cells else Cell(indicator, None),
-                self.region.cells[index],
-            )
-            for index, indicator in enumerate(self.indicators)
-        ]
-
-
-def region_average(indicator: Indicator, region: Figure, municipalities: int) -> Figure:
-    """Return the region's figure as one municipality's average (counts divided by their number)."""
-    if indicator.kind != "count" or not municipalities:
-        return region
-    return Figure(numerator=region.numerator / municipalities, denominator=region.denominator)
-
 
 def dashboard(
     user, *, period: Period, today: datetime.date, indicators: list[Indicator] | None = None
