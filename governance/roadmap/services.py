@@ -197,7 +197,8 @@ def roadmap_actual_record(
 
     `values` maps a MeasuredIndicator code to its regional value on `measured_on`; the monitoring
     app's monthly run calls this (monitoring → governance points down). Items already carrying
-    the same value and date are left alone, so a second run changes nothing.
+    the same value and date are left alone, so a second run changes nothing; a snapshot of an
+    earlier month than the one an item already shows does not replace it.
     """
     unknown = set(values) - set(MeasuredIndicator.values)
     if unknown:
@@ -206,6 +207,8 @@ def roadmap_actual_record(
     with transaction.atomic():
         items = RoadmapItem.objects.select_for_update().filter(indicator_code__in=list(values))
         for item in items:
+            if item.actual_from_monitoring and item.actual_on and item.actual_on > measured_on:
+                continue  # a later month is already there: an older snapshot does not undo it
             value = values[item.indicator_code]
             if value is not None:
                 value = Decimal(value).quantize(Decimal("0.01"))

@@ -162,3 +162,19 @@ def test_the_state_counts_the_items(items):
     state = roadmap_state(today=TODAY)
 
     assert (state.total, state.done, state.overdue, state.budget_total) == (3, 1, 1, 1000)
+
+
+def test_an_earlier_month_does_not_replace_a_later_value(items):
+    items["done"].indicator_code = "reserve_size"
+    items["done"].save()
+    roadmap_actual_record(
+        values={"reserve_size": Decimal(120)}, measured_on=datetime.date(2027, 5, 31)
+    )
+
+    older = roadmap_actual_record(
+        values={"reserve_size": Decimal(90)}, measured_on=datetime.date(2027, 3, 31)
+    )
+
+    item = RoadmapItem.objects.get(pk=items["done"].pk)
+    assert older == 0
+    assert (item.actual_value, item.actual_on) == (120, datetime.date(2027, 5, 31))
