@@ -19,12 +19,13 @@ def test_a_number_of_the_dashboard_opens_its_list(page: Page, live_server) -> No
     UserFactory(username="ministerstvo", role="ministry")
 
     login(page, live_server.url, "ministerstvo", PASSWORD)
-    expect(page.get_by_role("heading", name="По муниципальным образованиям")).to_be_visible()
-    row = page.locator("tr", has=page.get_by_role("rowheader", name="город Орск"))
+    table = page.locator("section", has=page.locator("#by-municipality-heading"))
+    expect(table).to_be_visible()
+    row = table.locator("tr", has=page.get_by_role("rowheader", name="город Орск"))
     row.get_by_role("link").first.click()
 
     expect(page.get_by_role("heading", name="Численность резерва: город Орск")).to_be_visible()
     expect(page.get_by_role("heading", name="Из чего посчитано: город Орск (2)")).to_be_visible()
-    table = page.locator("table.indicator-rows")
-    expect(table).to_contain_text(first.candidate.full_name)
-    expect(table).to_contain_text(second.candidate.full_name)
+    rows = page.locator("table.indicator-rows")
+    expect(rows).to_contain_text(first.candidate.full_name)
+    expect(rows).to_contain_text(second.candidate.full_name)

@@ -35,7 +35,9 @@ def test_the_timeline_marks_the_overdue_item(page: Page, live_server) -> None:
 
     login(page, live_server.url, "ministerstvo", PASSWORD)
     page.get_by_role("button", name="Мониторинг").click()
-    page.get_by_role("link", name="Дорожная карта").click()
+    page.locator(".dropdown-menu.show").get_by_role(
+        "link", name="Дорожная карта", exact=True
+    ).click()
 
     expect(page.get_by_role("heading", name="График выполнения")).to_be_visible()
     late = page.locator(".timeline-row[data-number='2.2']")
