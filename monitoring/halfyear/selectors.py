@@ -13,6 +13,7 @@ from django.urls import reverse
 from candidates import access as candidates_access
 from candidates.models import MembershipStatus, ReserveMembership
 from governance.regulation import Regulation
+from governance.selectors import regulation_in_force
 from monitoring import access
 from monitoring.halfyear.periods import last_passed_due, next_due, owes_condition, previous_due
 from monitoring.models import HalfYearReport, ReportStatus
@@ -103,18 +104,18 @@ def reports_history(user) -> QuerySet[HalfYearReport]:
 
 @dataclass(frozen=True)
 class NextStep:
-    """One thing to do, for the candidate's home «what to do next» list."""
+    """One thing to do, for the candidate's home «what to do next» list (as onboarding's)."""
 
     text: str
     url: str
-    due_on: datetime.date | None = None
+    due: datetime.date | None = None
 
 
-def next_steps_for(user, *, regulation: Regulation, today: datetime.date) -> list[NextStep]:
+def next_steps_for(user, *, today: datetime.date) -> list[NextStep]:
     """Return the reservist's half-yearly reports to write, finish or correct, soonest first."""
     steps = []
     horizon = today + datetime.timedelta(days=OPEN_BEFORE_DAYS)
-    for row in reports_owed(user, regulation, today):
+    for row in reports_owed(user, regulation_in_force(), today):
         if row.report is not None and not row.report.is_editable:
             continue
         if row.due_on > horizon:
@@ -125,8 +126,8 @@ def next_steps_for(user, *, regulation: Regulation, today: datetime.date) -> lis
             text = f"Сдайте полугодовой отчёт: срок {row.due_on:%d.%m.%Y} прошёл"
         else:
             text = f"Сдайте полугодовой отчёт до {row.due_on:%d.%m.%Y}"
-        steps.append(NextStep(text=text, url=reverse("monitoring:my_reports"), due_on=row.due_on))
-    return sorted(steps, key=lambda step: step.due_on)
+        steps.append(NextStep(text=text, url=reverse("monitoring:my_reports"), due=row.due_on))
+    return sorted(steps, key=lambda step: step.due)
 
 
 @dataclass

@@ -230,11 +230,10 @@ def test_a_mentor_sees_only_the_mentees_reports(client, reservist):
 
 def test_next_steps_name_the_report_to_write(reservist):
     user = reservist.candidate.user
-    regulation = regulation_in_force()
 
-    far = next_steps_for(user, regulation=regulation, today=datetime.date(2027, 4, 1))
-    near = next_steps_for(user, regulation=regulation, today=datetime.date(2027, 6, 20))
-    after = next_steps_for(user, regulation=regulation, today=datetime.date(2027, 7, 3))
+    far = next_steps_for(user, today=datetime.date(2027, 4, 1))
+    near = next_steps_for(user, today=datetime.date(2027, 6, 20))
+    after = next_steps_for(user, today=datetime.date(2027, 7, 3))
 
     assert far == []  # included on 01.12.2026: the report of 10.12.2026 was not owed
     assert [step.text for step in near] == ["Сдайте полугодовой отчёт до 01.07.2027"]
