@@ -1,35 +1,50 @@
 """The indicators of vacancies and appointments: the registry's forecast and the stage's records.
 
-Until the appointment stage records vacancies, the forecast comes from the registry's signals
-(contracts ending, heads at the signal age); the stage's own indicators count its records.
+The forecast follows the appointment stage's rule (onboarding.vacancies.forecast) over the
+registry's heads; the stage's own indicators count its records by municipality.
 """
 
+from core.russian import quantity
 from governance.models import MeasuredIndicator
 from monitoring.indicators import appointment as app
 from monitoring.indicators import sources as src
 from monitoring.indicators.base import AVERAGE, COUNT, SHARE, Column, Indicator
 from monitoring.indicators.columns import MEMBERSHIP_COLUMNS, NOMINATION_RELATED
 from monitoring.indicators.counting import counted, ratio
+from onboarding.vacancies import forecast
 
-FORECAST = [
-    Indicator(
-        code="forecast_vacancies",
-        title="Прогноз вакансий на 12 месяцев",
-        formula="Число действующих организаций, где в ближайшие 12 месяцев после конца периода "
-        "может понадобиться новый руководитель: истекает его трудовой договор или ему 60 лет "
-        "и больше (по реестру организаций).",
+FORECAST_COLUMNS = (
+    Column("Организация", lambda row: row.short_name or row.full_name),
+    Column("Руководитель", lambda row: row.head_full_name),
+    Column("Договор до", lambda row: row.head_contract_end_date),
+    Column("Дата рождения руководителя", lambda row: row.head_birth_date),
+)
+
+
+def _forecast(months: int, code: str) -> Indicator:
+    """Return the forecast of heads' vacancies within `months` months: one rule, three horizons."""
+    horizon = quantity(months, "месяц", "месяца", "месяцев")
+    return Indicator(
+        code=code,
+        title=f"Прогноз вакансий на {horizon}",
+        formula=f"Число действующих областных и муниципальных организаций, где в ближайшие "
+        f"{horizon} после конца периода может понадобиться новый руководитель: "
+        f"руководителю исполнится {forecast.DEFAULT_AGE} лет (или уже исполнилось) либо "
+        "истекает его трудовой договор — правило прогноза этапа назначения, по реестру "
+        "организаций.",
         stage="назначение",
         unit="ед.",
         kind=COUNT,
-        figures=lambda p, t: counted(src.forecast_vacancies(p, t), "municipality_id"),
-        rows=lambda p, t: src.forecast_vacancies(p, t).order_by("short_name"),
-        columns=(
-            Column("Организация", lambda row: row.short_name or row.full_name),
-            Column("Руководитель", lambda row: row.head_full_name),
-            Column("Договор до", lambda row: row.head_contract_end_date),
-            Column("Дата рождения руководителя", lambda row: row.head_birth_date),
-        ),
-    ),
+        figures=lambda p, t: counted(src.forecast_vacancies(p, t, months), "municipality_id"),
+        rows=lambda p, t: src.forecast_vacancies(p, t, months).order_by("short_name"),
+        columns=FORECAST_COLUMNS,
+    )
+
+
+FORECAST = [
+    _forecast(12, "forecast_vacancies"),
+    _forecast(24, "forecast_vacancies_24"),
+    _forecast(36, "forecast_vacancies_36"),
     Indicator(
         code=MeasuredIndicator.VACANCY_COVERAGE,
         title="Покрытие прогнозных вакансий",

@@ -53,6 +53,16 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Breakdown:
+    """A split of the rows behind an indicator by one field: by category, by post, by status."""
+
+    title: str
+    field: str  # a values() lookup on the indicator's rows
+    # (value, regulation in force) -> the name people read
+    label: Callable[[object, object], str]
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One indicator: its code, name, formula in words, and how it is counted."""
 
@@ -72,6 +82,7 @@ class Indicator:
     min_group: int = 0
     higher_is_better: bool = True
     divisor: int = 1  # a count shown in larger units: minutes as hours
+    breakdowns: tuple[Breakdown, ...] = ()
 
     def value(self, figure: Figure | None) -> Decimal | None:
         """Return the number shown: a count, a percentage (0–100) or an average; None if none."""

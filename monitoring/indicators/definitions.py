@@ -14,6 +14,13 @@ from governance.models import MeasuredIndicator
 from monitoring.indicators import sources as src
 from monitoring.indicators.appointment_definitions import FORECAST, ONBOARDING
 from monitoring.indicators.base import AVERAGE, COUNT, SHARE, Column, Indicator
+from monitoring.indicators.breakdowns import (
+    BY_CATEGORY,
+    BY_NOMINATION_STATUS,
+    BY_POST,
+    BY_READINESS,
+    BY_SOURCE,
+)
 from monitoring.indicators.columns import MEMBERSHIP_COLUMNS, PERSON
 from monitoring.indicators.counting import counted, per_municipality, shared
 from monitoring.indicators.sources import ADMITTED, WELLBEING_MIN_GROUP
@@ -45,6 +52,7 @@ INDICATORS: list[Indicator] = [
         figures=lambda p, t: counted(src.in_reserve(p, t), "municipality_id"),
         rows=lambda p, t: src.in_reserve(p, t).select_related("candidate", "position_kind"),
         columns=MEMBERSHIP_COLUMNS,
+        breakdowns=(BY_CATEGORY, BY_READINESS, BY_POST),
     ),
     Indicator(
         code=MeasuredIndicator.NOMINATIONS,
@@ -62,6 +70,7 @@ INDICATORS: list[Indicator] = [
             Column("Статус", lambda row: row.get_status_display()),
             Column("Подана", lambda row: row.submitted_at),
         ),
+        breakdowns=(BY_NOMINATION_STATUS, BY_SOURCE, BY_POST),
     ),
     Indicator(
         code="eligibility_pass_rate",
@@ -224,6 +233,42 @@ INDICATORS: list[Indicator] = [
         ),
     ),
     Indicator(
+        code="mentees_waiting",
+        title="Ждут наставника",
+        formula="Спрос на наставников: число резервистов, состоящих в резерве на конец периода, "
+        "у которых нет действующей пары наставничества.",
+        stage="развитие",
+        unit="чел.",
+        kind=COUNT,
+        figures=lambda p, t: counted(src.waiting_for_mentor(p, t), "municipality_id"),
+        rows=lambda p, t: src.waiting_for_mentor(p, t).select_related("candidate", "position_kind"),
+        higher_is_better=False,
+        columns=MEMBERSHIP_COLUMNS,
+        breakdowns=(BY_CATEGORY, BY_POST),
+    ),
+    Indicator(
+        code="mentor_places_free",
+        title="Свободные места у наставников",
+        formula="Предложение наставников: сумма свободных мест у наставников, принимающих "
+        "наставляемых (наибольшее число наставляемых за вычетом предложенных и действующих "
+        "пар), по муниципальному образованию их организации, на сегодня.",
+        stage="развитие",
+        unit="мест",
+        kind=COUNT,
+        figures=lambda p, t: per_municipality(
+            src.mentor_places(p, t), "organization__municipality_id", Sum("free")
+        ),
+        rows=lambda p, t: (
+            src.mentor_places(p, t).filter(free__gt=0).select_related("user", "organization")
+        ),
+        municipality_lookup="organization__municipality_id",
+        columns=(
+            Column("Наставник", lambda row: row.user.get_full_name()),
+            Column("Организация", lambda row: row.organization.short_name),
+            Column("Свободных мест", lambda row: row.free),
+        ),
+    ),
+    Indicator(
         code=MeasuredIndicator.SESSION_HOURS,
         title="Часы наставничества",
         formula="Сумма продолжительности встреч с наставником, подтверждённых наставляемыми, "
@@ -281,6 +326,7 @@ INDICATORS: list[Indicator] = [
             Column("Должность", lambda row: row.position_kind.name),
             Column("Назначен", lambda row: row.ended_on),
         ),
+        breakdowns=(BY_CATEGORY, BY_POST),
     ),
     Indicator(
         code=MeasuredIndicator.WELLBEING_INDEX,

@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 
 from assessment.models import CampaignStatus, Result
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
-from core.dates import months_after, years_before
 from development.models import (
     WORKING_STATUSES,
     DevelopmentPlan,
@@ -21,8 +21,9 @@ from development.models import (
 )
 from monitoring.indicators.base import Period
 from monitoring.models import HalfYearReport
+from onboarding.access import RESERVE_FOUNDERS
+from onboarding.vacancies import forecast
 from registry.models import Organization
-from registry.selectors import CONTRACT_HORIZON_MONTHS, RETIREMENT_SIGNAL_AGE
 
 # The Regulation's readiness «готов сейчас»: the reservists who can fill a vacancy at once.
 READY_NOW = "ready_now"
@@ -36,6 +37,8 @@ ADMITTED = [
     NominationStatus.REFUSED,
 ]
 CHECKED = [*ADMITTED, NominationStatus.NOT_ADMITTED]
+# A mentor's place is taken by a pair proposed or active (development.mentoring's load).
+MENTOR_LOAD_STATUSES = (MentorshipStatus.PROPOSED, MentorshipStatus.ACTIVE)
 WELLBEING_MIN_GROUP = 5  # as the pulse's own aggregates: no group under five people
 
 
@@ -117,6 +120,25 @@ def mentors(period, today):
     return Mentor.objects.filter(is_available=True, user__is_active=True)
 
 
+def mentor_places(period, today):
+    """Available mentors, each with `free`: capacity less the pairs proposed or active now."""
+    load = (
+        Mentorship.objects.filter(mentor=OuterRef("pk"), status__in=MENTOR_LOAD_STATUSES)
+        .order_by()
+        .values("mentor")
+        .annotate(taken=Count("pk"))
+        .values("taken")
+    )
+    return mentors(period, today).annotate(
+        free=Greatest(F("capacity") - Coalesce(Subquery(load), 0), Value(0))
+    )
+
+
+def waiting_for_mentor(period, today):
+    """Reservists in the reserve at the period's end with no mentor then."""
+    return in_reserve(period, today).exclude(with_mentor(period, today))
+
+
 def reports(period, today):
     return HalfYearReport.objects.filter(
         due_on__gte=period.starts_on, due_on__lte=period.as_of(today)
@@ -141,18 +163,19 @@ def on_time(report: HalfYearReport) -> str:
     return "с опозданием" if report.is_late else "в срок"
 
 
-def forecast_vacancies(period: Period, today: datetime.date):
-    """Organizations whose head may leave within 12 months of the period's end (registry signals).
+def forecast_vacancies(period: Period, today: datetime.date, months: int = 12):
+    """Organizations whose head's post is forecast to fall vacant within `months` of the end.
 
-    The same early signals as the home pages' «ранние признаки будущих вакансий»: the head's
-    contract ends within 12 months, or the head is at the signal age. The onboarding stage's own
-    vacancy forecast replaces this source when it lands.
+    The appointment stage's forecast rule (onboarding.vacancies.forecast), counted from the
+    day the stocks are counted: active regional and municipal organizations whose head reaches
+    the signal age, or whose contract ends, by the horizon's last day.
     """
-    day = period.as_of(today)
-    horizon = months_after(day, CONTRACT_HORIZON_MONTHS)
-    return Organization.objects.filter(is_active=True).filter(
-        Q(head_contract_end_date__gte=day, head_contract_end_date__lte=horizon)
-        | Q(head_birth_date__lte=years_before(day, RETIREMENT_SIGNAL_AGE))
+    end = forecast.horizon_end(period.as_of(today), months)
+    return Organization.objects.filter(
+        Q(head_birth_date__lte=forecast.latest_birth_date(end, forecast.DEFAULT_AGE))
+        | Q(head_contract_end_date__lte=end),
+        is_active=True,
+        founder__in=RESERVE_FOUNDERS,
     )
 
 

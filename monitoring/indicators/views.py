@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.access import covers_municipality
 from core.spreadsheets import XLSX_CONTENT_TYPE
 from monitoring import access
+from monitoring.indicators.breakdowns import splits
 from monitoring.indicators.definitions import BY_CODE
 from monitoring.indicators.exporting import dashboard_workbook
 from monitoring.indicators.periods import period_choices, period_for
@@ -82,6 +83,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         today=today,
         municipality_id=municipality.pk if municipality else None,
     )
+    breakdown = splits(indicator, rows)
     page = (
         Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")) if rows is not None else None
     )
@@ -96,6 +98,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "indicator": indicator,
             "board": board,
             "municipality": municipality,
+            "splits": breakdown,
             "page": page,
             "period_key": key,
             "period_choices": choices,
