@@ -53,9 +53,10 @@ def report_document(data: ReportData) -> bytes:
     add_heading(document, "3. Покрытие вакансий")
     add_text(
         document,
-        "Прогноз вакансий руководителей на 12 месяцев по реестру организаций: "
-        f"{line('forecast_vacancies').text}; покрытие резервистами, готовыми к назначению "
-        f"сейчас: {line('vacancy_coverage').text}.",
+        "Прогноз вакансий руководителей по реестру организаций: на 12 месяцев — "
+        f"{line('forecast_vacancies').text}, на 24 месяца — {line('forecast_vacancies_24').text}, "
+        f"на 36 месяцев — {line('forecast_vacancies_36').text}; покрытие резервистами, "
+        f"готовыми к назначению сейчас: {line('vacancy_coverage').text}.",
     )
     add_heading(document, "4. Развитие резервистов")
     add_text(
@@ -71,7 +72,9 @@ def report_document(data: ReportData) -> bytes:
     add_text(
         document,
         f"Наставник есть у {line('mentored_share').text} резервистов; в реестре наставников "
-        f"{_people(line('mentors_total').value)}; подтверждено часов встреч: "
+        f"{_people(line('mentors_total').value)}, свободных мест у них: "
+        f"{line('mentor_places_free').text}; ждут наставника "
+        f"{_people(line('mentees_waiting').value)}; подтверждено часов встреч: "
         f"{line('session_hours').text}. Средний индекс благополучия резервистов: "
         f"{line('wellbeing_index').text} (показывается только для групп от пяти человек).",
     )

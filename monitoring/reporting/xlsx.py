@@ -39,6 +39,8 @@ def _rows(data: ReportData) -> list[tuple[str, object] | tuple[str]]:
         ("Истёк срок пребывания, чел.", data.expired),
         ("3. Покрытие вакансий",),
         ("Прогноз вакансий руководителей на 12 месяцев, ед.", line("forecast_vacancies").value),
+        ("то же на 24 месяца, ед.", line("forecast_vacancies_24").value),
+        ("то же на 36 месяцев, ед.", line("forecast_vacancies_36").value),
         ("Покрытие резервистами «готов сейчас», %", line("vacancy_coverage").text),
         ("4. Развитие резервистов",),
         ("Резервисты с утверждённым ИОМ, %", line("plans_share").text),
@@ -49,6 +51,8 @@ def _rows(data: ReportData) -> list[tuple[str, object] | tuple[str]]:
         ("5. Наставничество",),
         ("Резервисты с наставником, %", line("mentored_share").text),
         ("Наставников в реестре, чел.", line("mentors_total").value),
+        ("Резервисты без наставника, чел.", line("mentees_waiting").value),
+        ("Свободные места у наставников", line("mentor_places_free").value),
         ("Часы встреч с наставниками, ч", line("session_hours").value),
         ("Индекс благополучия (группы от 5 человек)", line("wellbeing_index").text),
     ]
