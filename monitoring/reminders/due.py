@@ -1,8 +1,7 @@
 """What is due today, stage by stage: each gatherer returns the reminders it would give.
 
 A gatherer only reads; the key it gives a reminder (object and date) is what makes the daily run
-give it once. Stages not built yet (offers and induction of the onboarding stage) add their
-gatherer to GATHERERS when they land.
+give it once.
 """
 
 import datetime
@@ -26,12 +25,15 @@ from governance.selectors import regulation_in_force
 from monitoring.halfyear.models import HalfYearReport, ReportStatus
 from monitoring.halfyear.periods import next_due, owes_condition
 from monitoring.reminders.models import ReminderKind
+from onboarding.induction.reminders import reminder_days
+from onboarding.models import InductionCheckpoint, InductionStatus, Offer, OfferStatus
 
 PLAN_ITEM_DAYS = 7
 SESSION_WAIT_DAYS = 2
 ASSESSMENT_DAYS = 3
 TERM_DAYS = 60
 REPORT_DAYS = 14
+OFFER_DAYS = 2
 PORTAL_LINE = "Подробности — на портале «Кадровый резерв»."
 
 
@@ -204,11 +206,95 @@ def reports_due(today: datetime.date) -> list[Due]:
     ]
 
 
-# Offers to answer and induction checkpoints (the onboarding stage) join here when it lands.
+def offers_to_answer(today: datetime.date) -> list[Due]:
+    """Offers of a post still unanswered two days before the date to answer by."""
+    horizon = today + datetime.timedelta(days=OFFER_DAYS)
+    offers = Offer.objects.filter(
+        status=OfferStatus.OFFERED, respond_by__gte=today, respond_by__lte=horizon
+    ).select_related("membership__candidate", "vacancy__organization", "vacancy__position_kind")
+    return [
+        Due(
+            kind=ReminderKind.OFFER_TO_ANSWER,
+            key=f"offer:{offer.pk}:{offer.respond_by.isoformat()}",
+            user_id=offer.membership.candidate.user_id,
+            text=f"Ответьте на предложение должности «{offer.vacancy.position_kind}» "
+            f"({offer.vacancy.organization}) до {offer.respond_by:%d.%m.%Y}.",
+            url=reverse("onboarding:offer_answer", args=[offer.pk]),
+            subject=f"Кадровый резерв: ответьте на предложение до {offer.respond_by:%d.%m.%Y}",
+            body=_letter(
+                offer.membership.candidate.first_name,
+                f"Вам предложена должность «{offer.vacancy.position_kind}» "
+                f"({offer.vacancy.organization}). Ответить — согласиться или отказаться с "
+                f"указанием причины — нужно до {offer.respond_by:%d.%m.%Y}; без ответа "
+                "предложение закроется.",
+            ),
+        )
+        for offer in offers
+    ]
+
+
+def induction_checkpoints(today: datetime.date) -> list[Due]:
+    """Checkpoints of running induction plans within a week: to the new head and the mentor.
+
+    Checkpoints the appointment stage's own command (remind_induction) has already reminded by
+    mail are left to it, so nobody gets the same letter twice.
+    """
+    horizon = today + datetime.timedelta(days=reminder_days())
+    checkpoints = InductionCheckpoint.objects.filter(
+        plan__status=InductionStatus.ACTIVE,
+        reviewed_at__isnull=True,
+        reminded_at__isnull=True,
+        due_on__gte=today,
+        due_on__lte=horizon,
+    ).select_related("plan__appointment__membership__candidate", "plan__mentor__user")
+    found = []
+    for checkpoint in checkpoints:
+        plan = checkpoint.plan
+        candidate = plan.appointment.membership.candidate
+        stage = f"«{checkpoint.get_month_display()}» — {checkpoint.due_on:%d.%m.%Y}"
+        url = reverse("onboarding:induction_detail", args=[plan.pk])
+        subject = f"Кадровый резерв: контрольная точка адаптации — {checkpoint.due_on:%d.%m.%Y}"
+        found.append(
+            Due(
+                kind=ReminderKind.INDUCTION_CHECKPOINT,
+                key=f"induction:{checkpoint.pk}:{checkpoint.due_on.isoformat()}",
+                user_id=candidate.user_id,
+                text=f"Контрольная точка плана введения в должность {stage}.",
+                url=url,
+                subject=subject,
+                body=_letter(
+                    candidate.first_name,
+                    f"Контрольная точка плана введения в должность {stage}. Отметьте "
+                    "выполненные задачи в разделе «Назначение».",
+                ),
+            )
+        )
+        if plan.mentor is not None:
+            found.append(
+                Due(
+                    kind=ReminderKind.INDUCTION_CHECKPOINT,
+                    key=f"induction:{checkpoint.pk}:{checkpoint.due_on.isoformat()}:mentor",
+                    user_id=plan.mentor.user_id,
+                    text=f"Контрольная точка адаптации (новый руководитель — "
+                    f"{candidate.full_name}): {stage}.",
+                    url=url,
+                    subject=subject,
+                    body=_letter(
+                        plan.mentor.user.first_name,
+                        "Контрольная точка плана введения в должность (новый руководитель — "
+                        f"{candidate.full_name}) {stage}.",
+                    ),
+                )
+            )
+    return found
+
+
 GATHERERS: list[Callable[[datetime.date], list[Due]]] = [
     plan_items_due,
     sessions_to_confirm,
     assessment_deadlines,
     terms_ending,
     reports_due,
+    offers_to_answer,
+    induction_checkpoints,
 ]
