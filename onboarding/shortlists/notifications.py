@@ -1,5 +1,8 @@
-"""Letters about offers, sent once the change commits (core.mail)."""
+"""Letters about offers, sent once the change commits (core.mail), and the same in the portal."""
 
+from django.urls import reverse
+
+from accounts.notifications.services import notification_create
 from core.mail import mail_on_commit
 from onboarding.models import Offer, OfferStatus
 
@@ -28,6 +31,13 @@ def offer_made_on_commit(offer: Offer) -> None:
         body="\n".join(lines),
         recipients=[candidate.email],
     )
+    notification_create(
+        user=candidate.user,
+        text=f"Ответьте на предложение должности «{vacancy.position_kind}» "
+        f"({vacancy.organization}) до {offer.respond_by:%d.%m.%Y}.",
+        kind="offer_made",
+        url=reverse("onboarding:offer_answer", args=[offer.pk]),
+    )
 
 
 def offer_answered_on_commit(offer: Offer) -> None:
@@ -46,6 +56,13 @@ def offer_answered_on_commit(offer: Offer) -> None:
         body=f"Ответ резервиста {candidate.full_name}: {answer}\n\nВакансия: {offer.vacancy}.",
         recipients=[offer.offered_by.email],
     )
+    notification_create(
+        user=offer.offered_by,
+        text=f"Ответ на предложение должности — {candidate.full_name}: "
+        f"{'принято' if offer.status == OfferStatus.ACCEPTED else 'отказ'}.",
+        kind="offer_answered",
+        url=reverse("onboarding:vacancy_detail", args=[offer.vacancy_id]),
+    )
 
 
 def offer_withdrawn_on_commit(offer: Offer) -> None:
@@ -58,4 +75,10 @@ def offer_withdrawn_on_commit(offer: Offer) -> None:
             f"отозвано. Причина: {offer.closed_reason}"
         ),
         recipients=[candidate.email],
+    )
+    notification_create(
+        user=candidate.user,
+        text=f"Предложение должности «{offer.vacancy}» отозвано.",
+        kind="offer_withdrawn",
+        url=reverse("onboarding:my_onboarding"),
     )

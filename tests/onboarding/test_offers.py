@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Notification
 from candidates.models import MembershipStatus
 from onboarding.models import (
     Appointment,
@@ -63,6 +64,9 @@ def test_an_offer_is_made_from_the_list_and_the_reservist_is_told(
     (letter,) = mail.outbox
     assert letter.to == [membership.candidate.email]
     assert "Звоните Морозовой И. С." in letter.body
+    (notice,) = Notification.objects.filter(user=membership.candidate.user)
+    assert notice.text.startswith("Ответьте на предложение должности")
+    assert notice.url == reverse("onboarding:offer_answer", args=[offer.pk])
 
 
 @pytest.mark.parametrize("days", [0, 31])
@@ -190,6 +194,8 @@ def test_staff_withdraw_a_waiting_offer(client, municipal_user):
     offer.refresh_from_db()
     vacancy.refresh_from_db()
     assert (offer.status, vacancy.status) == (OfferStatus.WITHDRAWN, VacancyStatus.SHORTLISTED)
+    (notice,) = Notification.objects.filter(user=membership.candidate.user)
+    assert "отозвано" in notice.text
 
 
 def test_another_reservist_cannot_answer(client):
