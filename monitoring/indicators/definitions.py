@@ -7,9 +7,7 @@ Stocks (reserve size, shares of reservists) are counted as of the period's end; 
 
 from django.db.models import Count, F, Q, Sum
 
-from development.models import (
-    PlanItemStatus,
-)
+from development.models import PlanItemStatus, PracticeStatus
 from governance.models import MeasuredIndicator
 from monitoring.indicators import sources as src
 from monitoring.indicators.appointment_definitions import FORECAST, ONBOARDING
@@ -24,6 +22,8 @@ from monitoring.indicators.breakdowns import (
 from monitoring.indicators.columns import MEMBERSHIP_COLUMNS, PERSON
 from monitoring.indicators.counting import counted, per_municipality, shared
 from monitoring.indicators.sources import ADMITTED, WELLBEING_MIN_GROUP
+
+PRACTICE_CONFIRMED = Q(practice_status=PracticeStatus.CONFIRMED)
 
 INDICATORS: list[Indicator] = [
     Indicator(
@@ -177,16 +177,17 @@ INDICATORS: list[Indicator] = [
     Indicator(
         code=MeasuredIndicator.PRACTICE_EVIDENCE_SHARE,
         title="Применение в практике",
-        formula="Доля пунктов планов со сроком в периоде, по которым резервист описал и "
-        "подтвердил применение в практике.",
+        formula="Доля пунктов планов со сроком в периоде, применение которых в практике "
+        "подтвердил видевший его (наставник, руководитель организации или методист стажировки), "
+        "а не только описал сам резервист.",
         stage="развитие",
         unit="%",
         kind=SHARE,
         figures=lambda p, t: shared(
-            src.items_due(p, t), "plan__membership__municipality_id", ~Q(practice_description="")
+            src.items_due(p, t), "plan__membership__municipality_id", PRACTICE_CONFIRMED
         ),
         rows=lambda p, t: (
-            src.items_due(p, t).exclude(practice_description="").select_related("plan__candidate")
+            src.items_due(p, t).filter(PRACTICE_CONFIRMED).select_related("plan__candidate")
         ),
         municipality_lookup="plan__membership__municipality_id",
         columns=(
@@ -331,8 +332,8 @@ INDICATORS: list[Indicator] = [
     Indicator(
         code=MeasuredIndicator.WELLBEING_INDEX,
         title="Индекс благополучия",
-        formula="Средний индекс благополучия (0–100) ответов опроса в периоде; показывается "
-        "только для групп от пяти ответов.",
+        formula="Средний индекс благополучия по опроснику ВОЗ-5 (0–100) ответов в периоде от "
+        "тех, кто не отозвал согласие на опрос; показывается только для групп от пяти человек.",
         stage="развитие",
         unit="баллов",
         kind=AVERAGE,

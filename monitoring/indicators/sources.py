@@ -17,8 +17,10 @@ from development.models import (
     PlanItem,
     PlanStatus,
     PulseResponse,
+    PulseScale,
     SessionConfirmation,
 )
+from development.wellbeing.selectors import consenting_author
 from monitoring.indicators.base import Period
 from monitoring.models import HalfYearReport
 from onboarding.access import RESERVE_FOUNDERS
@@ -154,9 +156,12 @@ def appointed(period, today):
 
 
 def pulse(period, today):
+    """WHO-5 answers of the period whose authors still consent, as the pulse's own aggregates."""
     return PulseResponse.objects.filter(
-        submitted_on__gte=period.starts_on, submitted_on__lte=period.ends_on
-    )
+        scale=PulseScale.WHO5,
+        submitted_on__gte=period.starts_on,
+        submitted_on__lte=period.ends_on,
+    ).filter(consenting_author())
 
 
 def on_time(report: HalfYearReport) -> str:

@@ -5,6 +5,8 @@ import datetime
 from django.utils import timezone
 
 from development.models import MentoringSession, PlanStatus, PulseResponse, SessionConfirmation
+from governance.consent import consent_give
+from governance.models import ConsentPurpose
 from registry.models import Municipality
 from tests.candidates.commission_factories import make_membership
 from tests.candidates.factories import make_nomination
@@ -56,8 +58,10 @@ def build(scale: int = 1) -> dict:
     for index in range(6):
         from tests.factories import UserFactory
 
+        user = UserFactory()
+        consent_give(user=user, purpose=ConsentPurpose.WELLBEING)
         PulseResponse.objects.create(
-            user=UserFactory(),
+            user=user,
             submitted_on=datetime.date(2027, 5, 1),
             answers=[3, 3, 3, 3, 3],
             index=50 + index * 2,

@@ -74,6 +74,29 @@ def test_the_wellbeing_index_hides_groups_under_five(region, ministry_user):
     assert _texts(ministry_user, ["wellbeing_index"])["город Оренбург"] == ["—"]
 
 
+def test_the_wellbeing_index_counts_who5_answers_of_consenting_people_only(region, ministry_user):
+    from development.models import PulseResponse, PulseScale
+    from governance.consent import consent_give, consent_withdraw
+    from governance.models import ConsentPurpose
+    from tests.factories import UserFactory
+
+    answers = list(PulseResponse.objects.filter(municipality=region["orenburg"]).order_by("pk"))
+    PulseResponse.objects.filter(pk=answers[0].pk).update(scale=PulseScale.PORTAL_2025)  # 50
+    consent_withdraw(user=answers[1].user, purpose=ConsentPurpose.WELLBEING)  # 52
+    newcomer = UserFactory()
+    consent_give(user=newcomer, purpose=ConsentPurpose.WELLBEING)
+    PulseResponse.objects.create(
+        user=newcomer,
+        submitted_on=datetime.date(2027, 5, 2),
+        answers=[4, 4, 4, 4, 4],
+        index=80,
+        municipality=region["orenburg"],
+    )
+
+    # 54, 56, 58, 60 and 80: five people, mean 61,6
+    assert _texts(ministry_user, ["wellbeing_index"])["город Оренбург"] == ["61,6"]
+
+
 def test_every_indicator_has_a_formula_in_words_and_every_roadmap_code_is_defined():
     from governance.models import MeasuredIndicator
 
