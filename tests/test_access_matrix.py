@@ -7,6 +7,7 @@ persona must get 404 and an anonymous visitor the sign-in page (or 404 where the
 The demo data is seeded once for the module; each request runs in a rolled-back test.
 """
 
+import datetime
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,6 +114,7 @@ class World:
         _orders_world(self)
         _work_world(self)
         _practice_world(self)
+        _monitoring_world(self)
 
 
 def _practice_world(world: "World") -> None:
@@ -211,6 +213,37 @@ def _onboarding_world(world: "World") -> None:
     ).first()
 
 
+def _monitoring_world(world: "World") -> None:
+    """A roadmap item, a half-yearly report elsewhere (not a demo mentee's), a stranger's notice."""
+    from accounts.models import Notification
+    from governance.models import RoadmapItem
+    from monitoring.models import HalfYearReport
+    from registry.models import Municipality
+
+    world.roadmap_item = RoadmapItem.objects.order_by("number").first()
+    from candidates.models import ReserveMembership
+
+    # A reservist of a third municipality whom no demo persona mentors or is.
+    membership = (
+        ReserveMembership.objects.filter(municipality__name=ELSEWHERE)
+        .exclude(mentorships__mentor__user__username=MENTOR)
+        .exclude(candidate__user__username=CANDIDATE)
+        .first()
+    )
+    world.report = HalfYearReport.objects.create(
+        membership=membership,
+        due_on=datetime.date(2026, 7, 1),
+        period_start=datetime.date(2025, 12, 11),
+        status="submitted",
+        done="Прошёл курс.",
+    )
+    world.elsewhere = Municipality.objects.get(name=ELSEWHERE)
+    stranger = User.objects.exclude(username__in=SIGNED_IN).filter(is_active=True).first()
+    world.notification = Notification.objects.create(
+        user=stranger, text="Чужое уведомление", kind="test", url="/"
+    )
+
+
 def _pk(attribute: str, name: str = "pk") -> Callable[[World], dict]:
     return lambda world: {name: getattr(world, attribute).pk}
 
@@ -224,6 +257,22 @@ def _plan_item(world: World) -> dict:
 
 
 KWARGS: dict[str, Callable[[World], dict]] = {
+    "accounts:notification_open": _pk("notification"),
+    "roadmap:item": _pk("roadmap_item"),
+    "monitoring:indicator": lambda w: {"code": "reserve_size"},
+    "monitoring:strategic_summary_file": lambda w: {"fmt": "xlsx"},
+    "monitoring:municipal_report": lambda w: {
+        "pk": w.elsewhere.pk,
+        "year": 2026,
+        "half": 1,
+        "fmt": "xlsx",
+    },
+    "monitoring:annual_report": lambda w: {"year": 2026, "fmt": "xlsx"},
+    "monitoring:report_begin": lambda w: {
+        "membership_pk": w.membership.pk,
+        "due_on": w.report.due_on.isoformat(),
+    },
+    "monitoring:report": _pk("report"),
     "accounts:password_reset_confirm": lambda w: {"uidb64": "MTIz", "token": "set-password"},
     "registry:organization_detail": _pk("organization"),
     "candidates:applicant_nomination": _pk("nomination"),
@@ -1101,6 +1150,40 @@ RULES: dict[str, Rule] = {
     "governance:template_restore": Rule(
         reach=REGION, kwargs=KWARGS.get("governance:template_restore"), method="POST"
     ),
+    # Notifications: each person's own list; a stranger's notification is nobody else's.
+    "accounts:notifications": Rule(reach=EVERYONE),
+    "accounts:notifications_read": Rule(reach=EVERYONE, method="POST"),
+    "accounts:notification_open": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("accounts:notification_open"), method="POST"
+    ),
+    # The roadmap: read by the ministry and coordinators, changed by the ministry.
+    "roadmap:roadmap": Rule(reach=TERRITORY),
+    "roadmap:item": Rule(reach=TERRITORY, kwargs=KWARGS.get("roadmap:item")),
+    "roadmap:export": Rule(reach=TERRITORY),
+    "roadmap:document": Rule(reach=TERRITORY),
+    "roadmap:template": Rule(reach=REGION),
+    "roadmap:import": Rule(reach=REGION),
+    "roadmap:import_confirm": Rule(reach=REGION, method="POST"),
+    # Monitoring: the territory's figures; the region's documents for the ministry only.
+    "monitoring:indicators": Rule(reach=TERRITORY),
+    "monitoring:indicator_export": Rule(reach=TERRITORY),
+    "monitoring:indicator": Rule(reach=TERRITORY, kwargs=KWARGS.get("monitoring:indicator")),
+    "monitoring:strategic_summary": Rule(reach=REGION),
+    "monitoring:strategic_summary_file": Rule(
+        reach=REGION, kwargs=KWARGS.get("monitoring:strategic_summary_file")
+    ),
+    "monitoring:report_documents": Rule(reach=TERRITORY),
+    "monitoring:municipal_report": Rule(
+        reach=REGION, kwargs=KWARGS.get("monitoring:municipal_report")
+    ),
+    "monitoring:annual_report": Rule(reach=REGION, kwargs=KWARGS.get("monitoring:annual_report")),
+    "monitoring:my_reports": Rule(reach=frozenset({CANDIDATE})),
+    "monitoring:report_begin": Rule(
+        reach=NOBODY, kwargs=KWARGS.get("monitoring:report_begin"), method="POST"
+    ),
+    "monitoring:report": Rule(reach=REGION, kwargs=KWARGS.get("monitoring:report")),
+    "monitoring:report_list": Rule(reach=TERRITORY),
+    "monitoring:mentee_reports": Rule(reach=frozenset({MENTOR})),
 }
 
 
