@@ -188,6 +188,28 @@ def signal_violations(source: str, module: str) -> list[Violation]:
     ]
 
 
+def dynamic_import_violations(source: str, module: str) -> list[Violation]:
+    """Return imports chosen at run time (importlib, __import__): a missing module is then found
+    only when the line runs, or silently skipped, instead of failing at start-up."""
+    violations = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [alias.name for alias in node.names]
+            base = node.module if isinstance(node, ast.ImportFrom) else None
+            if base == "importlib" or any(name.split(".")[0] == "importlib" for name in names):
+                violations.append(Violation(module, node.lineno, "imports importlib"))
+        elif isinstance(node, ast.Call):
+            function = node.func
+            name = (
+                function.attr
+                if isinstance(function, ast.Attribute)
+                else getattr(function, "id", "")
+            )
+            if name in {"import_module", "__import__", "import_string"}:
+                violations.append(Violation(module, node.lineno, f"{name}(...)"))
+    return violations
+
+
 def _package_files(package: str) -> list[Path]:
     """Return every Python file of the package, migrations included."""
     return sorted((ROOT / package).rglob("*.py"))
@@ -227,6 +249,19 @@ def test_it_has_no_model_signal_receivers(package: str) -> None:
             for v in signal_violations(path.read_text(encoding="utf-8"), _module_of(path))
         ]
     assert not violations, "Model signals are forbidden by STYLE.md:\n" + _report(violations)
+
+
+@pytest.mark.parametrize("package", [*ORDER, *(top for top in TOP if (ROOT / top).is_dir())])
+def test_it_loads_every_module_by_a_plain_import(package: str) -> None:
+    violations = []
+    for path in _package_files(package):
+        violations += [
+            Violation(str(path.relative_to(ROOT)), v.line, v.message)
+            for v in dynamic_import_violations(path.read_text(encoding="utf-8"), _module_of(path))
+        ]
+    assert not violations, (
+        "Import modules by name, so that a missing one fails at start-up:\n" + _report(violations)
+    )
 
 
 def _module_file(name: str) -> Path | None:
@@ -377,3 +412,19 @@ def test_it_catches_model_signal_receivers() -> None:
     violations = signal_violations(source, "candidates.models")
 
     assert [v.line for v in violations] == [3, 5]
+
+
+def test_it_catches_modules_loaded_at_run_time() -> None:
+    source = (
+        "import importlib\n"
+        "from importlib import import_module\n"
+        "stage = import_module('demo.' + name)\n"
+        "other = __import__('registry')\n"
+        "from django.utils.module_loading import import_string\n"
+        "view = import_string(path)\n"
+        "import_modules = []\n"
+    )
+
+    violations = dynamic_import_violations(source, "demo.management.commands.seed_demo")
+
+    assert [v.line for v in violations] == [1, 2, 3, 4, 6]
