@@ -53,6 +53,9 @@ def _hand_in_the_case(page: Page, live_server_url: str, participant, tmp_path) -
         page.get_by_role("heading", name="Задание: Директор школы: первые сто дней")
     ).to_be_visible()
 
+    # The autosave script runs at the end of the page: type only once it has loaded (under load
+    # the heading shows long before the script is fetched, and the typing went unnoticed).
+    page.wait_for_load_state("load")
     page.get_by_label("Текст работы").fill(ANSWER)
     expect(page.locator("#autosave-status")).to_have_text(
         re.compile(r"^Черновик сохранён в \d\d:\d\d$")
