@@ -1,5 +1,6 @@
 """Models of the selection stage."""
 
+from candidates.models.attendance import MeetingAttendance
 from candidates.models.commission import (
     AgendaItem,
     Commission,
@@ -7,7 +8,6 @@ from candidates.models.commission import (
     CommissionMember,
     CommissionRole,
     Decision,
-    MeetingAttendance,
     MeetingStatus,
     MembershipEvent,
     MembershipStatus,
