@@ -5,12 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import two_factor
 from accounts.access import requires_two_factor
 from accounts.forms import TwoFactorCodeForm
+from core.http import next_path
 
 WRONG_CODE = (
     "Код не подошёл. Проверьте, что время на телефоне верное, и введите новый код — он "
@@ -19,11 +20,7 @@ WRONG_CODE = (
 
 
 def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else "/"
+    return next_path(request, "/")
 
 
 def _require_role(request: HttpRequest) -> None:

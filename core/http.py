@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -51,3 +52,17 @@ def client_ip(request: HttpRequest | None) -> str | None:
         if not _trusted(address, networks):
             break
     return str(remote)
+
+
+def next_path(request: HttpRequest, default: str) -> str:
+    """Return the `next` the request names when it is a path on this site, else `default`.
+
+    Only an absolute path is taken: another host, a scheme, or a bare word (which
+    django.shortcuts.redirect would look up as a URL name and fail on) gives the default.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

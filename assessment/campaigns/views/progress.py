@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from assessment import access
@@ -20,6 +19,7 @@ from assessment.campaigns.views.common import campaign_for, managed_campaign
 from assessment.models import Campaign, CampaignStatus, TestAttempt
 from assessment.participation.services.testing import attempt_void
 from assessment.results.services.results import results_compute
+from core.http import next_path
 from core.views import Confirmation, confirmation_page, is_confirmed, show_errors
 
 
@@ -139,12 +139,7 @@ def campaign_recompute(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     count = results_compute(campaign=campaign, actor=request.user, request=request)
     messages.success(request, f"Результаты пересчитаны: {count}.")
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("assessment:campaign_ranking", args=[pk])
-    return redirect(target)
+    return redirect(next_path(request, reverse("assessment:campaign_ranking", args=[pk])))
 
 
 @login_required
