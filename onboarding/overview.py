@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from core.next_steps import NextStep
 from core.russian import quantity
 from onboarding import access
 from onboarding.induction.selectors import own_plan, plans_for_list
@@ -73,15 +74,6 @@ def stage_overview(user, *, today: datetime.date) -> StageOverview:
         ),
         plans=list(plans_for_list(running, today).order_by("-starts_on", "-pk")[:HOME_LIST_LIMIT]),
     )
-
-
-@dataclass(frozen=True)
-class NextStep:
-    """Something the reservist should do, where, and by when."""
-
-    text: str
-    url: str
-    due: datetime.date | None = None
 
 
 def next_steps_for(user, *, today: datetime.date) -> list[NextStep]:

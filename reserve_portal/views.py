@@ -29,10 +29,10 @@ from development.models import (
 from governance.access import can_view_audit_log, can_view_personal_data_log
 from governance.selectors import regulation_in_force
 from monitoring.indicators.home import home_dashboard
-from onboarding.access import can_view_own_offers
-from onboarding.overview import next_steps_for, stage_overview
+from onboarding.overview import stage_overview
 from registry.access import can_choose_municipality
 from registry.selectors import territory_overview
+from reserve_portal.next_steps import next_steps_for
 
 RECENT_AUDIT_LIMIT = 10
 
@@ -160,7 +160,7 @@ def home_mentor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home_candidate(request: HttpRequest) -> HttpResponse:
-    """Show the candidate's profile and their applications to the reserve."""
+    """Show the candidate what to do next, their profile and their applications to the reserve."""
     _require_role(request, Role.CANDIDATE)
     nominations = (
         nominations_visible_to(request.user).select_related("position_kind").order_by("-created_at")
@@ -175,8 +175,7 @@ def home_candidate(request: HttpRequest) -> HttpResponse:
         {
             "nominations": nominations,
             "memberships": memberships,
-            "onboarding_steps": next_steps_for(request.user, today=timezone.localdate()),
-            "has_onboarding": can_view_own_offers(request.user),
+            "next_steps": next_steps_for(request.user, today=timezone.localdate()),
         },
     )
 
