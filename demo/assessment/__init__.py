@@ -9,7 +9,8 @@ nominations in «оценка» it takes:
   The talent review rates most of them and notes two;
 - the autumn wave is the running campaign «Оценка кандидатов 2026 (осень)»: some self-assessments
   sent or in draft, some tests taken, 360° answers for two people, the demo expert with a second
-  expert on cases and interviews — some rated, some waiting for the demo expert.
+  expert on cases and interviews — some rated, some waiting for the demo expert; one applicant
+  with nothing answered yet gets a sign-in (applicant.py) to try the participant's side.
 
 Everything is written through the services at today's date, while the instruments are open;
 the summer campaign's calendar and the answers' timestamps are then moved back to the summer.
@@ -22,11 +23,12 @@ import datetime
 import random
 
 from assessment.models import Campaign, CompetencyFramework
+from demo.assessment.applicant import DEMO_LOGINS
 from demo.assessment.autumn import AUTUMN_NAME, seed_autumn
 from demo.assessment.summer import SUMMER_NAME, seed_summer
 from demo.builders import mail_to_nowhere, ministry_user
 
-__all__ = ["AUTUMN_NAME", "SUMMER_NAME", "has_data", "seed"]
+__all__ = ["AUTUMN_NAME", "DEMO_LOGINS", "SUMMER_NAME", "has_data", "seed"]
 
 
 def has_data() -> bool:

@@ -17,6 +17,7 @@ from demo.assessment.answers import (
     rate,
     take_test,
 )
+from demo.assessment.applicant import give_applicant_a_login
 from demo.assessment.campaigns import (
     backdate_answers,
     campaign_start,
@@ -148,6 +149,7 @@ def seed_autumn(
         },
     )
     results_compute(campaign=campaign, actor=ministry, source=AuditSource.COMMAND)
+    give_applicant_a_login()
     pending = ExpertAssignment.objects.filter(
         participant__campaign=campaign, expert=e1, submitted_at=None
     ).count()

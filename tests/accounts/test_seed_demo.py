@@ -109,9 +109,13 @@ def test_it_creates_a_user_for_every_role_who_can_sign_in(seeded, client):
 
 @pytest.mark.django_db
 def test_it_lists_the_logins_at_the_end(seeded):
-    tail = seeded.strip().splitlines()[-len(DEMO_USERS) :]
+    lines = seeded.strip().splitlines()
+    tail = lines[lines.index("Демонстрационные учётные записи (логин / пароль — кто):") + 1 :]
     assert tail[0].strip() == "admin / rezerv-admin-2026 — Администратор"
     assert any("coordinator / rezerv-coordinator-2026" in line for line in tail)
+    # The accounts' logins, then the applicant the assessment stage's demo lets sign in.
+    assert len(tail) == len(DEMO_USERS) + 1
+    assert tail[-1].strip().startswith("burlakov.sp@mail56.example / rezerv-applicant-2026 — ")
 
 
 @pytest.mark.django_db

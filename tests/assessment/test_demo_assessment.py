@@ -193,3 +193,35 @@ def test_a_second_run_adds_nothing(seeded):
     assert (Campaign.objects.count(), Participant.objects.count(), Result.objects.count()) == (
         counts
     )
+
+
+def test_the_applicant_signs_in_with_the_printed_password_and_finds_the_instruments_open(
+    seeded, client
+):
+    username, password, _ = demo.DEMO_LOGINS[0]
+
+    assert client.login(username=username, password=password)
+    steps = [
+        step.text for step in client.get(reverse("accounts:home_candidate")).context["next_steps"]
+    ]
+
+    assert f"  {username} / {password} — " in seeded
+    assert any(text.startswith("Заполните и отправьте самооценку") for text in steps), steps
+    assert any(text.startswith("Пройдите тест") for text in steps), steps
+    assert any(text.startswith("Напишите и сдайте работу") for text in steps), steps
+
+
+def test_the_demo_candidate_has_a_meeting_to_confirm_and_a_finished_result(seeded, client):
+    assert client.login(username="candidate", password="rezerv-candidate-2026")
+
+    steps = [
+        step.text for step in client.get(reverse("accounts:home_candidate")).context["next_steps"]
+    ]
+    mine = client.get(reverse("assessment:my_assessment")).content.decode()
+    participant = Participant.objects.get(
+        candidate__user__username="candidate", campaign__status=CampaignStatus.CLOSED
+    )
+
+    assert any(text.startswith("Подтвердите встречу с наставником") for text in steps), steps
+    assert reverse("assessment:result_detail", args=[participant.pk]) in mine
+    assert client.get(reverse("assessment:result_detail", args=[participant.pk])).status_code == 200

@@ -48,7 +48,7 @@ STAGES = [
     Stage("accounts", accounts, logins=tuple(accounts.DEMO_LOGINS)),
     Stage("governance", roadmap),
     Stage("candidates", selection),
-    Stage("assessment", assessment),
+    Stage("assessment", assessment, logins=tuple(assessment.DEMO_LOGINS)),
     Stage("development", development),
     Stage("onboarding", onboarding),
     Stage("monitoring", monitoring),
