@@ -1,4 +1,4 @@
-"""Choosing an organization in a form: type a word of its name, its short name or its INN.
+"""Choosing an organization in a form: type a word of its name or short name, or its INN.
 
 The field is a plain text input that works without JavaScript: the server finds the organization
 the text names among those the form allows. With the script (static/registry/organization_picker.js)
@@ -16,10 +16,13 @@ from django.urls import reverse_lazy
 from core.search import fold, search
 from core.views import parse_id
 from registry.models import Organization
-from registry.selectors import ORGANIZATION_SEARCH_FIELDS, natural_key
+from registry.selectors import natural_key
 
 # An INN of an organization has 10 digits (12 for an individual entrepreneur).
 _INN = re.compile(r"(?<!\d)(\d{10}|\d{12})(?!\d)")
+# Without a whole INN the text must name the organization: the «19» of «СОШ № 19» found inside
+# another school's INN must never choose that school.
+NAME_FIELDS = ("full_name", "short_name")
 SHOWN_CANDIDATES = 5
 
 
@@ -101,7 +104,7 @@ class OrganizationField(forms.Field):
             raise forms.ValidationError(
                 self.error_messages[code].format(inn=inn.group(1)), code=code
             )
-        matches = list(search(self.queryset, text, ORGANIZATION_SEARCH_FIELDS)[:50])
+        matches = list(search(self.queryset, text, NAME_FIELDS)[:50])
         exact = [
             organization
             for organization in matches

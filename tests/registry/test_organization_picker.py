@@ -138,3 +138,11 @@ def test_the_lookup_is_not_found_for_roles_that_name_no_organization(client, req
 
 def test_the_lookup_sends_anonymous_visitors_to_login(client):
     assert client.get(LOOKUP, {"q": "мобу"}).status_code == 302
+
+
+def test_digits_of_a_name_found_inside_an_inn_never_choose_that_organization(schools):
+    first = schools[1]
+    Organization.objects.filter(pk=first.pk).update(inn="5610019000")  # «19» inside its INN
+    only = Organization.objects.filter(pk=first.pk)
+
+    assert _resolve("СОШ № 19", only).startswith("Организация «СОШ № 19» не найдена")
