@@ -161,6 +161,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_comment": access.can_comment_report(user, report),
             "can_review": access.can_review_report(user, report),
             "is_staff": access.can_view_report_lists(user),
+            # A mentor reads a mentee's report but has no list of reports to go back to.
+            "writes_reports": access.can_write_reports(user),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -223,7 +223,10 @@ def test_a_mentor_sees_only_the_mentees_reports(client, reservist):
     url = reverse("monitoring:report", args=[_report(reservist).pk])
 
     client.force_login(mentor.user)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    # The reservist's own list of reports is not the mentor's: no link to it.
+    assert reverse("monitoring:my_reports") not in page.content.decode()
     client.force_login(stranger.user)
     assert client.get(url).status_code == 404
 
