@@ -53,8 +53,8 @@ COHORT = [
                   150, "on_approval"),
     DemoReservist("Ахметова", "Гульнара", "Рашидовна", "город Оренбург", "head-preschool",
                   148, "in_progress"),
-    DemoReservist("Соловьёв", "Андрей", "Викторович", "город Оренбург", "deputy-general",
-                  90, "draft"),
+    DemoReservist("Соловьёва", "Ирина", "Викторовна", "город Оренбург", "deputy-preschool",
+                  90, "draft", (("K02", 45), ("K06", 40))),
     DemoReservist("Никитина", "Елена", "Сергеевна", "город Оренбург", "director-vocational",
                   60, ""),
     DemoReservist("Белова", "Марина", "Олеговна", "город Орск", "director-general",
@@ -72,6 +72,14 @@ COHORT = [
     DemoReservist("Карпов", "Сергей", "Алексеевич", "Оренбургский муниципальный район",
                   "deputy-general", 75, "on_approval"),
 ]  # fmt: skip
+
+# The post each reservist holds now, in the kind of organization they work in.
+CURRENT_POSTS = {
+    "general": "Заместитель директора по учебно-воспитательной работе",
+    "preschool": "Старший воспитатель",
+    "vocational": "Заместитель директора по учебно-производственной работе",
+    "additional": "Заместитель директора по учебно-методической работе",
+}
 
 CAMPAIGN_NAME = "Комплексная оценка кандидатов в резерв 2026"
 REASSESSMENT_NAME = "Повторная оценка резервистов 2026"
@@ -216,7 +224,9 @@ def reservist_add(
         phone=f"+7 (922) 555-{10 + number:02d}-{20 + number:02d}",
         municipality=municipality,
         organization=organization,
-        position="Заместитель директора по учебно-воспитательной работе",
+        position=CURRENT_POSTS.get(
+            organization.kind if organization else "", CURRENT_POSTS["general"]
+        ),
         birth_date=datetime.date(1978 + number, 1 + number % 12, 10 + number),
     )
     started = today - datetime.timedelta(days=person.started_days_ago)

@@ -28,6 +28,7 @@ from assessment.models import (
     Response,
     Result,
     TalentReviewNote,
+    TargetLevel,
 )
 from assessment.models import (
     TestAttempt as Attempt,
@@ -225,3 +226,49 @@ def test_the_demo_candidate_has_a_meeting_to_confirm_and_a_finished_result(seede
     assert any(text.startswith("Подтвердите встречу с наставником") for text in steps), steps
     assert reverse("assessment:result_detail", args=[participant.pk]) in mine
     assert client.get(reverse("assessment:result_detail", args=[participant.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("post", "variant", "module"),
+    [
+        (
+            "deputy-preschool",
+            "Заместитель заведующего детским садом: методическая работа",
+            "Управление дошкольной образовательной организацией",
+        ),
+        (
+            "director-vocational",
+            "Директор колледжа: работодатели и «Профессионалитет»",
+            "Управление профессиональной образовательной организацией",
+        ),
+    ],
+)
+def test_a_kindergarten_deputy_and_a_college_director_are_assessed_for_their_post(
+    seeded, client, post, variant, module
+):
+    """The issue's «done when»: each gets the case, the targets and the programme of their post."""
+    participant = (
+        Participant.objects.filter(position_kind__code=post, result__isnull=False)
+        .select_related("position_kind", "result")
+        .first()
+    )
+    case = participant.campaign.instruments.get(instrument__kind="case").instrument
+    chosen = case.variant_for(participant.position_kind_id)
+    targets = dict(
+        TargetLevel.objects.filter(position_kind=participant.position_kind).values_list(
+            "competency__code", "level"
+        )
+    )
+    ratings = ExpertAssignment.objects.filter(
+        participant=participant, submitted_at__isnull=False
+    ).values_list("scores", flat=True)
+
+    assert chosen.title == variant
+    criteria = {str(pk) for pk in case.criteria_for(chosen).values_list("pk", flat=True)}
+    assert len(ratings) >= 2 and all(set(scores) == criteria for scores in ratings)
+    assert participant.result.gaps
+    assert all(gap["target"] == targets[gap["code"]] for gap in participant.result.gaps)
+    client.force_login(participant.candidate.user)
+    page = client.get(reverse("development:programme"))
+    assert page.context["track"].post.code == post
+    assert module in [row.module.title for row in page.context["track"].modules]
