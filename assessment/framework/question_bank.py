@@ -381,8 +381,7 @@ def template_workbook(instrument: Instrument) -> bytes:
     for value, label in QuestionSection.choices:
         if value != QuestionSection.COMMON:
             sections.append((str(label), _SECTION_SHORT[value]))
-    sections.column_dimensions["A"].width = 50
-    sections.column_dimensions["B"].width = 50
+    sections.column_dimensions["A"].width = sections.column_dimensions["B"].width = 50
     for cell in sections[1]:
         cell.font = Font(bold=True)
     buffer = io.BytesIO()

@@ -33,7 +33,7 @@ KINDS: dict[str, TemplateKind] = {
     for kind in [
         TemplateKind(
             "regulation", "Положение о кадровом резерве", build_regulation.regulation,
-            build_regulation.sample,
+            samples.regulation,
         ),
         TemplateKind(
             "protocol", "Протокол заседания комиссии", build_commission.protocol, samples.protocol

@@ -270,10 +270,7 @@ def _development(document) -> None:
         "наставничество и участие в проектах; выполнение подтверждается документами и "
         "описанием применения полученных компетенций в практике."
     )
-    s(
-        "Норма наставничества — {{ mentoring_norm }} подтверждённых встреч наставника и "
-        "резервиста в год на каждую пару."
-    )
+    s("Норма наставничества — {{ mentoring_norm }} встреч наставника с резервистом в год.")
 
 
 def _appointment(document) -> None:
@@ -387,18 +384,3 @@ def regulation():
     appendices(document)
     add_page_numbers(document)
     return document
-
-
-def sample() -> dict:
-    """Return a context with every field of the Положение's template."""
-    from governance.documents import regulation_context
-    from governance.regulation import DEFAULT_PARAMETERS, parse_regulation
-
-    return regulation_context(
-        parse_regulation(DEFAULT_PARAMETERS),
-        number=1,
-        effective_from="01.09.2026",
-        approval="от «___» __________ 20__ г. № _____",
-        positions={},
-        consent_text="Текст согласия на обработку персональных данных.",
-    )

@@ -113,3 +113,18 @@ def order_commission() -> dict:
 
 def order_plain() -> dict:
     return _order("Об утверждении Положения")
+
+
+def regulation() -> dict:
+    """Return a context with every field of the Положение's template."""
+    from governance.documents import regulation_context
+    from governance.regulation import DEFAULT_PARAMETERS, parse_regulation
+
+    return regulation_context(
+        parse_regulation(DEFAULT_PARAMETERS),
+        number=1,
+        effective_from="01.09.2026",
+        approval="от «___» __________ 20__ г. № _____",
+        positions={},
+        consent_text="Текст согласия на обработку персональных данных.",
+    )

@@ -1,10 +1,13 @@
 """One mentoring norm, a parameter of the Regulation: the programme and the mentoring pages."""
 
 import copy
+import io
 
+import docx
 from django.urls import reverse
 
 from development.models import ProgrammeModule, SessionConfirmation
+from governance.documents import regulation_document
 from governance.models import RegulationVersion
 from governance.services import regulation_version_create
 from tests.development.mentoring_factories import (
@@ -13,6 +16,10 @@ from tests.development.mentoring_factories import (
     make_reservist,
     make_session,
 )
+
+
+def _text(content: bytes) -> str:
+    return "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(content)).paragraphs)
 
 
 def _set_norm(author, hours: int) -> None:
@@ -49,6 +56,8 @@ def test_a_changed_norm_reaches_the_programme_and_the_mentoring_pages(client, mi
     assert "24 ч в год по программе" in mentees
     document = client.get(reverse("development:programme_download"))
     assert document.status_code == 200
+    regulation = _text(regulation_document(RegulationVersion.objects.get(in_force=True)))
+    assert "Норма наставничества — 24 часа встреч наставника с резервистом в год." in regulation
 
 
 def test_the_regulation_refuses_a_norm_out_of_range(ministry_user):
