@@ -13,6 +13,7 @@ from assessment.participation.next_steps import next_steps_for as assessment_ste
 from candidates.next_steps import next_steps_for as selection_steps
 from core.next_steps import NextStep, ordered
 from development.next_steps import next_steps_for as development_steps
+from monitoring.halfyear.selectors import next_steps_for as report_steps
 from onboarding.overview import next_steps_for as onboarding_steps
 
 NEXT_STEP_SELECTORS: tuple[Callable, ...] = (
@@ -20,6 +21,7 @@ NEXT_STEP_SELECTORS: tuple[Callable, ...] = (
     assessment_steps,  # instruments to answer, results
     development_steps,  # meetings to confirm, plan items due, a plan to send or start
     onboarding_steps,  # offers to answer, induction tasks
+    report_steps,  # half-yearly reports due or returned
 )
 
 _selectors: dict[str, Callable] = {

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from candidates import access as candidates_access
 from candidates.models import MembershipStatus, ReserveMembership
+from core.next_steps import ACT_NOW, NextStep
 from governance.regulation import Regulation
 from governance.selectors import regulation_in_force
 from monitoring import access
@@ -102,15 +103,6 @@ def reports_history(user) -> QuerySet[HalfYearReport]:
     )
 
 
-@dataclass(frozen=True)
-class NextStep:
-    """One thing to do, for the candidate's home «what to do next» list (as onboarding's)."""
-
-    text: str
-    url: str
-    due: datetime.date | None = None
-
-
 def next_steps_for(user, *, today: datetime.date) -> list[NextStep]:
     """Return the reservist's half-yearly reports to write, finish or correct, soonest first."""
     steps = []
@@ -120,13 +112,23 @@ def next_steps_for(user, *, today: datetime.date) -> list[NextStep]:
             continue
         if row.due_on > horizon:
             continue
+        priority, note = None, ""
         if row.report is not None and row.report.status == ReportStatus.RETURNED:
             text = f"Доработайте полугодовой отчёт (срок {row.due_on:%d.%m.%Y})"
+            priority, note = ACT_NOW, row.report.review_comment
         elif row.due_on < today:
             text = f"Сдайте полугодовой отчёт: срок {row.due_on:%d.%m.%Y} прошёл"
         else:
             text = f"Сдайте полугодовой отчёт до {row.due_on:%d.%m.%Y}"
-        steps.append(NextStep(text=text, url=reverse("monitoring:my_reports"), due=row.due_on))
+        steps.append(
+            NextStep(
+                text=text,
+                url=reverse("monitoring:my_reports"),
+                due=row.due_on,
+                priority=priority,
+                note=note,
+            )
+        )
     return sorted(steps, key=lambda step: step.due)
 
 

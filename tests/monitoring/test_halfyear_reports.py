@@ -93,6 +93,20 @@ def test_submit_comment_return_resubmit_accept(client, reservist, municipal_user
     assert refused.status_code == 400
     assert report.status == ReportStatus.RETURNED
     assert report.mentor_comment == "Хорошая работа с педсоветом."
+    # The candidate's home puts the returned report first, with what to correct.
+    with signed_in(client, author, at(datetime.date(2027, 6, 28))):
+        home = client.get(reverse("accounts:home_candidate")).context["next_steps"]
+    returned = [step for step in home if step.text.startswith("Доработайте полугодовой отчёт")]
+    assert [(step.text, step.note, step.url) for step in returned] == [
+        (
+            "Доработайте полугодовой отчёт (срок 01.07.2027)",
+            "Опишите результат педсовета.",
+            reverse("monitoring:my_reports"),
+        )
+    ]
+    # Among the things to act on now (what came back, what is overdue) it comes before what is
+    # merely dated.
+    assert all(step.overdue for step in home[: home.index(returned[0])])
 
     with signed_in(client, author, at(datetime.date(2027, 7, 5))):
         client.post(url, {"action": "submit", **texts, "applied": "Педсовет: +2 проекта"})
