@@ -125,7 +125,10 @@ def _practice_world(world: "World") -> None:
         practice_confirmer__username__in=SIGNED_IN
     )
     world.asked_item = asked.first()
-    world.good_practice = GoodPractice.objects.first()
+    # The demo candidate's own practice in the bank: she may withdraw it, nobody else may.
+    world.good_practice = GoodPractice.objects.get(
+        item__plan__membership__candidate__user__username="candidate"
+    )
     world.support = SupportRequest.objects.create(
         user=world.membership.candidate.user,
         municipality=world.membership.municipality,
