@@ -112,14 +112,13 @@ def next_steps_for(user, *, today: datetime.date) -> list[NextStep]:
             continue
         if row.due_on > horizon:
             continue
+        # The panel shows the date beside the text («до …» or «срок прошёл …»); the text names
+        # only what to do.
         priority, note = None, ""
+        text = "Сдайте полугодовой отчёт о выполнении плана развития"
         if row.report is not None and row.report.status == ReportStatus.RETURNED:
-            text = f"Доработайте полугодовой отчёт (срок {row.due_on:%d.%m.%Y})"
+            text = "Доработайте полугодовой отчёт, возвращённый координатором"
             priority, note = ACT_NOW, row.report.review_comment
-        elif row.due_on < today:
-            text = f"Сдайте полугодовой отчёт: срок {row.due_on:%d.%m.%Y} прошёл"
-        else:
-            text = f"Сдайте полугодовой отчёт до {row.due_on:%d.%m.%Y}"
         steps.append(
             NextStep(
                 text=text,

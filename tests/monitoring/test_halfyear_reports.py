@@ -99,7 +99,7 @@ def test_submit_comment_return_resubmit_accept(client, reservist, municipal_user
     returned = [step for step in home if step.text.startswith("Доработайте полугодовой отчёт")]
     assert [(step.text, step.note, step.url) for step in returned] == [
         (
-            "Доработайте полугодовой отчёт (срок 01.07.2027)",
+            "Доработайте полугодовой отчёт, возвращённый координатором",
             "Опишите результат педсовета.",
             reverse("monitoring:my_reports"),
         )
@@ -253,5 +253,8 @@ def test_next_steps_name_the_report_to_write(reservist):
     after = next_steps_for(user, today=datetime.date(2027, 7, 3))
 
     assert far == []  # included on 01.12.2026: the report of 10.12.2026 was not owed
-    assert [step.text for step in near] == ["Сдайте полугодовой отчёт до 01.07.2027"]
-    assert after[0].text == "Сдайте полугодовой отчёт: срок 01.07.2027 прошёл"
+    due = datetime.date(2027, 7, 1)
+    text = "Сдайте полугодовой отчёт о выполнении плана развития"
+    # The panel writes «до 01.07.2027» or «срок прошёл 01.07.2027» beside it from the step's date.
+    assert [(step.text, step.due) for step in near] == [(text, due)]
+    assert (after[0].text, after[0].due) == (text, due)
