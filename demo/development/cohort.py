@@ -19,6 +19,7 @@ from assessment.models import (
     PositionGroup,
     Response,
     Result,
+    WorkSubmission,
 )
 from assessment.results.services.results import results_compute
 from candidates.models import (
@@ -27,6 +28,7 @@ from candidates.models import (
     ReserveMembership,
 )
 from candidates.services.nominations import nomination_create
+from demo.assessment.work import work_text
 from demo.builders import DAY, Stamps, demo_account, ministry_user, moment
 from demo.development.cohort_selection import apply_and_admit, include_by_order, restamp_history
 from governance.selectors import regulation_in_force
@@ -159,6 +161,15 @@ def record_answers(participant: Participant, scores: dict[str, float], rng: rand
             "pk", "competency__code"
         )
     )
+    # The case's written answer, handed in the day before the experts rate it (its own random
+    # stream, so the scores drawn from rng stay as they were).
+    work = WorkSubmission.objects.create(
+        participant=participant,
+        campaign_instrument=case_ci,
+        text=work_text(case_ci, random.Random(participant.pk)),  # noqa: S311 (demo text)
+        submitted_at=answered,
+    )
+    WorkSubmission.objects.filter(pk=work.pk).update(saved_at=answered)  # saved_at is auto_now
     experts = list(User.objects.filter(username__in=COHORT_EXPERTS).order_by("username"))
     for number, expert in enumerate(experts):
         ExpertAssignment.objects.create(

@@ -29,10 +29,12 @@ from assessment.models import (
     Result,
     TalentReviewNote,
     TargetLevel,
+    WorkSubmission,
 )
 from assessment.models import (
     TestAttempt as Attempt,
 )
+from assessment.models.work import WRITTEN_KINDS
 from assessment.results.selectors.talent import talent_grid
 from candidates.models import Nomination, NominationStatus
 from demo import assessment as demo
@@ -272,3 +274,23 @@ def test_a_kindergarten_deputy_and_a_college_director_are_assessed_for_their_pos
     page = client.get(reverse("development:programme"))
     assert page.context["track"].post.code == post
     assert module in [row.module.title for row in page.context["track"].modules]
+
+
+def test_every_rated_written_work_was_handed_in(seeded):
+    """An expert rates only work handed in: every rating of a written instrument has its work,
+    handed in before the rating was saved."""
+    handed = {
+        (work.participant_id, work.campaign_instrument_id): work.submitted_at
+        for work in WorkSubmission.objects.filter(submitted_at__isnull=False)
+    }
+    rated = ExpertAssignment.objects.filter(
+        submitted_at__isnull=False, campaign_instrument__instrument__kind__in=WRITTEN_KINDS
+    )
+    assert rated.count() > 20  # the summer wave, the autumn one and the development cohort
+    unhanded = [
+        str(rating)
+        for rating in rated
+        if handed.get((rating.participant_id, rating.campaign_instrument_id)) is None
+        or handed[(rating.participant_id, rating.campaign_instrument_id)] > rating.submitted_at
+    ]
+    assert unhanded == []
