@@ -34,7 +34,13 @@ def _average_text(indicator, region: Cell, municipalities: int) -> str:
     """Return the region's figure per municipality for counts (one decimal), as is for shares."""
     if indicator.kind != COUNT or not municipalities:
         return region.text
-    value = round_half_up(region.figure.numerator / indicator.divisor / municipalities, 1)
+    exact = region.figure.numerator / indicator.divisor / municipalities
+    value = round_half_up(exact, 1)
+    if exact and not value:
+        # 2 appointments over 42 municipalities are not «0,0»: give the small mean its digits.
+        value = round_half_up(exact, 2)
+        if not value:
+            return "менее 0,01"
     return f"{value}".replace(".", ",")
 
 

@@ -69,6 +69,23 @@ def test_the_coordinator_home_compares_with_the_region(client, municipal_user, r
     assert "город Орск" not in text
 
 
+@pytest.mark.parametrize(
+    ("region_count", "expected"),
+    [(14, "0,3"), (2, "0,05"), (0, "0,0"), (42, "1,0")],
+)
+def test_the_regions_mean_per_municipality_never_hides_a_count_as_zero(region_count, expected):
+    """Over 42 municipalities: 14 → 0,3; 2 → 0,05 (not «0,0»); none → 0,0."""
+    from types import SimpleNamespace
+
+    from monitoring.indicators.base import COUNT
+    from monitoring.indicators.home import _average_text
+
+    indicator = SimpleNamespace(kind=COUNT, divisor=1)
+    cell = SimpleNamespace(figure=SimpleNamespace(numerator=region_count), text=str(region_count))
+
+    assert _average_text(indicator, cell, 42) == expected
+
+
 def test_a_coordinator_cannot_drill_into_another_municipality(
     client, outsider_municipal_user, region
 ):
