@@ -133,7 +133,7 @@ def seed_autumn(
     work_save_draft(
         participant=people[4],
         campaign_instrument=items[K.CASE],
-        text=work_text(items[K.CASE], rng),
+        text=work_text(items[K.CASE], rng, people[4]),
         actor=people[4].candidate.user,
     )
     backdate_answers(

@@ -6,27 +6,13 @@ import random
 from assessment.models import CampaignInstrument, InstrumentKind, Participant, WorkSubmission
 from assessment.models.work import WRITTEN_KINDS
 from assessment.participation.services.work import work_submit
+from demo.assessment.case_answers import CASE_ANSWERS
 
 K = InstrumentKind
 
-# Paragraphs a written answer is put together from, per kind of instrument.
+# Paragraphs a written answer is put together from, per kind of instrument (the case's per post,
+# in case_answers).
 PARAGRAPHS = {
-    K.CASE: [
-        "Первые две недели — диагностика: анализ результатов ВПР по классам и учителям, "
-        "посещение уроков математики в 5–8 классах, беседы с руководителями методических "
-        "объединений. Итог — короткий отчёт педагогическому совету с тремя причинами снижения "
-        "результатов.",
-        "Кадры: до июня договариваюсь с двумя учителями-совместителями из соседней школы и "
-        "направляю молодого учителя на стажировку к опытному наставнику; параллельно — "
-        "объявление о вакансии в муниципальном кадровом центре.",
-        "Конфликт в 7 «Б»: встреча с классным руководителем и родительским комитетом в течение "
-        "недели, протокол договорённостей, повторная встреча через месяц. Ответ учредителю — "
-        "в установленный срок, с приложением плана мер.",
-        "Предписание надзора: смета на систему оповещения, закупка у единственного поставщика "
-        "в пределах лимита 44-ФЗ или запрос котировок; контроль сроков — еженедельно.",
-        "Показатели через полгода: доля «двоек» по ВПР ниже на треть, укомплектованность "
-        "кадрами 100 %, предписание исполнено, жалоб родителей по 7 «Б» нет.",
-    ],
     K.MANAGEMENT_PROJECT: [
         "Проект «Школа равных возможностей»: цель — к концу учебного года сократить разрыв "
         "в результатах ОГЭ по математике между классами параллели вдвое.",
@@ -47,9 +33,13 @@ PARAGRAPHS = {
 }
 
 
-def work_text(item: CampaignInstrument, rng: random.Random) -> str:
-    """Return a believable written answer: most of the kind's paragraphs, in order."""
-    paragraphs = PARAGRAPHS.get(item.instrument.kind, PARAGRAPHS[K.CASE])
+def work_text(item: CampaignInstrument, rng: random.Random, participant: Participant) -> str:
+    """Return a believable written answer to the participant's task: most paragraphs, in order."""
+    if item.instrument.kind == K.CASE:
+        post = participant.position_kind.code if participant.position_kind_id else ""
+        paragraphs = CASE_ANSWERS.get(post, CASE_ANSWERS["director-general"])
+    else:
+        paragraphs = PARAGRAPHS[item.instrument.kind]
     kept = [paragraph for paragraph in paragraphs if rng.random() > 0.2] or paragraphs[:2]
     return "\n\n".join(kept)
 
@@ -65,6 +55,6 @@ def hand_in_work(participant: Participant, item: CampaignInstrument, rng: random
     work_submit(
         participant=participant,
         campaign_instrument=item,
-        text=work_text(item, rng),
+        text=work_text(item, rng, participant),
         actor=participant.candidate.user,
     )

@@ -166,7 +166,7 @@ def record_answers(participant: Participant, scores: dict[str, float], rng: rand
     work = WorkSubmission.objects.create(
         participant=participant,
         campaign_instrument=case_ci,
-        text=work_text(case_ci, random.Random(participant.pk)),  # noqa: S311 (demo text)
+        text=work_text(case_ci, random.Random(participant.pk), participant),  # noqa: S311
         submitted_at=answered,
     )
     WorkSubmission.objects.filter(pk=work.pk).update(saved_at=answered)  # saved_at is auto_now

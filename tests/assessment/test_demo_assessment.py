@@ -294,3 +294,18 @@ def test_every_rated_written_work_was_handed_in(seeded):
         or handed[(rating.participant_id, rating.campaign_instrument_id)] > rating.submitted_at
     ]
     assert unhanded == []
+
+
+def test_each_demo_case_answer_answers_the_task_of_the_persons_post(seeded):
+    from assessment.models import InstrumentKind
+    from demo.assessment.case_answers import CASE_ANSWERS
+
+    works = WorkSubmission.objects.filter(
+        campaign_instrument__instrument__kind=InstrumentKind.CASE
+    ).select_related("participant__position_kind")
+    posts = Counter()
+    for work in works:
+        post = work.participant.position_kind.code
+        posts[post] += 1
+        assert set(work.text.split("\n\n")) <= set(CASE_ANSWERS[post]), (post, work.text[:80])
+    assert posts["head-preschool"] and posts["director-vocational"], posts
