@@ -30,8 +30,8 @@ def report_document(data: ReportData) -> bytes:
     add_text(
         document,
         f"На {data.as_of:%d.%m.%Y} в кадровом резерве состоит "
-        f"{_people(line('reserve_size').value)}. "
-        + "; ".join(f"категория «{name}» — {count}" for name, count in data.by_category)
+        f"{_people(line('reserve_size').value)}. По категориям: "
+        + "; ".join(f"«{name}» — {count}" for name, count in data.by_category)
         + ". По готовности к назначению: "
         + "; ".join(f"«{name}» — {count}" for name, count in data.by_readiness)
         + ".",
@@ -63,8 +63,9 @@ def report_document(data: ReportData) -> bytes:
         document,
         f"Индивидуальный образовательный маршрут утверждён у {line('plans_share').text} "
         f"резервистов. Выполнено пунктов маршрутов со сроком в периоде: "
-        f"{line('plan_items_done_share').text}; применение в практике подтверждено по "
-        f"{line('practice_evidence_share').text}; просрочено пунктов: "
+        f"{line('plan_items_done_share').text}; применение в практике подтверждено видевшим "
+        f"его (наставником, руководителем организации или методистом стажировки) для "
+        f"{line('practice_evidence_share').text} этих пунктов; просрочено пунктов: "
         f"{line('overdue_plan_items').text}. Полугодовые отчёты сданы в срок: "
         f"{line('reports_on_time_share').text}.",
     )

@@ -194,7 +194,8 @@ def test_the_annual_report_narrative_has_the_same_numbers(client, ministry_user,
     document = Document(io.BytesIO(_get(client, ministry_user, url).content))
 
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert "в кадровом резерве состоит 3 человека" in text
+    assert "в кадровом резерве состоит 3 человека. По категориям: «" in text
+    assert ". категория" not in text  # no sentence starts in lower case
     assert "назначено из резерва: 1 человек" in text
     assert "Мероприятий дорожной карты" in text
 
