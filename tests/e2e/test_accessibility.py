@@ -43,14 +43,26 @@ PAGES = {
         "/onboarding/induction/",
         "/onboarding/induction/templates/",
         "/onboarding/induction/templates/general/",
+        "/monitoring/indicators/",
+        "/monitoring/indicators/reserve_size/",
+        "/monitoring/summary/",
+        "/monitoring/documents/",
+        "/monitoring/reports/",
+        "/roadmap/",
+        "/accounts/notifications/",
     ],
     "municipal_user": [
         "/accounts/home/municipal/",
         "/selection/pipeline/",
         "/onboarding/vacancies/new/",
+        "/monitoring/reports/",
     ],
     "expert_user": ["/accounts/home/expert/", "/assessment/expert/"],
-    "mentor_user": ["/accounts/home/mentor/", "/development/practice/"],
+    "mentor_user": [
+        "/accounts/home/mentor/",
+        "/development/practice/",
+        "/monitoring/reports/mentees/",
+    ],
     "candidate_user": [
         "/accounts/home/candidate/",
         "/selection/my/",
@@ -58,6 +70,8 @@ PAGES = {
         "/development/wellbeing/",
         "/onboarding/my/",
         "/onboarding/induction/my/",
+        "/monitoring/reports/my/",
+        "/accounts/notifications/",
     ],
 }
 
