@@ -17,10 +17,10 @@ _CAPITALS = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _SMALL = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 # What the database translates before lower(): Russian capitals to small letters, «ё» and «Ё»
 # to «е». ASCII letters are left to lower(), which folds them in every locale.
-_FROM = _CAPITALS + "Ёё"
-_TO = _SMALL + "ее"
+FOLD_FROM = _CAPITALS + "Ёё"
+FOLD_TO = _SMALL + "ее"
 _PYTHON_TABLE = str.maketrans(
-    _FROM + "ABCDEFGHIJKLMNOPQRSTUVWXYZ", _TO + "abcdefghijklmnopqrstuvwxyz"
+    FOLD_FROM + "ABCDEFGHIJKLMNOPQRSTUVWXYZ", FOLD_TO + "abcdefghijklmnopqrstuvwxyz"
 )
 SQLITE_FUNCTION = "portal_fold"
 # A query longer than this many words is cut: nobody types more, and each word is a condition.
@@ -45,7 +45,9 @@ class Folded(Func):
         raise NotImplementedError(f"Folded has no SQL for {connection.vendor}.")
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        translated = Func(*self.source_expressions, Value(_FROM), Value(_TO), function="TRANSLATE")
+        translated = Func(
+            *self.source_expressions, Value(FOLD_FROM), Value(FOLD_TO), function="TRANSLATE"
+        )
         return Lower(translated, output_field=CharField()).as_sql(compiler, connection)
 
     def as_sqlite(self, compiler, connection, **extra_context):
