@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
 from assessment.models import CampaignStatus, Result
 from candidates.models import MembershipStatus, Nomination, NominationStatus, ReserveMembership
@@ -58,10 +59,21 @@ def organizations(period, today):
     return Organization.objects.filter(is_active=True)
 
 
-def nominations(period, today):
-    return Nomination.objects.filter(
-        submitted_at__date__gte=period.starts_on, submitted_at__date__lte=period.ends_on
+def _within(field: str, period: Period) -> Q:
+    """Return «the moment falls on a day of the period» (local days) as bounds on the column.
+
+    The same as field__date between the period's days, without converting every row's moment to
+    a local date first: at a hundred thousand rows that conversion was most of the query.
+    """
+    start = timezone.make_aware(datetime.datetime.combine(period.starts_on, datetime.time.min))
+    after = timezone.make_aware(
+        datetime.datetime.combine(period.ends_on + datetime.timedelta(days=1), datetime.time.min)
     )
+    return Q(**{f"{field}__gte": start, f"{field}__lt": after})
+
+
+def nominations(period, today):
+    return Nomination.objects.filter(_within("submitted_at", period))
 
 
 def checked(period, today):
@@ -70,9 +82,7 @@ def checked(period, today):
 
 def results(period, today):
     return Result.objects.filter(
-        participant__campaign__status=CampaignStatus.CLOSED,
-        computed_at__date__gte=period.starts_on,
-        computed_at__date__lte=period.ends_on,
+        _within("computed_at", period), participant__campaign__status=CampaignStatus.CLOSED
     )
 
 

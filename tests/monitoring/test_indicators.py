@@ -180,3 +180,29 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(db, ministry_user
     build(scale=3)
 
     assert _queries(ministry_user) == small
+
+
+def test_a_period_counts_applications_by_local_days_at_its_edges(db):
+    """Asia/Yekaterinburg days: 00:00 of the first day and 23:59 of the last count, the next
+    day's 00:00 does not (the bounds are moments, not a date taken of every row)."""
+    from zoneinfo import ZoneInfo
+
+    from candidates.models import Nomination, NominationStatus
+    from monitoring.indicators.sources import nominations
+    from tests.candidates.factories import make_nomination
+
+    local = ZoneInfo("Asia/Yekaterinburg")
+    moments = {
+        "before": datetime.datetime(2027, 1, 1, 23, 59, tzinfo=local),
+        "first": datetime.datetime(2027, 1, 2, 0, 0, tzinfo=local),
+        "last": datetime.datetime(2027, 1, 31, 23, 59, tzinfo=local),
+        "after": datetime.datetime(2027, 2, 1, 0, 0, tzinfo=local),
+    }
+    for name, moment in moments.items():
+        nomination = make_nomination(status=NominationStatus.SUBMITTED)
+        Nomination.objects.filter(pk=nomination.pk).update(submitted_at=moment, motivation=name)
+    period = Period(datetime.date(2027, 1, 2), datetime.date(2027, 1, 31), "январь")
+
+    counted = nominations(period, datetime.date(2027, 3, 1)).values_list("motivation", flat=True)
+
+    assert sorted(counted) == ["first", "last"]
