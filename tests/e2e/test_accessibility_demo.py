@@ -3,17 +3,11 @@
 test_accessibility.py do not have. Candidates', mentors' and experts' pages are checked on the
 phone walk (test_phone_width.py)."""
 
-from io import StringIO
-
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from playwright.sync_api import Browser
 
 from tests.e2e.test_accessibility import serious_findings
-from tests.e2e.walk import walk
+from tests.e2e.walk import seed_demo, walk
 
 pytestmark = pytest.mark.e2e
 
@@ -21,10 +15,7 @@ pytestmark = pytest.mark.e2e
 def test_every_page_the_ministry_reaches_on_the_demo_passes_axe(
     browser: Browser, live_server
 ) -> None:
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
-    call_command("seed_demo", "--if-empty", stdout=StringIO())
+    seed_demo()
     findings: dict[str, list[str]] = {}
 
     def check(page, path: str) -> None:

@@ -5,17 +5,11 @@ The demo is seeded, and each person walks every link reachable from their home p
 of each address pattern), as someone exploring the portal on a phone would.
 """
 
-from io import StringIO
-
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from playwright.sync_api import Browser
 
 from tests.e2e.test_accessibility import serious_findings
-from tests.e2e.walk import walk
+from tests.e2e.walk import seed_demo, walk
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +34,7 @@ def _walk(browser: Browser, base: str, username: str, findings: dict) -> dict[st
 def test_every_page_of_a_candidate_mentor_or_expert_fits_a_phone_and_passes_axe(
     browser: Browser, live_server
 ) -> None:
-    # The migrated rows came back with their own ids: move PostgreSQL's sequences past them.
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
-    call_command("seed_demo", "--if-empty", stdout=StringIO())
+    seed_demo()
 
     findings: dict[str, list[str]] = {}
     walked = {
